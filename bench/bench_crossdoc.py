@@ -1,0 +1,244 @@
+"""Benchmarks and measurements for copies (dedup) and cross-article event merging.
+
+    python bench/bench_crossdoc.py dedup      # copy-detection precision/recall per threshold
+    python bench/bench_crossdoc.py merge      # time and memory to merge 10,000 synthetic reports
+    python bench/bench_crossdoc.py e2e        # covid articles -> vaarta.pipeline.analyse -> merge
+                                              # -> score against eval/clusters/covid-gold.jsonl
+
+Reads ../shared (or $VAARTA_SHARED) at run time; prints a table, copies nothing into the repo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vaarta import corpora, dedup  # noqa: E402
+from vaarta.crossdoc import EventReport, blocking_key, merge  # noqa: E402
+from vaarta.crossdoc_eval import score_clusters, score_duplicates  # noqa: E402
+from vaarta.model import Event, Span  # noqa: E402
+
+GOLD = ROOT / "eval" / "clusters" / "covid-gold.jsonl"
+
+# Boilerplate written for this bench (not from any corpus): what outlets add around a copy.
+FOOTER_A = (
+    "\n\nये भी पढ़ें: राज्य में आज मौसम साफ रहेगा, किसानों को सलाह जारी"
+    "\n\nहमारे ऐप को डाउनलोड करें और ताजा खबरें सबसे पहले पाएं। सभी अधिकार सुरक्षित।"
+)
+FOOTER_B = (
+    "\n\nअपने शहर की हर खबर के लिए हमें फेसबुक और ट्विटर पर फॉलो करें।"
+    "\n\n(यह खबर एजेंसी फीड से ली गई है, इसे हमारे डेस्क ने संपादित नहीं किया है)"
+)
+
+
+def _edits(raw: str, rng: random.Random, heads: list[str], words: list[str]) -> dict[str, tuple[str, str]]:
+    """Realistic copies of one article: (original-side text, copy text) per edit kind."""
+    head, body = raw.split("\n", 1)
+    paras = [p for p in body.split("\n\n") if p.strip()]
+    out = {
+        "footer added": (raw, raw + FOOTER_A),
+        "footer swapped": (raw + FOOTER_A, raw + FOOTER_B),
+        "headline changed": (raw, rng.choice(heads) + "\n" + body),
+    }
+    if len(paras) >= 3:
+        i = rng.randrange(1, len(paras) - 1)
+        out["paragraph dropped"] = (raw, head + "\n" + "\n\n".join(paras[:i] + paras[i + 1 :]))
+    if len(paras) >= 4:
+        out["first half only"] = (raw, head + "\n" + "\n\n".join(paras[: len(paras) // 2]))
+    w = raw.split(" ")
+    for frac, name in ((0.03, "3% words changed"), (0.10, "10% words changed")):
+        w2 = list(w)
+        for i in rng.sample(range(len(w2)), max(1, int(frac * len(w2)))):
+            w2[i] = rng.choice(words)
+        out[name] = (raw, " ".join(w2))
+    w2 = body.split(" ")
+    for i in rng.sample(range(len(w2)), max(1, int(0.03 * len(w2)))):
+        w2[i] = rng.choice(words)
+    ps = [p for p in " ".join(w2).split("\n\n") if p.strip()]
+    if len(ps) >= 3:
+        del ps[rng.randrange(1, len(ps) - 1)]
+    out["all of these"] = (raw, rng.choice(heads) + "\n" + "\n\n".join(ps) + FOOTER_B)
+    return out
+
+
+# Same-day pairs in covid-hindi-news that are real copies (read by hand; also in the gold
+# file as "duplicates"): the scrape repeats some articles inside one outlet's day-file.
+KNOWN_COPIES = {
+    ("covid:AU:20200327:1", "covid:AU:20200327:5"),
+    ("covid:AU:20200401:1", "covid:AU:20200401:2"),
+    ("covid:NT:20200321:1", "covid:NT:20200321:2"),
+    ("covid:NT:20200301:1", "covid:NT:20200301:2"),
+    ("covid:DH:20200302:1", "covid:DH:20200302:2"),
+}
+
+
+def bench_dedup(n_articles: int = 200) -> None:
+    arts = [a for a in corpora.covid_articles() if len(a.raw) >= 400]
+    if not arts:
+        print("no ../shared/data/covid-hindi-news: nothing to measure")
+        return
+    rng = random.Random(7)
+    heads = [a.raw.split("\n", 1)[0] for a in arts]
+    words = [w for a in arts[:50] for w in a.raw.split()]
+    pos: list[tuple[str, str, str]] = []
+    for a in rng.sample(arts, min(n_articles, len(arts))):
+        for name, (x, y) in _edits(a.raw, rng, heads, words).items():
+            pos.append((name, x, y))
+    by_day: dict[str | None, list] = {}
+    for a in arts:
+        by_day.setdefault(a.published, []).append(a)
+    neg: list[tuple[str, str, str]] = []
+    for day in by_day.values():
+        for x, y in itertools.combinations(day, 2):
+            if (x.id, y.id) in KNOWN_COPIES:
+                pos.append(("copy found in corpus", x.raw, y.raw))
+                continue
+            kind = "other outlet" if x.id.split(":")[1] != y.id.split(":")[1] else "same outlet"
+            neg.append((kind, x.raw, y.raw))
+    cache: dict[str, tuple[object, int]] = {}
+
+    def sig(t: str) -> tuple[object, int]:
+        if t not in cache:
+            sh = dedup.shingles(t)
+            cache[t] = (dedup._minhash(sh), len(sh))
+        return cache[t]
+
+    def score(a: str, b: str) -> tuple[float, float]:
+        (sa, na), (sb, nb) = sig(a), sig(b)
+        j = sa.jaccard(sb)  # type: ignore[attr-defined]
+        if min(na, nb) < dedup.MIN_SHINGLES:
+            return 0.0, j
+        return dedup.containment(j, na, nb), j
+
+    t0 = time.perf_counter()
+    ps = [(k, *score(a, b)) for k, a, b in pos]
+    ns = [(k, *score(a, b)) for k, a, b in neg]
+    dt = time.perf_counter() - t0
+    print(f"{len(ps)} copies ({Counter(k for k, *_ in ps).most_common()})")
+    print(f"{len(ns)} non-copies: same-day pairs ({Counter(k for k, *_ in ns).most_common()})")
+    print(f"signatures+scores: {dt:.1f} s for {len(cache)} texts\n")
+    print(f"word {dedup.SHINGLE_WORDS}-shingles, {dedup.NUM_PERM} perms, Jaccard floor "
+          f"{dedup.LSH_THRESHOLD} (LSH), copy when estimated containment >= t")
+    print("| t | precision | recall | false copies | missed copies (by edit) |")
+    print("|---|---|---|---|---|")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        def hit(c: float, j: float, t: float = t) -> bool:
+            return c >= t and j >= dedup.LSH_THRESHOLD
+
+        tp = sum(hit(c, j) for _, c, j in ps)
+        fp = sum(hit(c, j) for _, c, j in ns)
+        miss = Counter(k for k, c, j in ps if not hit(c, j))
+        p = tp / (tp + fp) if tp + fp else 1.0
+        print(f"| {t} | {p:.3f} | {tp / len(ps):.3f} | {fp} | {dict(miss) or '-'} |")
+
+
+# ----------------------------------------------------------------------------- merging
+
+_PEOPLE = [f"Person {i}" for i in range(400)]
+_PLACES = [f"Place {i}" for i in range(60)]
+_TYPES = ["CONSULT", "MEET", "STATEMENT", "ASSAULT", "DISASTER", "PROTEST", "LEGAL"]
+
+
+def synthetic_reports(n: int, seed: int = 1) -> list[EventReport]:
+    """``n`` reports of ~n/4 underlying events, each told by 1–6 articles with noise."""
+    rng = random.Random(seed)
+    out: list[EventReport] = []
+    k = 0
+    while len(out) < n:
+        typ = rng.choice(_TYPES)
+        who = tuple(sorted(rng.sample(_PEOPLE, rng.randint(0, 3))))
+        where = rng.choice(_PLACES)
+        day = 1 + rng.randrange(120)
+        date = f"2020-{1 + (day - 1) // 30:02d}-{1 + (day - 1) % 30:02d}"
+        for _ in range(rng.randint(1, 6)):
+            art = f"syn-{k}"
+            k += 1
+            ev = Event(
+                type=typ, status="occurred", actors=who[:1], recipients=who[1:],
+                evidence=(Span(0, 10),), location=where if rng.random() < 0.7 else None,
+                date=date if rng.random() < 0.6 else None,
+                killed=rng.choice([None, 3, 4]) if typ in ("ASSAULT", "DISASTER") else None,
+            )
+            out.append(EventReport(art, 0, date, art, ev))
+    return out[:n]
+
+
+def bench_merge(n: int = 10_000) -> None:
+    reps = synthetic_reports(n)
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    clusters = merge(reps)
+    dt = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    multi = [c for c in clusters if len({a for a, _ in c.reports}) >= 2]
+    blocks = Counter(blocking_key(r) for r in reps)
+    print(f"merged {n} reports into {len(clusters)} clusters ({len(multi)} from >= 2 articles) "
+          f"in {dt:.2f} s, peak {peak / 2**20:.1f} MiB traced; {len(blocks)} blocks, "
+          f"largest {max(blocks.values())}")
+
+
+def bench_e2e(limit: int | None = None) -> None:
+    try:
+        from vaarta.pipeline import analyse  # type: ignore[attr-defined]
+    except ImportError as e:
+        print(f"vaarta.pipeline.analyse not available yet ({e}); skipping end-to-end")
+        return
+    if not GOLD.is_file() or corpora.covid_root() is None:
+        print("gold or ../shared missing; skipping end-to-end")
+        return
+    gold = corpora.gold_cluster_refs(GOLD)
+    wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
+    days = {i.split(":")[2] for i in wanted}
+    arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
+    if limit:
+        arts = arts[:limit]
+    t0 = time.perf_counter()
+    reports: list[EventReport] = []
+    index = dedup.CopyIndex()
+    dup: dict[str, str | None] = {}
+    for a in arts:
+        rec = analyse(a)
+        if not hasattr(rec, "events"):
+            continue  # a Rejection
+        dup[a.id] = index.add(a.id, rec.document.text, (a.published or "", a.id))
+        for i, ev in enumerate(rec.events):
+            reports.append(EventReport(a.id, i, a.published, a.source, ev))
+    t1 = time.perf_counter()
+    clusters = merge(reports)
+    t2 = time.perf_counter()
+    final_dup = index.duplicate_map()
+    p, r, f = score_clusters(gold, clusters)
+    dp, dr, df = score_duplicates(gold, final_dup)
+    print(f"{len(arts)} articles analysed in {t1 - t0:.1f} s, {len(reports)} event reports, "
+          f"merged in {t2 - t1:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} "
+          "multi-article clusters")
+    print(f"events across articles (pairwise): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"duplicates (pairwise):            P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["dedup", "merge", "e2e", "all"], nargs="?", default="all")
+    ap.add_argument("-n", type=int, default=10_000, help="synthetic reports for 'merge'")
+    args = ap.parse_args(argv)
+    if args.what in ("dedup", "all"):
+        bench_dedup()
+    if args.what in ("merge", "all"):
+        bench_merge(args.n)
+    if args.what in ("e2e", "all"):
+        bench_e2e()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

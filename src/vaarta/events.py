@@ -1,0 +1,304 @@
+"""Events: who did what to whom, when, where and how, read from Hindi clauses.
+
+``find_events`` finds trigger words from the lexicon (``data/event_triggers.json``: verbal
+light-verb constructions such as ``बातचीत की``, ``हस्ताक्षर किए``, and nominal events such as
+``हमले में``, ``बाढ़ से``), reads the roles of the names in the trigger's clause
+(:mod:`vaarta.events_roles`), its status from tense and modality, its mode, date (the time
+expression of the same clause or sentence, never the publication date by itself), place and
+casualties, and merges repeated mentions of one happening into one :class:`Event` with every
+sentence as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .events_lexicon import Lexicon, Trigger, load_lexicon
+from .events_roles import casualties, clause_bounds, mode_cue, read_roles, status_of
+from .model import Document, Entity, Event, Resources, Span, TimeExpr
+
+__all__ = ["find_events"]
+
+VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
+NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
+# Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
+CONFIDENCE = {"verb": 0.7, "noun": 0.6}
+# Speech content: quotation marks, and the clause after a verb of saying.
+_QUOTED = regex.compile(r"[“\"‘][^“”\"‘’]{3,}?[”\"’]")
+_SAID = regex.compile(r"(?:कहा|बताया|कहना\s+है|कहना\s+था)\s*,?\s*कि\s+[^।]*")
+# Particles that may sit between a verbal trigger and its light verb.
+_PARTICLES = regex.compile(r"\s+(?:भी|ही|तो|नहीं|न)(?=\s)")
+_AUX_OK = regex.compile(
+    r"\s*(?:$|[।.,;:?!\"”’)]|(?:है|हैं|था|थी|थे|गई|गया|गए|गयी|दी|दिया|लिया|ली|रहे|रही|रहा|चुके|चुकी|सकते|सकता|सकती|"
+    r"जा|जाएगी|जाएगा|और|कि|थीं|हुए|हुई|हुआ|हो|होगी|होगा|करेंगे|करेगा|करेगी|करने|दें|दे|जाए|जाएं|गयीं|गईं|पड़ा)(?![\p{L}\p{M}]))"
+)
+_MEET = regex.compile(r"(?:बैठक|मुलाकात|मुलाक़ात|भेंट|मिल|मीटिंग)")
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: str
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: int
+    status: str
+    actors: list[str]
+    recipients: list[str]
+    derived: set[str] = field(default_factory=set)  # recipients inferred from a visited city
+    mode: str | None = None
+    location: str | None = None
+    date: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)] + [
+        (m.start(), m.end()) for m in _SAID.finditer(text)
+    ]
+
+
+def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
+    """Non-overlapping trigger matches in a sentence, longest first then lexicon order."""
+    found: list[tuple[int, int, Trigger]] = []
+    for t in lex.triggers:
+        for m in t.pattern.finditer(sent):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), t))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[2].rank))
+    kept: list[tuple[int, int, Trigger]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda x: x[0])
+
+
+def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
+    """End of the light verb after a verbal trigger, or None when none follows."""
+    pos = end
+    m = regex.match(r"(?:\s+(?:की|का|के)\s+(?:घोषणा|बात))?", sent[pos:])  # not used as light verb
+    pos += 0 if not m else 0
+    while True:
+        p = _PARTICLES.match(sent, pos)
+        if not p:
+            break
+        pos = p.end()
+    m = regex.compile(r"\s*").match(sent, pos)
+    pos = m.end() if m else pos
+    lv = lex.light_verb.match(sent, pos)
+    if not lv:
+        return None
+    # "सहयोग की सराहना की": the light-verb look-alike is a genitive before another noun
+    if lv.group() in ("की", "के", "का") and not _AUX_OK.match(sent, lv.end()):
+        return None
+    return lv.end()
+
+
+def _salient(mentions: Sequence[tuple[int, int, Entity]], before: int, n: int, types: tuple[str, ...]) -> list[Entity]:
+    out: list[Entity] = []
+    for s, _e, ent in sorted(mentions, key=lambda m: -m[0]):
+        if s < before and ent.type in types and ent not in out:
+            out.append(ent)
+            if len(out) == n:
+                break
+    return out
+
+
+def find_events(
+    doc: Document, entities: Sequence[Entity], times: Sequence[TimeExpr], res: Resources
+) -> list[Event]:
+    """Events of ``doc``; every actor, recipient and location is a name from ``entities``."""
+    lex = load_lexicon((res.extra or {}).get("event_triggers") if res else None)
+    text = doc.text
+    mentions = sorted(
+        ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1])
+    )
+    names = {e.name: e for e in entities}
+    speech = _speech_spans(text)
+    drafts: list[_Draft] = []
+    for si, sent in enumerate(doc.sentences):
+        base = sent.start
+        s_ments = [m for m in mentions if m[0] >= sent.start and m[1] <= sent.end]
+        for rs, re_, trig in _triggers_in(sent.text, lex):
+            a_s, a_e = base + rs, base + re_
+            if any(ms <= a_s < me for ms, me, _ in s_ments):
+                continue  # inside a name (राहत in an organisation's name …)
+            if trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech):
+                continue  # what someone said is a quote, not an event
+            verb_end = a_e
+            if trig.kind == "verb":
+                ve = _verb_follows(sent.text, re_, lex)
+                if ve is None:
+                    continue
+                verb_end = base + ve
+            c_s, c_e = clause_bounds(sent.text, rs, re_)
+            roles = read_roles(text, s_ments, base + c_s, a_s, a_e, lex)
+            if not roles.actors and not (set(roles.recipients) - set(roles.places)):
+                # the clause may continue an earlier one: look back to the sentence start
+                wide = read_roles(text, s_ments, base, a_s, a_e, lex)
+                roles.actors = wide.actors
+                roles.recipients = wide.recipients or roles.recipients
+                roles.places = roles.places or wide.places
+            status = status_of(text, a_s, verb_end, base + c_e, lex)
+            d = _Draft(trig.type, trig, a_s, a_e, si, status, [], [])
+            actors = [e.name for e in roles.actors]
+            if not actors and trig.type not in NOMINAL_TYPES:
+                if roles.both:
+                    actors = [e.name for e in _salient(mentions, a_s, 2, ("PER",))]
+                elif roles.pronoun or trig.kind == "verb":
+                    actors = [e.name for e in _salient(mentions, base + c_s, 1, ("PER",))]
+            d.actors = actors
+            recips = [e.name for e in roles.recipients if e.name not in actors]
+            d.recipients = recips
+            _place_and_mode(d, trig, sent.text, roles.places, s_ments, lex, names)
+            d.date = _date(times, sent.start, sent.end, a_s)
+            if trig.type in VIOLENT:
+                d.killed, d.injured = casualties(sent.text, lex)
+            d.evidence = [Span(sent.start, sent.end)]
+            drafts.extend(_split_visits(d))
+    events = _merge(drafts, doc, mentions, lex)
+    return [
+        Event(
+            type=d.type,
+            status=d.status,  # type: ignore[arg-type]
+            actors=tuple(d.actors),
+            recipients=tuple(r for r in d.recipients if r not in d.actors),
+            evidence=tuple(d.evidence),
+            mode=d.mode,
+            location=d.location,
+            date=d.date,
+            killed=d.killed,
+            injured=d.injured,
+            confidence=CONFIDENCE.get(d.trigger.kind, 0.5),
+            trigger=text[d.start : d.end],
+        )
+        for d in events
+    ]
+
+
+def _place_and_mode(
+    d: _Draft,
+    trig: Trigger,
+    sent: str,
+    places: Sequence[Entity],
+    s_ments: Sequence[tuple[int, int, Entity]],
+    lex: Lexicon,
+    names: dict[str, Entity],
+) -> None:
+    d.mode = trig.mode
+    if trig.type == "CONSULT":
+        if d.mode is None:
+            d.mode = mode_cue(sent, lex, ("video", "phone", "multilateral"))
+        if d.mode is None and _MEET.match(sent, d.start - (d.start - d.start)):
+            d.mode = None
+        if d.mode is None and _MEET.search(sent[max(0, d.start - d.start) :]) and _MEET.match(
+            sent, _rel(d, sent)
+        ):
+            d.mode = "meeting"
+        if d.mode == "visit":
+            locs = [p for p in places if p.type == "LOC"]
+            if locs:
+                city = locs[-1]
+                d.location = city.name
+                d.recipients = [r for r in d.recipients if r != city.name]
+                country = lex.capital_country.get(city.name)
+                if country and country in names and country not in d.actors:
+                    d.recipients.append(country)
+                    d.derived.add(country)
+                elif not country and city.name not in d.actors:
+                    d.recipients.append(city.name)  # a visited country
+                    d.derived.add(city.name)
+            return
+    if trig.type in NOMINAL_TYPES and d.mode is None:
+        for rs, _re, t in _triggers_in(sent, lex):
+            if t.type == trig.type and t.mode:
+                d.mode = t.mode
+                break
+    locs = [p for p in places if p.type == "LOC"]
+    if locs:
+        d.location = locs[-1].name
+    elif trig.type in VIOLENT:
+        rel = _rel(d, sent)
+        cands = [m for m in s_ments if m[2].type == "LOC"]
+        if cands:
+            base = d.start - rel
+            before = [m for m in cands if m[0] - base < rel]
+            d.location = (before[-1] if before else cands[0])[2].name
+
+
+def _rel(d: _Draft, sent: str) -> int:
+    # offset of the trigger inside its sentence; sentences are matched by their start
+    return d.start - d.evidence[0].start if d.evidence else 0
+
+
+def _date(times: Sequence[TimeExpr], s: int, e: int, at: int) -> str | None:
+    inside = [t for t in times if t.start >= s and t.end <= e]
+    if not inside:
+        return None
+    before = [t for t in inside if t.start < at]
+    t = before[-1] if before else inside[0]
+    return t.value
+
+
+def _split_visits(d: _Draft) -> list[_Draft]:
+    """ब्रिटिश और कनाडाई प्रधानमंत्रियों ने … दौरा किया: one visit per travelling country."""
+    if d.mode != "visit" or len(d.actors) < 2:
+        return [d]
+    return [replace(d, actors=[a], recipients=list(d.recipients), derived=set(d.derived)) for a in d.actors]
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
+    if a.type in NOMINAL_TYPES:
+        if a.location and b.location and a.location != b.location:
+            return False
+        if a.mode and b.mode and a.mode != b.mode:
+            return False
+        return not (pa and pb) or bool(pa & pb)
+    if a.mode == "visit" and b.mode == "visit" and set(a.actors) != set(b.actors):
+        return False
+    if not pa or not pb:
+        return True
+    return bool((pa - a.derived) & (pb - b.derived)) or bool(pa & pb)
+
+
+def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        tgt = next((o for o in reversed(out) if _compatible(o, d)), None)
+        if tgt is None:
+            out.append(d)
+            continue
+        for a in d.actors:
+            if a not in tgt.actors and a not in tgt.recipients:
+                tgt.actors.append(a)
+        for r in d.recipients:
+            if r not in tgt.actors and r not in tgt.recipients:
+                tgt.recipients.append(r)
+        tgt.derived |= d.derived
+        if tgt.mode is None or (tgt.mode == "meeting" and d.mode not in (None, "meeting")):
+            tgt.mode = d.mode or tgt.mode
+        tgt.date = tgt.date or d.date
+        tgt.location = tgt.location or d.location
+        for k in ("killed", "injured"):
+            a, b = getattr(tgt, k), getattr(d, k)
+            setattr(tgt, k, max(x for x in (a, b) if x is not None) if (a is not None or b is not None) else None)
+        for sp in d.evidence:
+            if sp not in tgt.evidence:
+                tgt.evidence.append(sp)
+    for o in out:
+        real = [r for r in o.recipients if r not in o.derived]
+        people = [r for r in real if r in {m[2].name for m in mentions if m[2].type == "PER"}]
+        if o.mode == "visit" and people:
+            o.recipients = real
+        o.evidence.sort(key=lambda s: s.start)
+    return out

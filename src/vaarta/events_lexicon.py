@@ -1,0 +1,78 @@
+"""The Hindi trigger lexicon for :mod:`vaarta.events`, loaded from ``data/event_triggers.json``.
+
+The JSON file holds every word list and pattern (its ``source`` field says where they come
+from); this module only compiles them. Loading is cached per path, so a process compiles
+the lexicon once and stages stay pure functions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "event_triggers.json"
+
+# A word starts where no letter or combining mark precedes.
+WORD_START = r"(?<![\p{L}\p{M}\u200c\u200d])"
+WORD_END = r"(?![\p{L}\p{M}\u200c\u200d])"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    kind: str  # "verb": needs a light verb after it; "noun": counts alone
+    mode: str | None
+    pattern: regex.Pattern[str]
+    rank: int  # position in the file: earlier entries win ties
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    light_verb: regex.Pattern[str]
+    planned: regex.Pattern[str]
+    possible: regex.Pattern[str]
+    negation: regex.Pattern[str]
+    modes: tuple[tuple[str, regex.Pattern[str]], ...]
+    role_words: regex.Pattern[str]
+    death: regex.Pattern[str]
+    injury: regex.Pattern[str]
+    person_nouns: str
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    vague: regex.Pattern[str]
+    capital_country: dict[str, str]
+
+
+def _word(p: str) -> regex.Pattern[str]:
+    return regex.compile(WORD_START + p)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Compile the lexicon at ``path`` (default: the packaged file)."""
+    data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+    triggers = tuple(
+        Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i)
+        for i, t in enumerate(data["triggers"])
+    )
+    return Lexicon(
+        triggers=triggers,
+        light_verb=regex.compile(WORD_START + data["light_verbs"] + WORD_END),
+        planned=_word(data["planned"]),
+        possible=_word(data["possible"]),
+        negation=regex.compile(WORD_START + data["negation"] + WORD_END),
+        modes=tuple((m["mode"], _word(m["pattern"])) for m in data["modes"]),
+        role_words=regex.compile(WORD_START + data["role_words"] + WORD_END),
+        death=_word(data["death_words"]),
+        injury=_word(data["injury_words"]),
+        person_nouns=data["person_nouns"],
+        numbers=dict(data["numbers"]),
+        multipliers=dict(data["multipliers"]),
+        vague=_word(data["vague_numbers"]),
+        capital_country=dict(data["capital_country"]),
+    )

@@ -1,0 +1,221 @@
+"""Clause-level reading of Hindi for :mod:`vaarta.events`: roles, status, mode, numbers.
+
+Hindi marks roles with postpositions after the noun phrase: the agent with ``ने`` (or
+``द्वारा``), recipients with ``को``, ``से``, ``के साथ``, ``पर``; ``X और Y के बीच`` makes both
+participants; a bare noun phrase before an intransitive verb is its subject. Role nouns
+(``राष्ट्रपति``, ``प्रवक्ता``) and parentheses may sit between a name and its postposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .events_lexicon import WORD_END, WORD_START, Lexicon
+from .model import Entity
+
+# Clause boundaries inside a sentence: a new finite clause usually starts after these.
+CLAUSE_BREAK = regex.compile(
+    WORD_START + r"(?:कि|लेकिन|किंतु|परंतु|जबकि|जिससे|जिसके\s+बाद|इसके\s+बाद|वहीं|हालांकि|क्योंकि|ताकि)" + WORD_END
+    + r"|[;:।?!]"
+)
+# What may follow a name before its postposition: spaces, a parenthesis, a comma-free title.
+_PAREN = regex.compile(r"\s*\([^()]{0,60}\)")
+_MARKER = regex.compile(
+    r"\s*(ने|द्वारा|की\s+(?:ओर|तरफ)\s+से|के\s+साथ|के\s+बीच|की\s+बीच|को|से|पर|में|का|की|के|और|तथा|एवं|व|,)" + WORD_END
+)
+PRONOUNS = regex.compile(
+    WORD_START + r"(?:उन्होंने|उसने|इन्होंने|वे|वह|दोनों\s+नेताओं|दोनों\s+नेता|दोनों\s+ने|दोनों\s+देशों)" + WORD_END
+)
+_BOTH = regex.compile(WORD_START + r"दोनों\s+(?:नेताओं|नेता|ने|राष्ट्रपति|अधिकारियों|देशों)" + WORD_END)
+_COORD = {"और", "तथा", "एवं", "व", ","}
+_GENITIVE = {"का", "की", "के"}
+_RECIPIENT = {"को", "से", "के साथ", "पर"}
+_AGENT = {"ने", "द्वारा", "की ओर से", "की तरफ से"}
+_BETWEEN = {"के बीच", "की बीच"}
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[Entity] = field(default_factory=list)
+    recipients: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)  # में/पर + LOC, visited places
+    pronoun: bool = False
+    both: bool = False
+
+
+def clause_bounds(sent_text: str, rel_start: int, rel_end: int) -> tuple[int, int]:
+    """The clause around a trigger at [rel_start, rel_end) of a sentence (relative offsets)."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sent_text, 0, rel_start):
+        start = m.end()
+    m = CLAUSE_BREAK.search(sent_text, rel_end)
+    end = m.start() if m else len(sent_text)
+    return start, end
+
+
+def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
+    """Skip parentheses and up to four role words after a name."""
+    for _ in range(5):
+        m = _PAREN.match(text, pos)
+        if m:
+            pos = m.end()
+            continue
+        m = regex.compile(r"\s*").match(text, pos)
+        p2 = m.end() if m else pos
+        r = lex.role_words.match(text, p2)
+        if r:
+            pos = r.end()
+            continue
+        break
+    return pos
+
+
+def marker_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The postposition after a name ending at ``pos`` and where it ends."""
+    p = _skip_titles(text, pos, lex)
+    m = _MARKER.match(text, p)
+    if not m:
+        return None, p
+    return " ".join(m.group(1).split()), m.end()
+
+
+def read_roles(
+    text: str,
+    mentions: Sequence[tuple[int, int, Entity]],
+    win_start: int,
+    trig_start: int,
+    trig_end: int,
+    lex: Lexicon,
+) -> Roles:
+    """Roles of the names in [win_start, trig_start) of ``text`` (absolute offsets)."""
+    roles = Roles()
+    ms = [m for m in mentions if m[0] >= win_start and m[1] <= trig_start]
+    i = 0
+    while i < len(ms):
+        group = [ms[i]]
+        marker, mend = marker_after(text, ms[i][1], lex)
+        j = i
+        while marker in _COORD and j + 1 < len(ms) and not text[mend : ms[j + 1][0]].strip():
+            j += 1
+            group.append(ms[j])
+            marker, mend = marker_after(text, ms[j][1], lex)
+        i = j + 1
+        nxt = ms[i][0] if i < len(ms) else None
+        gap_to_next = text[mend:nxt] if nxt is not None else None
+        near_trigger = len(text[mend:trig_start].split()) <= 1
+        ents = [g[2] for g in group]
+        if marker in _GENITIVE:
+            if gap_to_next is not None and len(gap_to_next.split()) <= 3 and not _MARKER.match(gap_to_next):
+                continue  # a modifier: चीन के राष्ट्रपति शी जिनपिंग, चीनी विदेश मंत्रालय के प्रवक्ता …
+            if near_trigger:
+                for e in ents:
+                    (roles.places if e.type == "LOC" else roles.recipients).append(e)
+                    if e.type == "LOC":
+                        roles.recipients.append(e)
+            continue
+        if marker is None or marker in _COORD:
+            # a bare name: subject of an intransitive clause, or a modifier (जर्मन चांसलर)
+            if gap_to_next is not None and len(gap_to_next.split()) <= 2 and not gap_to_next.strip(" ,"):
+                continue
+            for e in ents:
+                if e.type == "LOC" and near_trigger:
+                    roles.places.append(e)  # बीजिंग गए, बीजिंग पहुंचे
+                    roles.recipients.append(e)
+                else:
+                    roles.actors.append(e)
+            continue
+        if marker in _AGENT:
+            roles.actors.extend(ents)
+        elif marker in _BETWEEN:
+            roles.actors.extend(ents)
+        elif marker in _RECIPIENT:
+            roles.recipients.extend(ents)
+        elif marker == "में":
+            roles.places.extend(e for e in ents if e.type == "LOC")
+    window = text[win_start:trig_end]
+    roles.pronoun = bool(PRONOUNS.search(window))
+    roles.both = bool(_BOTH.search(window))
+    return roles
+
+
+# ---------------------------------------------------------------- status and mode
+
+
+def status_of(text: str, trig_start: int, trig_end: int, clause_end: int, lex: Lexicon) -> str:
+    """occurred / planned / possible / negated from the verb group after the trigger."""
+    after = text[trig_end:clause_end]
+    words = after.split()
+    group = " ".join(words[:6])
+    before = " ".join(text[max(0, trig_start - 40) : trig_start].split()[-2:])
+    trig = text[trig_start:trig_end]
+    if lex.negation.search(" ".join(words[:4])) or lex.negation.search(trig) or regex.search(r"(?:^|\s)(?:नहीं|न)$", before):
+        return "negated"
+    if lex.possible.search(group) or lex.possible.search(trig) or lex.possible.search(before):
+        return "possible"
+    if lex.planned.search(group) or lex.planned.search(trig):
+        return "planned"
+    return "occurred"
+
+
+def mode_cue(sentence: str, lex: Lexicon, wanted: Sequence[str]) -> str | None:
+    for mode, pat in lex.modes:
+        if mode in wanted and pat.search(sentence):
+            return mode
+    return None
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def parse_number(s: str, lex: Lexicon) -> int | None:
+    """An integer from digits (4,209) or Hindi number words (दो हजार); None when vague."""
+    s = s.strip()
+    if not s:
+        return None
+    if regex.fullmatch(r"\d+(?:,\d+)*", s):
+        return int(s.replace(",", ""))
+    total = 0
+    cur = 0
+    for w in s.split():
+        if regex.fullmatch(r"\d+", w):
+            cur = int(w)
+        elif w in lex.multipliers:
+            cur = (cur or 1) * lex.multipliers[w]
+            total += cur
+            cur = 0
+        elif w in lex.numbers:
+            cur = lex.numbers[w]
+        else:
+            return None
+    return total + cur or None
+
+
+def _num_pattern(lex: Lexicon) -> str:
+    words = sorted(set(lex.numbers) | set(lex.multipliers), key=len, reverse=True)
+    w = "|".join(regex.escape(x) for x in words)
+    return rf"(?P<num>\d+(?:,\d+)*(?:\s+(?:{w}))?|(?:(?:{w})\s+){{0,2}}(?:{w}))"
+
+
+def casualties(text: str, lex: Lexicon) -> tuple[int | None, int | None]:
+    """(killed, injured) read from ``text``: the largest number tied to a death/injury word."""
+    num = _num_pattern(lex)
+    filler = rf"(?:\s+(?:{lex.person_nouns}|[\p{{L}}\p{{M}}]+(?:ों|ियों)))" + "{0,3}"
+    out: list[int | None] = []
+    for kind in (lex.death, lex.injury):
+        best: int | None = None
+        pats = [
+            regex.compile(WORD_START + num + filler + r"\s+(?:" + kind.pattern[len(WORD_START):] + ")"),
+            regex.compile(
+                "(?:" + kind.pattern[len(WORD_START):] + r")(?:\s+वालों)?\s+की\s+संख्या\s+(?:बढ़कर\s+)?" + num + WORD_END
+            ),
+        ]
+        for p in pats:
+            for m in p.finditer(text):
+                n = parse_number(m.group("num"), lex)
+                if n is not None and n < 100000 and (best is None or n > best):
+                    best = n
+        out.append(best)
+    return out[0], out[1]

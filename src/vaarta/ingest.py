@@ -1,0 +1,194 @@
+"""Ingest: read inputs, analyse each article, store it, find copies, merge events across articles.
+
+The unit of work is :func:`vaarta.pipeline.analyse_article` (pure); this module only feeds
+it and writes results through the store's single writer, one transaction per article, so a
+run killed half-way leaves a consistent database and running it again completes the work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from .inputs import MAX_FILE_BYTES, read_inputs
+from .model import Article, Record, Rejection, Resources
+from .pipeline import analyse_article, load_resources
+from .store import Store
+
+
+@dataclass
+class Summary:
+    """What an ingest run did."""
+
+    analysed: int = 0
+    already_stored: int = 0
+    copies: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+    merged_events: int = 0
+
+    @property
+    def total_rejected(self) -> int:
+        return sum(self.rejected.values())
+
+    def lines(self) -> list[str]:
+        rate = self.analysed / self.seconds if self.seconds else 0.0
+        out = [
+            f"analysed: {self.analysed} articles in {self.seconds:.1f} s ({rate:.1f}/s)",
+            f"already stored (unchanged): {self.already_stored}",
+            f"copies of earlier articles: {self.copies}",
+            f"events merged across articles: {self.merged_events}",
+            f"rejected: {self.total_rejected}" + (
+                " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())) + ")" if self.rejected else ""),
+        ]
+        return out
+
+
+def _work(args: tuple[Article, Resources]) -> Record | Rejection:
+    article, res = args
+    try:
+        return analyse_article(article, res)
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+        return Rejection(article.source, "internal-error", f"{type(e).__name__}: {e} (please report this)")
+
+
+def _analysed(articles: Iterable[Article], res: Resources, jobs: int) -> Iterator[Record | Rejection]:
+    if jobs <= 1:
+        for a in articles:
+            yield _work((a, res))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_work, ((a, res) for a in articles), chunksize=8)
+
+
+def ingest(
+    paths: list[str],
+    store: Store,
+    *,
+    published: str | None = None,
+    resources: Resources | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    max_bytes: int = MAX_FILE_BYTES,
+    progress: Callable[[int, str], None] | None = None,
+    on_reject: Callable[[Rejection], None] | None = None,
+) -> Summary:
+    """Analyse and store every article under ``paths``; return what happened."""
+    res = resources or load_resources()
+    summary = Summary()
+    t0 = time.perf_counter()
+    copies = _copy_finder()
+    touched: set[str] = set()
+
+    def reject(r: Rejection) -> None:
+        summary.rejected[r.reason] += 1
+        summary.rejections.append(r)
+        store.reject(r)
+        if on_reject:
+            on_reject(r)
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(paths, published=published, max_bytes=max_bytes):
+            if isinstance(item, Rejection):
+                reject(item)
+                continue
+            if not force and store.has(item.id):
+                summary.already_stored += 1
+                continue
+            yield item
+
+    n = 0
+    for out in _analysed(articles(), res, jobs):
+        n += 1
+        if isinstance(out, Rejection):
+            reject(out)
+        else:
+            sig, bands, dup = copies(store, out)
+            if dup:
+                out = replace(out, duplicate_of=dup)
+                summary.copies += 1
+            store.put(out, signature=sig, bands=bands)
+            touched.update(e.type for e in out.events)
+            summary.analysed += 1
+        if progress:
+            progress(n, out.source if isinstance(out, Rejection) else out.document.source)
+    if touched:
+        summary.merged_events = merge_events(store, types=touched)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _copy_finder() -> Callable[[Store, Record], tuple[list[int] | None, list[str], str | None]]:
+    """Near-duplicate detection against what the store already holds (MinHash + LSH bands)."""
+    try:
+        from . import dedup
+    except ImportError:
+        return lambda store, rec: (None, [], None)
+
+    def find(store: Store, rec: Record) -> tuple[list[int] | None, list[str], str | None]:
+        sig = dedup.signature_values(rec.document.text)
+        bands = band_hashes(sig)
+        best = None
+        for other_id, other_sig in store.signatures_for(bands):
+            if other_id == rec.document.id:
+                continue
+            if similarity(sig, other_sig) >= dedup.COPY_THRESHOLD:
+                other = store.get(other_id)
+                key = (other.get("published") or "9999", other_id) if other else ("9999", other_id)
+                if best is None or key < best[0]:
+                    best = (key, other_id, other)
+        if best is None:
+            return sig, bands, None
+        mine = (rec.document.published or "9999", rec.document.id)
+        if best[0] < mine:
+            return sig, bands, best[2].get("duplicate_of") or best[1] if best[2] else best[1]
+        # the stored article is the later one: it becomes the copy (order-free result)
+        store.set_duplicate(best[1], rec.document.id)
+        return sig, bands, None
+
+    return find
+
+
+LSH_ROWS = 4  # rows per band: 128 permutations → 32 bands, candidates from Jaccard ≈ 0.4 up
+
+
+def band_hashes(sig: list[int]) -> list[str]:
+    """One hash per LSH band of a MinHash signature (stored and indexed for candidate lookup)."""
+    import hashlib
+
+    return [hashlib.blake2b(repr(sig[i : i + LSH_ROWS]).encode(), digest_size=8).hexdigest()
+            for i in range(0, len(sig), LSH_ROWS)]
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=False)) / max(len(a), 1)
+
+
+def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
+    """Re-merge events across articles (only the event types given, when given).
+
+    Articles are not re-analysed: the stored events are regrouped, so adding articles costs
+    a pass over the stored events of the touched types only. The result does not depend on
+    the order in which articles were ingested. Returns the number of merged events stored.
+    """
+    try:
+        from . import crossdoc
+    except ImportError:
+        return 0
+    from .model import Event, Span
+
+    wanted = sorted(set(types)) if types is not None else None
+    reports = []
+    for r in store.event_reports(wanted):
+        ev = Event(type=r["type"], status=r["status"], actors=tuple(r["actors"]), recipients=tuple(r["recipients"]),
+                   evidence=tuple(Span(a, b) for a, b in r["evidence"]), mode=r["mode"], location=r["location"],
+                   date=r["date"], killed=r["killed"], injured=r["injured"], confidence=r["confidence"] or 0.5)
+        reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
+    clusters = crossdoc.multi_article(crossdoc.merge(reports))
+    store.replace_clusters([c.to_json() for c in clusters], types=wanted)
+    return store.scalar("SELECT COUNT(*) FROM clusters") or 0

@@ -1,0 +1,244 @@
+"""Statistical named-entity tagger (PER / LOC / ORG) for tokenised Hindi text.
+
+A linear-chain CRF (python-crfsuite) trained on the IL-NER Hindi corpus
+(CC-BY-4.0; see ``resources/ner/DATA_CARD.md``). Besides the usual word, affix,
+shape and neighbour features it reads a small lexicon shipped with the model:
+
+* word clusters at three granularities, learnt without labels from Hindi news
+  text (a PPMI co-occurrence matrix, truncated SVD, k-means), so that a name
+  never seen in the labelled data still looks like names that were;
+* a log-frequency bucket from the same text (rare capital-less words are often names);
+* gazetteer membership: place names (Natural Earth, CLDR) and Indian person
+  given names / surnames (election candidates, cricketers).
+
+The model and lexicon are produced by ``training/train_ner.py``; this module
+only reads them. :class:`Tagger` is picklable (by path, or by bytes when built
+in memory), so it can be handed to worker processes as a read-only resource.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import unicodedata
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+import regex
+
+__all__ = ["ENTITY_TYPES", "Tagger", "bio_to_spans", "normalise", "sentence_features"]
+
+# --- tunable data -----------------------------------------------------------
+# IL-NER tag -> vaarta entity type. Every other IL-NER tag (NETI time, NEN number,
+# NEAR artefact, NEU, NED) is read as O.
+ENTITY_TYPES: dict[str, str] = {"NEP": "PER", "NEL": "LOC", "NEO": "ORG"}
+
+# Words that follow a name in Hindi (case markers and postpositions) and words that
+# precede one (titles, roles). Facts of Hindi grammar / usage, written here by hand.
+POSTPOSITIONS = frozenset(
+    "ने को से में का की के पर तक द्वारा वाले वाली वाला सहित समेत और व या ही भी".split()
+)
+PERSON_CUES = frozenset(
+    "श्री श्रीमती सुश्री डॉ डॉ. डा. मंत्री प्रधानमंत्री मुख्यमंत्री राष्ट्रपति राज्यपाल सांसद विधायक "
+    "नेता अध्यक्ष प्रवक्ता निदेशक सचिव जनरल कप्तान कोच महात्मा पंडित संत स्वामी".split()
+)
+PLACE_CUES = frozenset("शहर जिले जिला राज्य गांव देश नगर प्रांत".split())
+
+_NUKTA_MAP = str.maketrans(
+    {
+        "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
+        "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य",
+        "\u093c": None,  # nukta
+        "\u0901": "\u0902",  # chandrabindu -> anusvara
+        "\u200c": None, "\u200d": None,  # ZWNJ / ZWJ
+    }
+)
+_DEVA = regex.compile(r"^[\p{Devanagari}]+$")
+_LATIN = regex.compile(r"^\p{Latin}+\.?$")
+_DIGIT = regex.compile(r"^[\p{Nd}.,:/-]*\p{Nd}[\p{Nd}.,:/-]*$")
+
+
+def normalise(word: str) -> str:
+    """Spelling-insensitive key: NFC, nukta and chandrabindu folded, Latin lower-cased."""
+    return unicodedata.normalize("NFC", word).translate(_NUKTA_MAP).lower()
+
+
+def _shape(word: str) -> str:
+    if not word:
+        return "empty"
+    if _DEVA.match(word):
+        return "deva"
+    if _DIGIT.match(word):
+        return "digit"
+    if _LATIN.match(word):
+        if word.isupper() and len(word) > 1:
+            return "LATIN"
+        return "Latin" if word[0].isupper() else "latin"
+    if all(not ch.isalnum() for ch in word):
+        return "punct"
+    return "mixed"
+
+
+class Lexicon:
+    """Read-only word resources shipped next to the CRF model (see ``train_ner.py``)."""
+
+    __slots__ = ("clusters", "freq", "max_place_len", "names", "places")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.clusters: dict[str, list[int]] = data.get("clusters", {})
+        self.freq: dict[str, int] = data.get("freq", {})
+        # normalised word -> "first" | "last" | "first+last" (parts of person names)
+        self.names: dict[str, str] = data.get("names", {})
+        # normalised place names, words joined by one space
+        self.places: frozenset[str] = frozenset(data.get("places", []))
+        self.max_place_len = max((p.count(" ") + 1 for p in self.places), default=0)
+
+    def place_tags(self, keys: Sequence[str]) -> list[str]:
+        """B/I/O marks of the longest place-name matches, left to right."""
+        out = ["O"] * len(keys)
+        i = 0
+        while i < len(keys):
+            for n in range(min(self.max_place_len, len(keys) - i), 0, -1):
+                if " ".join(keys[i : i + n]) in self.places:
+                    out[i : i + n] = ["B"] + ["I"] * (n - 1)
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Lexicon:
+        return cls(json.loads(gzip.decompress(raw).decode("utf-8")))
+
+
+def _word_feats(prefix: str, key: str, lex: Lexicon, full: bool) -> list[str]:
+    feats = [f"{prefix}w={key}"]
+    cl = lex.clusters.get(key)
+    if cl is None:
+        feats.append(f"{prefix}c=unk")
+    else:
+        levels = cl if full else cl[:2]
+        feats.extend(f"{prefix}c{i}={c}" for i, c in enumerate(levels))
+    if full:
+        feats.append(f"{prefix}name={lex.names.get(key, '-')}")
+    return feats
+
+
+def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
+    """crfsuite feature strings for each token of one sentence."""
+    keys = [normalise(t) for t in tokens]
+    n = len(keys)
+    place = lex.place_tags(keys)
+    out: list[list[str]] = []
+    for i, (tok, key) in enumerate(zip(tokens, keys, strict=True)):
+        shape = _shape(tok)
+        f = ["bias", f"shape={shape}", f"len={min(len(key), 8)}"]
+        f.extend(_word_feats("", key, lex, True))
+        f.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
+        f.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
+        f.append(f"fq={lex.freq.get(key, -1)}")
+        f.append(f"place={place[i]}")
+        if i + 1 < n:
+            f.append(f"+1place={place[i + 1]}")
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                nk = keys[j]
+                f.extend(_word_feats(f"{d:+d}", nk, lex, abs(d) == 1))
+                if abs(d) == 1:
+                    f.append(f"{d:+d}shape={_shape(tokens[j])}")
+                    f.append(f"{d:+d}suf3={nk[-3:]}")
+        if i + 1 < n:
+            f.append(f"w|+1={key}|{keys[i + 1]}")
+            if keys[i + 1] in POSTPOSITIONS:
+                f.append("next_post")
+        if i > 0:
+            f.append(f"-1|w={keys[i - 1]}|{key}")
+            if keys[i - 1] in PERSON_CUES:
+                f.append("prev_person_cue")
+            if keys[i - 1] in PLACE_CUES:
+                f.append("prev_place_cue")
+        out.append(f)
+    return out
+
+
+def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end_exclusive, type)`` from BIO labels; a stray I- opens a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, lab in enumerate([*labels, "O"]):
+        kind, _, t = lab.partition("-")
+        if typ and (kind != "I" or t != typ):
+            spans.append((start, i, typ))
+            typ = ""
+        if kind in ("B", "I") and not typ:
+            start, typ = i, t
+    return spans
+
+
+def _default_dir() -> Path:
+    return Path(str(resources.files("vaarta") / "resources" / "ner"))
+
+
+MODEL_FILE = "ner.crfsuite"
+LEXICON_FILE = "ner_lexicon.json.gz"
+
+
+class Tagger:
+    """CRF tagger; ``Tagger.load()`` reads the packaged model.
+
+    Pickles by directory path when loaded from one, else by the model bytes.
+    """
+
+    def __init__(self, model: bytes, lexicon: bytes, path: Path | None = None) -> None:
+        self._model = model
+        self._lexicon_raw = lexicon
+        self._path = path
+        self._lex = Lexicon.from_bytes(lexicon)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open_inmemory(model)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Tagger:
+        """Load from a directory holding ``ner.crfsuite`` and ``ner_lexicon.json.gz``."""
+        d = Path(path) if path is not None else _default_dir()
+        model_path, lex_path = d / MODEL_FILE, d / LEXICON_FILE
+        if not model_path.is_file() or not lex_path.is_file():
+            raise FileNotFoundError(
+                f"NER model not found in {d}: expected {MODEL_FILE} and {LEXICON_FILE}; "
+                "run `python training/train_ner.py` to build them"
+            )
+        return cls(model_path.read_bytes(), lex_path.read_bytes(), d)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO labels (``B-PER``, ``I-LOC``, ``O`` …), one per token."""
+        if not tokens:
+            return []
+        toks = [t if t.strip() else "_" for t in tokens]
+        labels = self._crf.tag(sentence_features(toks, self._lex))
+        return [str(lab) for lab in labels]
+
+    def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Entity spans as token indices ``(start, end_exclusive, type)``."""
+        return bio_to_spans(self.tag(tokens))
+
+    def __getstate__(self) -> dict[str, Any]:
+        if self._path is not None:
+            return {"path": str(self._path)}
+        return {"model": self._model, "lexicon": self._lexicon_raw}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if "path" in state:
+            other = Tagger.load(state["path"])
+        else:
+            other = Tagger(state["model"], state["lexicon"])
+        self._model, self._lexicon_raw, self._path = other._model, other._lexicon_raw, other._path
+        self._lex, self._crf = other._lex, other._crf

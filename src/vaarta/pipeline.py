@@ -1,0 +1,171 @@
+"""The analysis pipeline: one article in, one :class:`Record` out.
+
+``prepare`` turns an :class:`Article` into a cleaned :class:`Document` (or a
+:class:`Rejection`); ``analyse`` runs the stages on it. Both are pure functions of their
+arguments plus read-only :class:`Resources`, so they run unchanged in a process pool or on a
+distributed engine (Dask, Spark): ship ``Resources`` once per worker, map ``analyse_article``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from . import clean, html, segment
+from .model import Article, Document, Entity, Event, Flag, Quote, Record, Rejection, Removed, Resources, TimeExpr
+from .normalize import assemble
+
+MIN_DEVANAGARI_SHARE = 0.5  # of letters; below this a page is "not Hindi"
+MIN_TEXT_CHARS = 20
+
+
+def prepare(article: Article) -> Document | Rejection:
+    """Clean and segment one article; reject it (with a reason) when it has no Hindi text."""
+    raw = article.raw
+    title, url, author = article.title, article.url, None
+    published, published_from = article.published, article.published_from
+    if article.is_html:
+        ex = html.extract(raw, url=article.url)
+        if ex is None:
+            return Rejection(article.source, "no-article-text", "no main text found in the HTML (empty, truncated or not an article page)")
+        raw = ex.text
+        title = title or ex.title
+        url = url or ex.url
+        author = ex.author
+        if not published and ex.date:
+            published, published_from = ex.date[:10], "html-meta"
+    cut = clean.find_boilerplate(raw)
+    text, runs = assemble(raw, [(r.raw_start, r.raw_end) for r in cut])
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        return Rejection(article.source, "empty", "no article text left after cleaning")
+    share = clean.devanagari_share(text)
+    if share < MIN_DEVANAGARI_SHARE:
+        return Rejection(article.source, "not-hindi", f"only {share:.0%} of the letters are Devanagari")
+    if not published:
+        published, published_from = _published_fallback(url, text)
+    if title is None and not article.is_html:
+        first = text.split("\n", 1)[0]
+        title = first if len(first) <= 300 else None
+    return Document(
+        id=article.id,
+        source=article.source,
+        raw=raw,
+        text=text,
+        offsets=runs,
+        removed=tuple(cut),
+        sentences=tuple(segment.split_sentences(text)),
+        tokens=tuple(segment.tokenize(text)),
+        title=title,
+        url=url,
+        published=published,
+        published_from=published_from,
+        author=author,
+    )
+
+
+def _published_fallback(url: str | None, text: str) -> tuple[str | None, str | None]:
+    try:
+        from . import timex
+    except ImportError:
+        return None, None
+    if url and (d := timex.published_from_url(url)):
+        return d, "url"
+    if d := timex.published_from_text(text[:600]):
+        return d, "text"
+    return None, None
+
+
+def analyse(doc: Document, res: Resources) -> Record:
+    """Run every analysis stage over a cleaned document."""
+    stages = _stages()
+    entities: list[Entity] = []
+    flags: list[Flag] = []
+    times: list[TimeExpr] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    if stages.entities:
+        entities, flags = stages.entities(doc, res)
+    if stages.times:
+        times = stages.times(doc)
+    if stages.events:
+        events = stages.events(doc, entities, times, res)
+    if stages.quotes:
+        quotes = stages.quotes(doc, entities, res)
+    return Record(
+        document=doc,
+        entities=tuple(entities),
+        times=tuple(times),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        flags=tuple(sorted(flags, key=lambda f: (f.start, f.end))),
+    )
+
+
+def analyse_article(article: Article, res: Resources) -> Record | Rejection:
+    """``prepare`` then ``analyse``: the unit of work for a batch or a distributed map."""
+    doc = prepare(article)
+    return doc if isinstance(doc, Rejection) else analyse(doc, res)
+
+
+class _Stages:
+    def __init__(self) -> None:
+        self.entities: Callable | None = None  # type: ignore[type-arg]
+        self.times: Callable | None = None  # type: ignore[type-arg]
+        self.events: Callable | None = None  # type: ignore[type-arg]
+        self.quotes: Callable | None = None  # type: ignore[type-arg]
+
+
+@lru_cache(maxsize=1)
+def _stages() -> _Stages:
+    """The stage functions (imported once)."""
+    s = _Stages()
+    try:
+        from .entities import find_entities
+
+        s.entities = find_entities
+    except ImportError:
+        pass
+    try:
+        from .timex import find_times
+
+        s.times = find_times
+    except ImportError:
+        pass
+    try:
+        from .events import find_events
+
+        s.events = find_events
+    except ImportError:
+        pass
+    try:
+        from .quotes import find_quotes
+
+        s.quotes = find_quotes
+    except ImportError:
+        pass
+    return s
+
+
+@lru_cache(maxsize=4)
+def load_resources(with_ner: bool = True) -> Resources:
+    """The packaged knowledge base and NER model (loaded once per process)."""
+    kb = ner = None
+    try:
+        from .kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except ImportError:
+        pass
+    if with_ner:
+        try:
+            from .ner import Tagger
+
+            ner = Tagger.load()
+        except (ImportError, FileNotFoundError):
+            pass
+    return Resources(kb=kb, ner=ner)
+
+
+def removed_outside(record: Record) -> list[Removed]:
+    """Removed blocks (for display), in raw order."""
+    return sorted(record.document.removed, key=lambda r: r.raw_start)

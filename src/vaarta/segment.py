@@ -1,0 +1,107 @@
+"""Sentences and tokens that respect Hindi.
+
+Words keep their Devanagari combining marks (the ``regex`` module's ``\\w`` plus ``\\p{M}``);
+sentences end at ``।``, ``॥``, ``?``, ``!`` and the full stop some outlets use, but not after
+abbreviations such as ``डॉ.`` or ``यू.एस.``, and a closing quote stays with its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import regex
+
+from .model import Document, Sentence, Token
+
+# A word: letters/digits with combining marks, allowing inner joiners, hyphenated compounds,
+# dotted abbreviations (यू.एस.) and digit groups (4,209 / 1.5).
+_TOKEN = regex.compile(
+    r"""
+    \d+(?:[.,:/]\d+)*                         # numbers, 4,209  13/12/2021  1.5
+    | (?:[\p{L}\p{M}]{1,3}\.){2,}             # dotted abbreviations यू.एस.  U.S.
+    | [\p{L}\p{M}\p{Nd}\u200c\u200d]+(?:-[\p{L}\p{M}\p{Nd}]+)*   # words, रूस-चीन
+    | \S                                      # any other single character
+    """,
+    regex.VERBOSE,
+)
+
+# Short Hindi and English abbreviations that end with a full stop but do not end a sentence.
+ABBREVIATIONS = frozenset(
+    """डॉ डा श्री श्रीमती सु कु प्रो मि मो ले जन फर अग सित अक्टू नव दिस ई पू
+    Dr Mr Mrs Ms Prof St No Jr Sr vs Lt Col Gen""".split()
+)
+
+_END = regex.compile(r"[।॥?!]+|\.(?!\d)")
+_CLOSERS = "\"'”’»)]"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, number and punctuation tokens with offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation rather than a sentence."""
+    m = regex.search(r"([\p{L}\p{M}]+)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m.group(1)
+    if word in ABBREVIATIONS:
+        return True
+    before = dot - len(word) - 1
+    if len(word) <= 3 and before >= 0 and text[before] == ".":  # the last part of यू.एस.
+        return True
+    # single letter or single akshara before a dot (यू.एस., U.S.): an initial
+    if regex.fullmatch(r"\p{L}\p{M}*", word):
+        return True
+    return False
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; newlines always end a sentence (headlines, subheadings)."""
+    out: list[Sentence] = []
+    for line in regex.finditer(r"[^\n]+", text):
+        base = line.start()
+        s = line.group()
+        start = 0
+        for m in _END.finditer(s):
+            if m.group() == "." and _is_abbreviation(s, m.start()):
+                continue
+            end = m.end()
+            while end < len(s) and s[end] in _CLOSERS:
+                end += 1
+            _emit(out, text, base + start, base + end)
+            start = end
+        _emit(out, text, base + start, base + len(s))
+    return out
+
+
+def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def make_document(
+    text: str,
+    published: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    source: str = "<text>",
+) -> Document:
+    """A Document over already-clean ``text`` (identity offset map): for tests and library use."""
+    return Document(
+        id=id or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        source=source,
+        raw=text,
+        text=text,
+        offsets=((0, 0, len(text)),) if text else (),
+        removed=(),
+        sentences=tuple(split_sentences(text)),
+        tokens=tuple(tokenize(text)),
+        title=title,
+        published=published,
+    )

@@ -1,0 +1,415 @@
+"""The store interface and the SQL both backends share.
+
+A backend supplies a DB-API connection, its placeholder style, its migrations and its
+full-text search; everything else — how a record is written (one transaction per article),
+read back and queried — lives here once. All SQL is parameterised.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..model import Record, Rejection
+
+MAX_PAGE = 500  # no query returns more rows than this
+
+
+class Store(ABC):
+    """Where analysed articles live. Writes go through one writer; reads may be many."""
+
+    placeholder = "?"
+    readonly = False
+
+    # --- backend hooks -------------------------------------------------------------------
+    @abstractmethod
+    def _connect(self) -> Any: ...
+
+    @abstractmethod
+    def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
+        """Add one article to the full-text and name indexes."""
+
+    @abstractmethod
+    def _unindex_text(self, cur: Any, article_id: str) -> None: ...
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose text contains the words of ``query`` (whole Hindi words)."""
+
+    @abstractmethod
+    def alias_candidates(self, name: str, limit: int = 20) -> list[str]:
+        """Stored entity names whose aliases look like ``name`` (substring/trigram)."""
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- helpers -------------------------------------------------------------------------
+    conn: Any
+
+    def q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.cursor()
+        cur.execute(self.q(sql), tuple(params))
+        cols = [c[0] for c in cur.description] if cur.description else []
+        out = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        cur.close()
+        return out
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        r = self.rows(sql, params)
+        return next(iter(r[0].values())) if r else None
+
+    def _begin(self) -> Any:
+        return self.conn.cursor()
+
+    # --- writing -------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        return self.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def put(self, record: Record, *, signature: Sequence[int] | None = None, bands: Sequence[str] = ()) -> None:
+        """Write one analysed article (replacing any earlier version) in one transaction."""
+        if self.readonly:
+            raise PermissionError("this store was opened read-only")
+        rec = record.to_json()
+        d = record.document
+        cur = self._begin()
+        try:
+            self._delete_rows(cur, d.id)
+            cur.execute(
+                self.q(
+                    "INSERT INTO articles (id, source, url, title, author, published, published_from, duplicate_of,"
+                    " text, raw, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                ),
+                (d.id, d.source, d.url, d.title, d.author, d.published, d.published_from, record.duplicate_of,
+                 d.text, d.raw, json.dumps(rec, ensure_ascii=False), time.time()),
+            )
+            aliases: set[str] = set()
+            for i, e in enumerate(record.entities):
+                cur.execute(
+                    self.q("INSERT INTO entities (article_id, idx, name, name_hi, type, kb_id, confidence, n_mentions)"
+                           " VALUES (?,?,?,?,?,?,?,?)"),
+                    (d.id, i, e.name, e.name_hi, e.type, e.kb_id, e.confidence, len(e.mentions)),
+                )
+                for form in {m.text for m in e.mentions} | {e.name, e.name_hi}:
+                    if form:
+                        aliases.add(form)
+                        cur.execute(self.q("INSERT INTO aliases (article_id, alias, name, type) VALUES (?,?,?,?)"),
+                                    (d.id, form, e.name, e.type))
+            for i, t in enumerate(record.times):
+                cur.execute(
+                    self.q("INSERT INTO times (article_id, idx, span_start, span_end, text, value, granularity, reason)"
+                           " VALUES (?,?,?,?,?,?,?,?)"),
+                    (d.id, i, t.start, t.end, t.text, t.value, t.granularity, t.reason),
+                )
+            for i, ev in enumerate(record.events):
+                cur.execute(
+                    self.q("INSERT INTO events (article_id, idx, type, mode, status, date, location, killed, injured,"
+                           " confidence, actors, recipients, evidence, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                    (d.id, i, ev.type, ev.mode, ev.status, ev.date, ev.location, ev.killed, ev.injured, ev.confidence,
+                     json.dumps(list(ev.actors), ensure_ascii=False), json.dumps(list(ev.recipients), ensure_ascii=False),
+                     json.dumps([[s.start, s.end] for s in ev.evidence]), d.published),
+                )
+                for role, names in (("actor", ev.actors), ("recipient", ev.recipients)):
+                    for n in dict.fromkeys(names):
+                        cur.execute(self.q("INSERT INTO event_participants (article_id, idx, name, role) VALUES (?,?,?,?)"),
+                                    (d.id, i, n, role))
+            for i, qt in enumerate(record.quotes):
+                cur.execute(
+                    self.q("INSERT INTO quotes (article_id, idx, speaker, span_start, span_end, direct, via)"
+                           " VALUES (?,?,?,?,?,?,?)"),
+                    (d.id, i, qt.speaker, qt.start, qt.end, bool(qt.direct), qt.via),
+                )
+            for i, f in enumerate(record.flags):
+                cur.execute(self.q("INSERT INTO flags (article_id, idx, kind, span_start, span_end, note) VALUES (?,?,?,?,?,?)"),
+                            (d.id, i, f.kind, f.start, f.end, f.note))
+            if signature is not None:
+                cur.execute(self.q("INSERT INTO signatures (article_id, sig) VALUES (?,?)"),
+                            (d.id, json.dumps(list(signature))))
+            for b, h in enumerate(bands):
+                cur.execute(self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"), (b, h, d.id))
+            cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
+            self._index_text(cur, d.id, d.title or "", d.text, sorted(aliases))
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            cur.close()
+
+    def _delete_rows(self, cur: Any, article_id: str) -> None:
+        for table in ("entities", "aliases", "times", "events", "event_participants", "quotes", "flags",
+                      "signatures", "lsh_bands"):
+            cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))  # noqa: S608 - fixed names
+        self._unindex_text(cur, article_id)
+        cur.execute(self.q("DELETE FROM articles WHERE id = ?"), (article_id,))
+
+    def reject(self, rejection: Rejection) -> None:
+        """Remember why an input was not analysed (the latest reason per source)."""
+        cur = self._begin()
+        try:
+            cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (rejection.source,))
+            cur.execute(self.q("INSERT INTO rejections (source, reason, detail, at) VALUES (?,?,?,?)"),
+                        (rejection.source, rejection.reason, rejection.detail, time.time()))
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            cur.close()
+
+    def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
+        cur = self._begin()
+        try:
+            rec = self.get(article_id)
+            if rec is None:
+                return
+            rec["duplicate_of"] = duplicate_of
+            cur.execute(self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"),
+                        (duplicate_of, json.dumps(rec, ensure_ascii=False), article_id))
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            cur.close()
+
+    def replace_clusters(self, clusters: Sequence[dict[str, Any]], *, types: Sequence[str] | None = None) -> None:
+        """Replace the merged events (all of them, or those of ``types``) in one transaction."""
+        cur = self._begin()
+        try:
+            if types is None:
+                cur.execute("DELETE FROM cluster_members")
+                cur.execute("DELETE FROM clusters")
+            else:
+                for t in types:
+                    cur.execute(self.q("DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?)"), (t,))
+                    cur.execute(self.q("DELETE FROM clusters WHERE type = ?"), (t,))
+            for c in clusters:
+                cur.execute(
+                    self.q("INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
+                           " VALUES (?,?,?,?,?,?,?,?)"),
+                    (c["id"], c["type"], json.dumps(c["participants"], ensure_ascii=False), c.get("date"), c.get("location"),
+                     c.get("reason", ""), json.dumps(c.get("contradictions", []), ensure_ascii=False), len(set(c["articles"]))),
+                )
+                for art, idx in c["reports"]:
+                    cur.execute(self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), (c["id"], art, idx))
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            cur.close()
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        """The full record of spec/record.md, or ``None``."""
+        r = self.rows("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return json.loads(r[0]["record"]) if r else None
+
+    def raw(self, article_id: str) -> str | None:
+        return self.scalar("SELECT raw FROM articles WHERE id = ?", (article_id,))
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every record, in a stable order (published, id)."""
+        last = ""
+        while True:
+            batch = self.rows("SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
+            if not batch:
+                return
+            for r in batch:
+                yield json.loads(r["record"])
+            last = batch[-1]["id"]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.scalar("SELECT COUNT(*) FROM articles") or 0,
+            "copies": self.scalar("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL") or 0,
+            "entities": self.scalar("SELECT COUNT(DISTINCT name) FROM entities") or 0,
+            "mentions": self.scalar("SELECT COALESCE(SUM(n_mentions), 0) FROM entities") or 0,
+            "times": self.scalar("SELECT COUNT(*) FROM times") or 0,
+            "events": self.scalar("SELECT COUNT(*) FROM events") or 0,
+            "merged_events": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1") or 0,
+            "quotes": self.scalar("SELECT COUNT(*) FROM quotes") or 0,
+            "flags": self.scalar("SELECT COUNT(*) FROM flags") or 0,
+            "rejected": self.scalar("SELECT COUNT(*) FROM rejections") or 0,
+        }
+
+    def list_articles(self, *, source: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                      words: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        limit = max(1, min(limit, MAX_PAGE))
+        if words:
+            ids = [r["id"] for r in self.search(words, limit=MAX_PAGE)]
+            if not ids:
+                return []
+        where, params = ["1=1"], []
+        if source:
+            where.append("source LIKE ?")
+            params.append(f"%{source}%")
+        if date_from:
+            where.append("published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("published <= ?")
+            params.append(date_to)
+        if words:
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        return self.rows(
+            "SELECT id, title, source, url, published, duplicate_of,"
+            " (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
+            f" FROM articles a WHERE {' AND '.join(where)} ORDER BY published DESC, id LIMIT ? OFFSET ?",
+            (*params, limit, max(0, offset)),
+        )
+
+    def names_for(self, name_or_alias: str) -> list[str]:
+        """Canonical names an alias (any script) stands for in this store."""
+        from ..kb import name_key  # the KB's spelling-variant key
+
+        exact = [r["name"] for r in self.rows(
+            "SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (name_or_alias, name_or_alias))]
+        if exact:
+            return exact
+        key = name_key(name_or_alias)
+        return [n for n in self.alias_candidates(name_or_alias) if key in {name_key(a) for a in self._aliases_of(n)}] or []
+
+    def _aliases_of(self, name: str) -> list[str]:
+        return [r["alias"] for r in self.rows("SELECT DISTINCT alias FROM aliases WHERE name = ?", (name,))]
+
+    def list_events(self, *, type: str | None = None, participant: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None, status: str | None = None, mode: str | None = None,
+                    article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        limit = max(1, min(limit, MAX_PAGE))
+        where, params = ["1=1"], []
+        for col, val in (("type", type), ("status", status), ("mode", mode), ("e.article_id", article_id)):
+            if val:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if date_from:
+            where.append("COALESCE(date, e.published) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("COALESCE(date, e.published) <= ?")
+            params.append(date_to)
+        if participant:
+            names = self.names_for(participant) or [participant]
+            where.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND p.idx = e.idx"
+                         f" AND p.name IN ({','.join('?' * len(names))}))")
+            params.extend(names)
+        rows = self.rows(
+            "SELECT e.article_id, e.idx, type, mode, status, date, location, killed, injured, confidence, actors,"
+            " recipients, evidence, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(where)} ORDER BY COALESCE(date, e.published) DESC, e.article_id, e.idx LIMIT ? OFFSET ?",
+            (*params, limit, max(0, offset)),
+        )
+        for r in rows:
+            r["actors"] = json.loads(r["actors"])
+            r["recipients"] = json.loads(r["recipients"])
+            r["evidence"] = json.loads(r["evidence"])
+        return rows
+
+    def find_entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        names = self.names_for(query)
+        if not names:
+            names = self.alias_candidates(query, limit=limit)
+        if not names:
+            return []
+        return self.rows(
+            "SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
+            f" COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name IN ({','.join('?' * len(names))})"
+            " GROUP BY name ORDER BY n_articles DESC LIMIT ?",
+            (*names, limit),
+        )
+
+    def entity(self, name: str, *, limit: int = 50) -> dict[str, Any] | None:
+        """One entity: aliases seen, articles, co-mentioned entities and events."""
+        names = self.names_for(name)
+        if not names:
+            return None
+        name = names[0]
+        head = self.rows("SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
+                         " COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name = ? GROUP BY name", (name,))
+        if not head:
+            return None
+        out = head[0]
+        out["aliases"] = [r["alias"] for r in self.rows(
+            "SELECT alias, COUNT(*) AS n FROM aliases WHERE name = ? GROUP BY alias ORDER BY n DESC, alias", (name,))]
+        out["articles"] = self.rows(
+            "SELECT DISTINCT a.id, a.title, a.published FROM entities e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.name = ? ORDER BY a.published DESC, a.id LIMIT ?", (name, limit))
+        out["co_mentioned"] = self.rows(
+            "SELECT o.name, MAX(o.type) AS type, COUNT(DISTINCT o.article_id) AS n FROM entities e"
+            " JOIN entities o ON o.article_id = e.article_id AND o.name <> e.name WHERE e.name = ?"
+            " GROUP BY o.name ORDER BY n DESC, o.name LIMIT 25", (name,))
+        out["events"] = self.list_events(participant=name, limit=limit)
+        return out
+
+    def timeline(self, name: str, other: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Events of an entity (or of a pair) in date order."""
+        evs = self.list_events(participant=name, limit=MAX_PAGE)
+        if other:
+            others = set(self.names_for(other) or [other])
+            evs = [e for e in evs if others & set(e["actors"] + e["recipients"])]
+        evs.sort(key=lambda e: (e["date"] or e["published"] or "", e["article_id"], e["idx"]))
+        return evs[:limit]
+
+    def network(self, name: str, limit: int = 30) -> list[dict[str, Any]]:
+        """Who met whom: counterparts of ``name`` in CONSULT events, with counts."""
+        names = self.names_for(name) or [name]
+        return self.rows(
+            "SELECT o.name, COUNT(*) AS n FROM event_participants p JOIN events e ON e.article_id = p.article_id"
+            " AND e.idx = p.idx JOIN event_participants o ON o.article_id = p.article_id AND o.idx = p.idx"
+            f" AND o.name <> p.name WHERE e.type = 'CONSULT' AND p.name IN ({','.join('?' * len(names))})"
+            " GROUP BY o.name ORDER BY n DESC LIMIT ?", (*names, limit))
+
+    def event_reports(self, types: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """All stored events with their article's date and source (input to cross-article merging)."""
+        where = f"WHERE e.type IN ({','.join('?' * len(types))})" if types else ""
+        rows = self.rows(
+            "SELECT e.article_id, e.idx, e.type, e.mode, e.status, e.date, e.location, e.killed, e.injured, e.confidence,"
+            " e.actors, e.recipients, e.evidence, a.published, a.source, a.duplicate_of FROM events e"
+            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.article_id, e.idx", tuple(types or ()))
+        for r in rows:
+            r["actors"] = json.loads(r["actors"])
+            r["recipients"] = json.loads(r["recipients"])
+            r["evidence"] = json.loads(r["evidence"])
+        return rows
+
+    def clusters(self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.rows("SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
+                         " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                         (min_articles, max(1, min(limit, 100_000)), max(0, offset)))
+        for r in rows:
+            r["participants"] = json.loads(r["participants"])
+            r["contradictions"] = json.loads(r["contradictions"])
+            members = self.rows("SELECT m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
+                                " JOIN articles a ON a.id = m.article_id WHERE cluster_id = ? ORDER BY m.article_id, m.idx",
+                                (r["id"],))
+            r["reports"] = members
+            r["articles"] = sorted({m["article_id"] for m in members})
+        return rows
+
+    def rejections(self, limit: int = MAX_PAGE) -> list[dict[str, Any]]:
+        return self.rows("SELECT source, reason, detail FROM rejections ORDER BY source LIMIT ?", (limit,))
+
+    def signatures_for(self, bands: Sequence[str]) -> list[tuple[str, list[int]]]:
+        """Stored MinHash signatures of articles sharing any LSH band hash (copy candidates)."""
+        if not bands:
+            return []
+        cond = " OR ".join("(band = ? AND hash = ?)" for _ in bands)
+        params: list[Any] = []
+        for b, h in enumerate(bands):
+            params.extend((b, h))
+        rows = self.rows(f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id"
+                         f" WHERE {cond}", params)
+        return [(r["article_id"], json.loads(r["sig"])) for r in rows]

@@ -1,0 +1,283 @@
+"""Hindi time-expression detection: candidate spans with a kind and parsed parts.
+
+Pure regex over the text (the ``regex`` module, because ``re``'s ``\\w`` misses Devanagari
+vowel signs). The lexicon lives in ``data/timex_hi.json``. Every pattern yields candidates;
+the longest non-overlapping ones win, so durations (``अगले तीन महीने``) and counts
+(``50 साल में``) swallow the date-looking words inside them and are then dropped by the
+calendar scheme. Two schemes:
+
+* ``"calendar"`` (vaarta's ``times``): expressions that denote a calendar time.
+* ``"iltimex"``: also durations, frequencies, clock times, festivals and vague times,
+  following the ILTIMEX2012 annotation (used only to measure detection).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+LEXICON_PATH = Path(__file__).parent / "data" / "timex_hi.json"
+
+# Kinds kept by the calendar scheme; the rest (duration, freq, vague, clock, festival,
+# decade) are detected only so that they can swallow look-alikes, or for ILTIMEX scoring.
+CALENDAR_KINDS = frozenset(
+    {"dmy", "range_dd", "md", "my", "rel_month", "month", "year", "numeric", "iso", "weekday",
+     "dayword", "relunit", "unitpart", "ago", "range"}
+)
+
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_WB = r"(?<![\p{L}\p{M}\p{N}])"
+_WE = r"(?![\p{L}\p{M}\p{N}])"
+_S = r"[^\S\n]+"
+_DIG = r"[0-9०-९]"
+_NUKTA = {chr(0x958 + i): unicodedata.normalize("NFD", chr(0x958 + i)) for i in range(8)}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    parts: tuple[tuple[str, Any], ...]  # parsed fields (d, m, y, w, mod, unit, n, …)
+    rank: int = 0  # pattern order, breaks length ties
+
+    def get(self, key: str) -> Any:
+        for k, v in self.parts:
+            if k == key:
+                return v
+        return None
+
+
+def to_int(s: str) -> int:
+    return int(s.translate(_DIGITS))
+
+
+def _variants(form: str) -> set[str]:
+    decomposed = "".join(_NUKTA.get(c, c) for c in form)
+    composed = decomposed
+    for pre, dec in _NUKTA.items():
+        composed = composed.replace(dec, pre)
+    return {form, decomposed, composed, decomposed.replace("\u093c", "")}
+
+
+def _alt(forms: list[str] | set[str]) -> str:
+    allv: set[str] = set()
+    for f in forms:
+        allv |= _variants(f)
+    ordered = sorted(allv, key=len, reverse=True)
+    parts = []
+    for f in ordered:
+        esc = regex.escape(f).replace(r"\ ", _S).replace(" ", _S)
+        parts.append(f"(?i:{esc})" if f.isascii() else esc)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _lookup(table: dict[str, Any], key: str) -> Any:
+    """Find ``key`` in a lexicon table tolerant of nukta and case variants."""
+    norm = " ".join(key.split())
+    for k, v in table.items():
+        if norm in _variants(k) or norm.lower() == k.lower():
+            return v
+    return None
+
+
+@cache
+def lexicon(path: Path = LEXICON_PATH) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    months: dict[str, int] = {}
+    for m, forms in data["months"].items():
+        for f in forms:
+            months[f] = int(m)
+    short: dict[str, int] = {}
+    for m, forms in data["month_short"].items():
+        for f in forms:
+            short[f] = int(m)
+    weekdays = {f: int(w) for w, forms in data["weekdays"].items() for f in forms}
+    units = {f: u for u, forms in data["units"].items() for f in forms}
+    mods = {f: m for m, forms in data["modifiers"].items() for f in forms}
+    parts = {f: p for p, forms in data["period_parts"].items() for f in forms}
+    data["_months"], data["_short"], data["_weekdays"] = months, short, weekdays
+    data["_units"], data["_mods"], data["_parts"] = units, mods, parts
+    data["_patterns"] = _compile(data)
+    return data
+
+
+def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
+    S, WB, WE, DIG = _S, _WB, _WE, _DIG
+    numw = _alt(list(lx["numbers"]))
+    day_words = [w for w, v in lx["numbers"].items() if v <= 31]
+    day = rf"(?:{DIG}{{1,2}}|{_alt(day_words)}){WE}"
+    mon = _alt(list(lx["_months"])) + WE
+    mons = _alt(list(lx["_short"]))
+    mona = f"(?:{mons}|{mon})"
+    year = rf"(?:[12]{DIG}{{3}}|[१२]{DIG}{{3}}){WE}"
+    wd = _alt(list(lx["_weekdays"])) + WE
+    mods = _alt(list(lx["_mods"]))
+    unit_cal = _alt([u for u, k in lx["_units"].items()
+                     if k in ("week", "month", "year") and u not in
+                     ("सप्ताहों", "हफ्तों", "हफ़्तों", "महीनों", "सालों", "वर्षों", "बरसों")]) + WE
+    unit_any = _alt(list(lx["_units"]) + ["समय", "अवधि", "रात", "रातों"]) + WE
+    part = _alt(list(lx["_parts"]))
+    pod = _alt(lx["parts_of_day"]) + WE
+    frac = _alt(lx["fractions"])
+    vague_n = _alt(lx["vague_counts"] + ["काफी", "काफ़ी", "लंबे", "लम्बे", "थोड़े", "थोड़ा", "कितने", "हजारों", "सैकड़ों"])
+    num = rf"(?:{DIG}+(?:[.,]{DIG}+)?|{frac}{S}{numw}|{frac}|{numw}|एक{S}दो){WE}"
+    nums = rf"{num}(?:\s*(?:-|–|से|या|—|व|और)\s*{num})?"
+    clock = rf"(?:(?:साढ़े|सवा|पौने){S})?(?:{DIG}{{1,2}}(?:[:.]{DIG}{{2}})?|{numw}){S}बजे{WE}"
+    tod = rf"(?:{pod}(?:{S}(?:के{S})?{clock})?|{clock}(?:{S}{pod})?)"
+    dayw = _alt(list(lx["day_words"])) + WE
+    yprefix = _alt(lx["year_prefixes"]) + WE
+    fest = _alt(lx["festivals"]) + WE
+    season = _alt(lx["seasons"]) + WE
+    ordinal = r"(?:उस|इस|एक|अगले|अगली|पहले|पहली|दूसरे|तीसरे|चौथे|पांचवें|आखिरी|आख़िरी|अंतिम|उसी|इसी|किसी|उन|इन|पिछले)"
+    pats = [
+        ("range_dd", rf"{WB}(?P<d>{day})\s*(?P<conj>-|–|से|व|और){S}?(?P<d2>{day})\s*(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"),
+        ("dmy", rf"{WB}(?P<d>{day})(?:\s*-\s*|{S}|(?=[^\s\p{{N}}]))(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"),
+        ("dmy", rf"{WB}(?P<d>{DIG}{{1,2}}){S}तारीख{WE}"),
+        ("md", rf"{WB}(?P<m>{mon}){S}(?P<d>{DIG}{{1,2}}),?{S}(?P<y>{year})"),
+        ("my", rf"{WB}(?P<m>{mon}),?{S}(?P<y>{year})"),
+        ("rel_month", rf"{WB}(?P<mod>{mods}){S}(?:साल|वर्ष){S}(?:(?:के|की){S})?(?:(?P<d>{day}){S})?(?P<m>{mona})"),
+        ("month", rf"{WB}(?:(?P<mod>{mods}){S})?(?P<m>{mon})(?:{S}(?:माह|महीने|महीना|मास){WE})?"),
+        ("year", rf"{WB}(?:(?P<pre>{yprefix})\s*)?(?P<y>{year})(?:\s*(?:-|–|से)\s*(?P<y2>{year}|{DIG}{{2}}{WE}))?"),
+        ("numeric", rf"{WB}(?P<d>{DIG}{{1,2}})(?P<sep>[/.\-])(?P<m>{DIG}{{1,2}})(?P=sep)(?P<y>{DIG}{{4}}|{DIG}{{2}}){WE}"),
+        ("iso", rf"{WB}(?P<y>{DIG}{{4}})-(?P<m>{DIG}{{2}})-(?P<d>{DIG}{{2}}){WE}"),
+        ("weekday", rf"{WB}(?:(?P<mod>{mods}){S})?(?P<w>{wd})(?:{S}(?:(?:की|को){S})?(?P<tod>{tod}))?"),
+        ("dayword", rf"{WB}(?P<r>{dayw})(?!-कारख)(?:{S}(?:की{S})?(?P<tod>{tod}))?"),
+        ("relunit", rf"{WB}(?P<mod>{mods}){S}(?P<u>{unit_cal})(?:{S}(?:के|की){S}(?P<part>{part}){WE})?"),
+        ("unitpart", rf"{WB}(?P<u>{unit_cal}){S}(?:के|की){S}(?P<part>{part}){WE}"),
+        ("ago", rf"{WB}(?:आज{S}से{S})?(?:(?P<n>{nums}|{vague_n}){S})?(?P<u>{unit_any}){S}(?P<dir>पहले|बाद|पूर्व|पश्चात){WE}"),
+        ("duration", rf"{WB}(?:(?P<mod>{mods}|पूरे|करीब|लगभग|तकरीबन|महज|सिर्फ|केवल|अवधि){S})?(?P<n>{nums}|{vague_n}){S}(?P<u>{unit_any})(?:{S}?भर{WE})?"),
+        ("duration", rf"{WB}(?:पूरे{S})?(?:दिन|महीने|साल|रात|हफ्ते|सप्ताह|वर्ष){S}?भर{WE}"),
+        ("freq", rf"{WB}(?:(?:हर|प्रति|प्रत्येक){S}(?:(?:{num}|दूसरे|एक){S})?(?:{unit_any}|सुबह|शाम|रात|पल|रोज|मिनट)|रोजाना|रोज़ाना|रोज़|रोज|प्रतिदिन|आजकल|आज{S}कल|आज-कल|सालाना|दैनिक|साप्ताहिक|मासिक|समय\s*-\s*समय|आए{S}दिन|आये{S}दिन|दिनों\s*-\s*दिन|दिन-ब-दिन){WE}"),
+        ("vague", rf"{WB}(?:{ordinal}{S}(?:दिनों|दिन|समय|रात|सुबह|शाम|सालों|वर्षों|दौर|जमाने|ज़माने)|पिछले{S}(?:कुछ{S}|कई{S})?(?:दिनों|सालों|वर्षों|महीनों|समय)|आने{S}वाले{S}(?:समय|दिनों|सालों|वर्षों)|हाल{S}(?:ही{S})?के{S}(?:दिनों|वर्षों|सालों)|अतीत|देर{S}रात|आधी{S}रात|इन{S}दिनों){WE}"),
+        ("festival", rf"{WB}(?:{fest}|{season})"),
+        ("decade", rf"{WB}(?:(?:सन|वर्ष){S})?(?:{DIG}{{2}}|{DIG}{{4}}|{numw})(?:{S}और{S}(?:{DIG}{{2}}|{DIG}{{4}}))?{S}के{S}दशक{WE}"),
+        ("clock", rf"{WB}(?:{pod}{S})?{clock}(?:{S}{pod})?"),
+    ]
+    return [(k, regex.compile(p)) for k, p in pats]
+
+
+_RANGE_GAP = regex.compile(r"\s*(?:से|-|–|से\s+लेकर|से\s+ले\s+कर)\s*")
+_ANCHOR_BEFORE = regex.compile(r"(?:से|इससे|उससे|इसके|उसके|के)\s*$")
+_NOT_BARE_UNIT = frozenset({"नए", "नये", "नया", "पूरे", "हर", "उस", "उसी", "एक", "किसी", "वित्त", "वित्तीय", "शैक्षणिक", "सत्र"})
+_ABS = frozenset({"dmy", "month", "my", "year", "md", "rel_month"})
+
+
+def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
+    g = m.groupdict()
+    if kind == "year":
+        y = to_int(g["y"])
+        if not 1800 <= y <= 2100:
+            return False
+        if m.start() > 0 and text[m.start() - 1] in "₹$#/.,:-":
+            return False  # prices, numbers 1,2000, ratios, URL paths
+        if g.get("pre") or g.get("y2"):
+            return True
+        after = text[m.end():m.end() + 12]
+        if not after.strip() or after.lstrip()[:1] in "।|,.;:)?!\"'”’-–":
+            return True
+        nxt = regex.match(r"\s*([\p{L}\p{M}.]+)", after)
+        return bool(nxt) and nxt.group(1) in lx["year_follow_ok"]
+    if kind == "unitpart":
+        before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20):m.start()])
+        if before and before[-1] in _NOT_BARE_UNIT:
+            return False  # नए साल की शुरुआत (new year), पूरे साल के अंत …
+    if kind == "month" and not g.get("mod"):
+        word = g["m"]
+        if word.isascii():
+            return False  # a bare English month name (English headlines, "May" the verb)
+        if _lookup(lx["_months"], word) == 3 or word.lower() in ("may", "march", "mar", "jun"):
+            before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20):m.start()])
+            if before and before[-1] in lx["march_not_month"]:
+                return False
+            after = text[m.end():m.end() + 10]
+            if regex.match(r"\s*(?:निकाल|किया|करेंगे|कर|में\s+शामिल|का\s+आयोजन)", after):
+                return False
+            if word.isascii():
+                return False
+    if kind == "dmy" and g.get("m") and g["m"].isascii() and not g.get("y"):
+        return bool(regex.match(r"[0-9]", g["d"]))  # "15 May" ok, "दो may" no
+    return True
+
+
+def candidates(text: str, lx: dict[str, Any] | None = None) -> list[Candidate]:
+    """All non-overlapping candidates, longest first, in text order."""
+    lx = lx or lexicon()
+    found: list[Candidate] = []
+    for rank, (kind, pat) in enumerate(lx["_patterns"]):
+        for m in pat.finditer(text):
+            if m.end() == m.start() or not _valid(kind, m, text, lx):
+                continue
+            parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            if kind == "range_dd" and m.group("conj") in ("व", "और"):
+                # "16 व 17 मार्च" is two dates, not a range: the first keeps only its day
+                found.append(Candidate(m.start("d"), m.end("d"), "dmy", (("d", m.group("d")), ("m", m.group("m"))), rank))
+                found.append(Candidate(m.start("d2"), m.end(), "dmy",
+                                       tuple((k, v) for k, v in parts if k not in ("d", "conj", "d2")) + (("d", m.group("d2")),), rank))
+                continue
+            found.append(Candidate(m.start(), m.end(), kind, parts, rank))
+    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for c in found:
+        if any(occupied[c.start:c.end]):
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return _merge(taken, text)
+
+
+def _merge(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Join ``A से B`` date ranges and ``चार महीने पहले 23 जुलाई`` (the date wins)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:c.start]
+            if prev.kind in _ABS and c.kind in _ABS and _RANGE_GAP.fullmatch(gap) and "\n" not in gap:
+                out[-1] = Candidate(prev.start, c.end, "range", (("a", prev), ("b", c)), prev.rank)
+                continue
+            if prev.kind == "ago" and c.kind in ("dmy", "rel_month", "my") and gap.strip() == "":
+                out[-1] = Candidate(prev.start, c.end, c.kind, c.parts, c.rank)
+                continue
+        out.append(c)
+    return out
+
+
+def is_calendar(c: Candidate, text: str) -> bool:
+    """Does this candidate denote a calendar time (not a duration, count or vague time)?"""
+    if c.kind not in CALENDAR_KINDS:
+        return False
+    if c.kind == "ago":
+        n = c.get("n")
+        unit = _lookup(lexicon()["_units"], c.get("u"))
+        if n is None or unit not in ("day", "week", "month", "year"):
+            return False
+        if parse_number(n) is None:
+            return False
+        return not _ANCHOR_BEFORE.search(text[max(0, c.start - 12):c.start])
+    return True
+
+
+def parse_number(s: str) -> int | None:
+    s = " ".join(s.split())
+    if regex.fullmatch(r"[0-9०-९]+", s):
+        return to_int(s)
+    v = _lookup(lexicon()["numbers"], s)
+    return v if isinstance(v, int) else None
+
+
+def find_spans(text: str, scheme: str = "calendar") -> list[tuple[int, int]]:
+    """Detected spans only: ``scheme`` is ``"calendar"`` or ``"iltimex"``."""
+    cands = candidates(text)
+    if scheme == "iltimex":
+        return [(c.start, c.end) for c in cands]
+    return [(c.start, c.end) for c in cands if is_calendar(c, text)]
