@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vaarta import corpora, dedup  # noqa: E402
-from vaarta.crossdoc import EventReport, blocking_key, merge  # noqa: E402
-from vaarta.crossdoc_eval import score_clusters, score_duplicates  # noqa: E402
-from vaarta.model import Event, Span  # noqa: E402
+from vaarta.crossdoc import EventReport, blocking_key, merge, multi_article  # noqa: E402
+from vaarta.crossdoc_eval import negative_violations, score_clusters, score_duplicates  # noqa: E402
+from vaarta.model import Event, Rejection, Span  # noqa: E402
 
 GOLD = ROOT / "eval" / "clusters" / "covid-gold.jsonl"
 
@@ -149,7 +149,7 @@ _TYPES = ["CONSULT", "MEET", "STATEMENT", "ASSAULT", "DISASTER", "PROTEST", "LEG
 
 
 def synthetic_reports(n: int, seed: int = 1) -> list[EventReport]:
-    """``n`` reports of ~n/4 underlying events, each told by 1–6 articles with noise."""
+    """``n`` reports of ~n/4 underlying events, each told by 1-6 articles with noise."""
     rng = random.Random(seed)
     out: list[EventReport] = []
     k = 0
@@ -174,10 +174,11 @@ def synthetic_reports(n: int, seed: int = 1) -> list[EventReport]:
 
 def bench_merge(n: int = 10_000) -> None:
     reps = synthetic_reports(n)
-    tracemalloc.start()
     t0 = time.perf_counter()
     clusters = merge(reps)
     dt = time.perf_counter() - t0
+    tracemalloc.start()
+    merge(reps)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     multi = [c for c in clusters if len({a for a, _ in c.reports}) >= 2]
@@ -189,9 +190,9 @@ def bench_merge(n: int = 10_000) -> None:
 
 def bench_e2e(limit: int | None = None) -> None:
     try:
-        from vaarta.pipeline import analyse  # type: ignore[attr-defined]
+        from vaarta.pipeline import analyse_article, load_resources
     except ImportError as e:
-        print(f"vaarta.pipeline.analyse not available yet ({e}); skipping end-to-end")
+        print(f"vaarta.pipeline not available yet ({e}); skipping end-to-end")
         return
     if not GOLD.is_file() or corpora.covid_root() is None:
         print("gold or ../shared missing; skipping end-to-end")
@@ -202,14 +203,15 @@ def bench_e2e(limit: int | None = None) -> None:
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
     if limit:
         arts = arts[:limit]
+    res = load_resources()
     t0 = time.perf_counter()
     reports: list[EventReport] = []
     index = dedup.CopyIndex()
     dup: dict[str, str | None] = {}
     for a in arts:
-        rec = analyse(a)
-        if not hasattr(rec, "events"):
-            continue  # a Rejection
+        rec = analyse_article(a, res)
+        if isinstance(rec, Rejection):
+            continue
         dup[a.id] = index.add(a.id, rec.document.text, (a.published or "", a.id))
         for i, ev in enumerate(rec.events):
             reports.append(EventReport(a.id, i, a.published, a.source, ev))
@@ -217,12 +219,14 @@ def bench_e2e(limit: int | None = None) -> None:
     clusters = merge(reports)
     t2 = time.perf_counter()
     final_dup = index.duplicate_map()
-    p, r, f = score_clusters(gold, clusters)
+    p, r, f = score_clusters(gold, multi_article(clusters))
     dp, dr, df = score_duplicates(gold, final_dup)
     print(f"{len(arts)} articles analysed in {t1 - t0:.1f} s, {len(reports)} event reports, "
           f"merged in {t2 - t1:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} "
           "multi-article clusters")
     print(f"events across articles (pairwise): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    for a, b, why in negative_violations(gold, multi_article(clusters)):
+        print(f"  hard negative merged: {a} + {b} ({why})")
     print(f"duplicates (pairwise):            P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
 
 

@@ -24,10 +24,10 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from vaarta.events import find_events  # noqa: E402
-from vaarta.model import Document, Entity, Event, Mention, Quote, Resources, TimeExpr  # noqa: E402
-from vaarta.quotes import find_quotes  # noqa: E402
-from vaarta.segment import make_document  # noqa: E402
+from vaarta.events import find_events
+from vaarta.model import Document, Entity, Event, Mention, Quote, Resources, TimeExpr
+from vaarta.quotes import find_quotes
+from vaarta.segment import make_document
 
 
 def shared_dir() -> Path:
@@ -146,9 +146,8 @@ def event_matches(ev: Event, g: dict[str, Any]) -> bool:
         return False
     sp = {_fold(x) for x in (*ev.actors, *ev.recipients)}
     gp = {_fold(x) for x in g["participants"]}
-    if sp or gp:
-        if len(sp & gp) < 0.5 * max(len(sp), len(gp)):
-            return False
+    if (sp or gp) and len(sp & gp) < 0.5 * max(len(sp), len(gp)):
+        return False
     if not gp and _fold(ev.location) != _fold(g.get("location")):
         return False
     return g.get("date") is None or ev.date == g.get("date")
@@ -198,8 +197,7 @@ def score_quotes(items: Iterable[tuple[str, Sequence[Quote], Sequence[dict[str, 
             if hits:
                 found += 1
                 right += any(_fold(q.speaker) == _fold(g["speaker"]) for q in hits[:1])
-    return {"gold": n, "sys": n_sys, "recall": found / n if n else 0.0,
-            "speaker_acc": right / found if found else 0.0}
+    return {"gold": n, "sys": n_sys, "recall": found / n if n else 0.0, "speaker_acc": right / found if found else 0.0}
 
 
 def evaluate_dev(shared: Path, verbose: bool = False) -> dict[str, Any]:
@@ -244,14 +242,34 @@ def _show(g: dict[str, Any], doc: Document, evs: Sequence[Event], qs: Sequence[Q
 # ---------------------------------------------------------------- EDNIL 2020
 
 EDNIL_TYPE = {
-    "FLOODS": "DISASTER", "EARTHQUAKE": "DISASTER", "HEAT_WAVE": "DISASTER", "AVALANCHES": "DISASTER",
-    "LAND_SLIDE": "DISASTER", "HURRICANE": "DISASTER", "COLD_WAVE": "DISASTER", "STORM": "DISASTER",
-    "HAIL_STORMS": "DISASTER", "VOLCANO": "DISASTER", "TORNADO": "DISASTER", "BLIZZARD": "DISASTER",
-    "CYCLONE": "DISASTER", "DROUGHT": "DISASTER", "TSUNAMI": "DISASTER", "FOREST_FIRE": "DISASTER",
-    "VEHICULAR_COLLISION": "ACCIDENT", "FIRE": "ACCIDENT", "INDUSTRIAL_ACCIDENT": "ACCIDENT",
-    "TRAIN_COLLISION": "ACCIDENT", "TRANSPORT_HAZARDS": "ACCIDENT", "AVIATION_HAZARD": "ACCIDENT",
-    "SHOOT_OUT": "ASSAULT", "SUICIDE_ATTACK": "ASSAULT", "TERRORIST_ATTACK": "ASSAULT",
-    "RIOTS": "ASSAULT", "NORMAL_BOMBING": "ASSAULT", "ARMED_CONFLICTS": "ASSAULT",
+    "FLOODS": "DISASTER",
+    "EARTHQUAKE": "DISASTER",
+    "HEAT_WAVE": "DISASTER",
+    "AVALANCHES": "DISASTER",
+    "LAND_SLIDE": "DISASTER",
+    "HURRICANE": "DISASTER",
+    "COLD_WAVE": "DISASTER",
+    "STORM": "DISASTER",
+    "HAIL_STORMS": "DISASTER",
+    "VOLCANO": "DISASTER",
+    "TORNADO": "DISASTER",
+    "BLIZZARD": "DISASTER",
+    "CYCLONE": "DISASTER",
+    "DROUGHT": "DISASTER",
+    "TSUNAMI": "DISASTER",
+    "FOREST_FIRE": "DISASTER",
+    "VEHICULAR_COLLISION": "ACCIDENT",
+    "FIRE": "ACCIDENT",
+    "INDUSTRIAL_ACCIDENT": "ACCIDENT",
+    "TRAIN_COLLISION": "ACCIDENT",
+    "TRANSPORT_HAZARDS": "ACCIDENT",
+    "AVIATION_HAZARD": "ACCIDENT",
+    "SHOOT_OUT": "ASSAULT",
+    "SUICIDE_ATTACK": "ASSAULT",
+    "TERRORIST_ATTACK": "ASSAULT",
+    "RIOTS": "ASSAULT",
+    "NORMAL_BOMBING": "ASSAULT",
+    "ARMED_CONFLICTS": "ASSAULT",
 }
 _TAG = regex.compile(r"<(/?)([A-Z_-]+)([^>]*?)(/?)>")
 
@@ -352,8 +370,12 @@ def evaluate_ednil(shared: Path, limit: int | None = None) -> dict[str, Any]:
         r = tp / g if g else 0.0
         return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
 
-    return {"docs": len(files), "types": prf(tp_t, sys_t, gold_t), "type+place": prf(tp_p, sys_p, gold_p),
-            "docs_per_s": len(files) / dt if dt else 0.0}
+    return {
+        "docs": len(files),
+        "types": prf(tp_t, sys_t, gold_t),
+        "type+place": prf(tp_p, sys_p, gold_p),
+        "docs_per_s": len(files) / dt if dt else 0.0,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -368,16 +390,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     dev = evaluate_dev(a.shared, verbose=a.verbose)
     e, q = dev["events"], dev["quotes"]
-    print(f"gold/dev events: P {e['P']:.3f} R {e['R']:.3f} F1 {e['F1']:.3f} "
-          f"(tp {e['tp']}, sys {e['sys']}, gold {e['gold']}); status acc {e['status_acc']:.3f}, "
-          f"mode acc {e['mode_acc']:.3f}, killed acc {e['killed_acc']:.3f}, injured acc {e['injured_acc']:.3f}")
-    print(f"gold/dev quotes: recall {q['recall']:.3f}, speaker acc {q['speaker_acc']:.3f} "
-          f"(gold {q['gold']}, sys {q['sys']})")
+    print(
+        f"gold/dev events: P {e['P']:.3f} R {e['R']:.3f} F1 {e['F1']:.3f} "
+        f"(tp {e['tp']}, sys {e['sys']}, gold {e['gold']}); status acc {e['status_acc']:.3f}, "
+        f"mode acc {e['mode_acc']:.3f}, killed acc {e['killed_acc']:.3f}, injured acc {e['injured_acc']:.3f}"
+    )
+    print(f"gold/dev quotes: recall {q['recall']:.3f}, speaker acc {q['speaker_acc']:.3f} (gold {q['gold']}, sys {q['sys']})")
     if not a.no_ednil:
         r = evaluate_ednil(a.shared, a.ednil_limit)
         t, p = r["types"], r["type+place"]
-        print(f"EDNIL 2020 train ({r['docs']} docs): types P {t['P']:.3f} R {t['R']:.3f} F1 {t['F1']:.3f}; "
-              f"type+place P {p['P']:.3f} R {p['R']:.3f} F1 {p['F1']:.3f}; {r['docs_per_s']:.0f} docs/s")
+        print(
+            f"EDNIL 2020 train ({r['docs']} docs): types P {t['P']:.3f} R {t['R']:.3f} F1 {t['F1']:.3f}; "
+            f"type+place P {p['P']:.3f} R {p['R']:.3f} F1 {p['F1']:.3f}; {r['docs_per_s']:.0f} docs/s"
+        )
     return 0
 
 

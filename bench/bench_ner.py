@@ -50,8 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     n_tok = sum(len(t) for t, _ in sents)
     scores = evaluate([labs for _, labs in sents], pred)
     print(f"IL-NER Hindi {args.split}: {len(sents):,} sentences, {n_tok:,} tokens")
-    print(f"load {t_load * 1000:.0f} ms; tagging {n_tok / t_tag:,.0f} tokens/s "
-          f"({len(sents) / t_tag:,.0f} sentences/s)")
+    print(f"load {t_load * 1000:.0f} ms; tagging {n_tok / t_tag:,.0f} tokens/s ({len(sents) / t_tag:,.0f} sentences/s)")
     print(f"{'type':6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s}")
     for t, s in scores.items():
         print(f"{t:6s} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['n']:6d}")

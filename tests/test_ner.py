@@ -28,8 +28,8 @@ def shared_dir() -> Path:
 
 
 # Sentences written for these tests (not taken from any corpus).
-SENT_PER_LOC = "प्रधानमंत्री नरेंद्र मोदी ने सोमवार को वाराणसी में एक नई सड़क का उद्घाटन किया ।".split()
-SENT_ORG = "भारतीय रिज़र्व बैंक ने मुंबई में ब्याज दरों में कोई बदलाव नहीं किया ।".split()
+SENT_PER_LOC = ["प्रधानमंत्री", "नरेंद्र", "मोदी", "ने", "सोमवार", "को", "वाराणसी", "में", "एक", "नई", "सड़क", "का", "उद्घाटन", "किया", "।"]
+SENT_ORG = ["भारतीय", "रिज़र्व", "बैंक", "ने", "मुंबई", "में", "ब्याज", "दरों", "में", "कोई", "बदलाव", "नहीं", "किया", "।"]
 
 
 def test_tags_person_and_place(tagger: Tagger) -> None:
@@ -74,7 +74,7 @@ def test_never_crashes(tagger: Tagger, tokens: list[str]) -> None:
 
 
 def test_missing_model_says_how_to_fix(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="train_ner.py"):
+    with pytest.raises(FileNotFoundError, match=r"train_ner\.py"):
         Tagger.load(tmp_path)
 
 

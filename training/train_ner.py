@@ -247,9 +247,7 @@ def build_gazetteer(shared: Path) -> tuple[list[str], dict[str, str]]:
 
 
 # --- evaluation ---------------------------------------------------------------
-def evaluate(
-    gold: list[list[str]], pred: list[list[str]]
-) -> dict[str, dict[str, float]]:
+def evaluate(gold: list[list[str]], pred: list[list[str]]) -> dict[str, dict[str, float]]:
     """Exact-span P/R/F1 per type and micro."""
     tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
@@ -294,16 +292,16 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     if not (args.reuse_lexicon and lex_path.is_file()):
-        sents = [[normalise(w) for w in TOKEN_RE.findall(line)] for text in unlabelled_texts(shared)
-                 for line in text.splitlines()]
+        sents = [
+            [normalise(w) for w in TOKEN_RE.findall(line)] for text in unlabelled_texts(shared) for line in text.splitlines()
+        ]
         sents += [[normalise(w) for w in toks] for toks, _ in train + dev]
         sents = [s for s in sents if s]
         n_tok = sum(map(len, sents))
         print(f"unlabelled: {len(sents):,} lines, {n_tok:,} tokens", flush=True)
         clusters, freq = build_clusters(sents)
         places, names = build_gazetteer(shared)
-        print(f"clusters for {len(clusters):,} words; {len(places):,} places, "
-              f"{len(names):,} name words", flush=True)
+        print(f"clusters for {len(clusters):,} words; {len(places):,} places, {len(names):,} name words", flush=True)
         payload = {
             "source": "vaarta training/train_ner.py: clusters+freq from covid-hindi-news, bbc-hindi, "
             "ednil2020-hindi, IL-NER train/dev words; gazetteer from naturalearth-hindi-places, "
@@ -337,8 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     n_eval = sum(len(t) for t, _ in evals)
     scores = evaluate([labs for _, labs in evals], pred)
     split = "dev" if args.dev else "test"
-    print(f"lexicon {t_lex:.0f} s, CRF training {t_crf:.0f} s on {len(fit):,} sentences; "
-          f"tagging {n_eval / t_tag:,.0f} tokens/s")
+    print(f"lexicon {t_lex:.0f} s, CRF training {t_crf:.0f} s on {len(fit):,} sentences; tagging {n_eval / t_tag:,.0f} tokens/s")
     print(f"{split}: " + json.dumps(scores))
     for t, s in scores.items():
         print(f"  {t:5s} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}  (n={s['n']})")

@@ -4,7 +4,7 @@ Nothing here is needed at run time by ``vaarta ingest``; these readers turn a co
 into :class:`~vaarta.model.Article` values with stable ids so that gold files can refer to
 articles without copying their text.
 
-covid-hindi-news (5 outlets, one file per outlet per day, March–April 2020) has no article
+covid-hindi-news (5 outlets, one file per outlet per day, March-April 2020) has no article
 separators: articles are concatenated, each starting with its headline line, and bodies
 contain sub-headings that look just like headlines. :func:`split_covid_file` finds headlines
 with one layout cue per outlet (measured by reading the files, see docs/crossdoc.md); it
@@ -219,7 +219,9 @@ def gold_cluster_refs(path: Path, root: Path | None = None) -> list[dict[str, ob
         if not raw.strip() or raw.lstrip().startswith("//"):
             continue
         obj = json.loads(raw)
-        kind = next(k for k in ("articles", "negative", "duplicates") if k in obj)
+        kind = next((k for k in ("articles", "negative", "duplicates") if k in obj), None)
+        if kind is None:
+            continue  # a comment line {"//": …}
         ids, missing = [], 0
         for ref in obj[kind]:
             rid = resolve_ref(ref, root)

@@ -11,7 +11,7 @@ with *every* report already in the cluster (complete link, so a vague report can
 two different meetings together):
 
 * **type** equal;
-* **participants** (actors ∪ recipients, canonical names compared case- and space-folded):
+* **participants** (actors + recipients, canonical names compared case- and space-folded):
   one set inside the other, or Jaccard ≥ ``PARTICIPANT_JACCARD``; when either set is empty
   the locations must both be known and agree;
 * **dates**: equal; one a week/month/year containing the other; one or both unknown but
@@ -316,7 +316,7 @@ def _build(members: list[EventReport], links: list[tuple[str, int, str]], block:
         for p in why.split(", "):
             if p not in phrases:
                 phrases.append(p)
-    reason = ", ".join(sorted(phrases, key=_PHRASE_ORDER)) if phrases else "single report"
+    reason = ", ".join(sorted(phrases, key=_phrase_order)) if phrases else "single report"
     return EventCluster(
         id=cid,
         type=members[0].event.type,
@@ -331,7 +331,7 @@ def _build(members: list[EventReport], links: list[tuple[str, int, str]], block:
     )
 
 
-def _PHRASE_ORDER(p: str) -> tuple[int, str]:
+def _phrase_order(p: str) -> tuple[int, str]:
     order = ("same type", "same participants", "participants", "no participants", "same date",
              "one date", "dates", "planned", "undated", "same location", "one location", "location")
     for i, o in enumerate(order):

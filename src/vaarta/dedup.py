@@ -28,6 +28,7 @@ from datasketch import MinHash, MinHashLSH
 SHINGLE_WORDS = 3  # word n-gram size; 3 separated copies from same-topic articles best
 NUM_PERM = 128  # MinHash permutations: ±0.04 standard error on Jaccard
 SEED = 20200301  # fixed so signatures stored today compare with those computed tomorrow
+SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme, named so stored values stay comparable
 # A pair is a copy when the shingle *containment* of the smaller text in the larger one
 # (estimated from the MinHash Jaccard and the two shingle-set sizes) reaches this value.
 # Containment, unlike Jaccard, survives an added footer or a dropped paragraph.
@@ -67,7 +68,7 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
 
 
 def _minhash(sh: Iterable[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m
 
@@ -85,7 +86,9 @@ def signature_values(text: str) -> list[int]:
 def signature_from_values(values: Sequence[int]) -> MinHash:
     import numpy as np
 
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=np.array(values, dtype=np.uint64))
+    return MinHash(
+        num_perm=len(values), seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64)
+    )
 
 
 def containment(j: float, a: int, b: int) -> float:

@@ -22,6 +22,9 @@ from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
 __all__ = ["find_events"]
 
+# Whether mentions of one nominal event type in different places are one happening
+# (an article usually reports one disaster or accident, named by town, district and state).
+MERGE_ACROSS_PLACES = {"DISASTER": True, "ACCIDENT": True, "ASSAULT": False}
 VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
 NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
 # Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
@@ -58,9 +61,7 @@ class _Draft:
 
 
 def _speech_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)] + [
-        (m.start(), m.end()) for m in _SAID.finditer(text)
-    ]
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)] + [(m.start(), m.end()) for m in _SAID.finditer(text)]
 
 
 def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
@@ -81,8 +82,6 @@ def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
 def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
     """End of the light verb after a verbal trigger, or None when none follows."""
     pos = end
-    m = regex.match(r"(?:\s+(?:की|का|के)\s+(?:घोषणा|बात))?", sent[pos:])  # not used as light verb
-    pos += 0 if not m else 0
     while True:
         p = _PARTICLES.match(sent, pos)
         if not p:
@@ -109,15 +108,11 @@ def _salient(mentions: Sequence[tuple[int, int, Entity]], before: int, n: int, t
     return out
 
 
-def find_events(
-    doc: Document, entities: Sequence[Entity], times: Sequence[TimeExpr], res: Resources
-) -> list[Event]:
+def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeExpr], res: Resources) -> list[Event]:
     """Events of ``doc``; every actor, recipient and location is a name from ``entities``."""
     lex = load_lexicon((res.extra or {}).get("event_triggers") if res else None)
     text = doc.text
-    mentions = sorted(
-        ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1])
-    )
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1]))
     names = {e.name: e for e in entities}
     speech = _speech_spans(text)
     drafts: list[_Draft] = []
@@ -152,14 +147,27 @@ def find_events(
                     actors = [e.name for e in _salient(mentions, a_s, 2, ("PER",))]
                 elif roles.pronoun or trig.kind == "verb":
                     actors = [e.name for e in _salient(mentions, base + c_s, 1, ("PER",))]
-            d.actors = actors
             recips = [e.name for e in roles.recipients if e.name not in actors]
+            if trig.type in ("DISASTER", "ACCIDENT"):
+                actors, recips = [], []  # their place carries them (ontology)
+            elif trig.type == "ASSAULT":
+                actors = [a for a in actors if names[a].type != "LOC"]
+                recips = [r for r in recips if names[r].type != "LOC"]
+            cities = lex.capital_country
+            actors = [a for a in dict.fromkeys(actors) if a not in cities]  # a city is a place, not an actor
+            recips = [r for r in dict.fromkeys(recips) if r not in cities and r not in actors]
+            d.actors = actors
             d.recipients = recips
+            d.evidence = [Span(sent.start, sent.end)]
             _place_and_mode(d, trig, sent.text, roles.places, s_ments, lex, names)
-            d.date = _date(times, sent.start, sent.end, a_s)
+            if any(t.start >= base + c_s and t.end <= base + c_e for t in times):
+                d.date = _date(times, base + c_s, base + c_e, a_s)
+            elif c_s == 0 and c_e == len(sent.text):
+                d.date = _date(times, sent.start, sent.end, a_s)
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
-            d.evidence = [Span(sent.start, sent.end)]
+            if trig.type in NOMINAL_TYPES and status == "planned":
+                continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
             drafts.extend(_split_visits(d))
     events = _merge(drafts, doc, mentions, lex)
     return [
@@ -194,11 +202,7 @@ def _place_and_mode(
     if trig.type == "CONSULT":
         if d.mode is None:
             d.mode = mode_cue(sent, lex, ("video", "phone", "multilateral"))
-        if d.mode is None and _MEET.match(sent, d.start - (d.start - d.start)):
-            d.mode = None
-        if d.mode is None and _MEET.search(sent[max(0, d.start - d.start) :]) and _MEET.match(
-            sent, _rel(d, sent)
-        ):
+        if d.mode is None and _MEET.match(sent, _rel(d)):
             d.mode = "meeting"
         if d.mode == "visit":
             locs = [p for p in places if p.type == "LOC"]
@@ -215,23 +219,24 @@ def _place_and_mode(
                     d.derived.add(city.name)
             return
     if trig.type in NOMINAL_TYPES and d.mode is None:
-        for rs, _re, t in _triggers_in(sent, lex):
+        for _rs, _re, t in _triggers_in(sent, lex):
             if t.type == trig.type and t.mode:
                 d.mode = t.mode
                 break
     locs = [p for p in places if p.type == "LOC"]
-    if locs:
+    if locs and trig.type not in NOMINAL_TYPES:
         d.location = locs[-1].name
     elif trig.type in VIOLENT:
-        rel = _rel(d, sent)
+        rel = _rel(d)
         cands = [m for m in s_ments if m[2].type == "LOC"]
         if cands:
             base = d.start - rel
             before = [m for m in cands if m[0] - base < rel]
-            d.location = (before[-1] if before else cands[0])[2].name
+            # "A के B में": the first place of the chain names the event (district over village)
+            d.location = (before[0] if before else cands[0])[2].name
 
 
-def _rel(d: _Draft, sent: str) -> int:
+def _rel(d: _Draft) -> int:
     # offset of the trigger inside its sentence; sentences are matched by their start
     return d.start - d.evidence[0].start if d.evidence else 0
 
@@ -259,12 +264,14 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         return False
     pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
     if a.type in NOMINAL_TYPES:
-        if a.location and b.location and a.location != b.location:
+        if MERGE_ACROSS_PLACES.get(a.type) is False and a.location and b.location and a.location != b.location:
             return False
         if a.mode and b.mode and a.mode != b.mode:
             return False
         return not (pa and pb) or bool(pa & pb)
     if a.mode == "visit" and b.mode == "visit" and set(a.actors) != set(b.actors):
+        return False
+    if "visit" in (a.mode, b.mode) and not (pa & pb):
         return False
     if not pa or not pb:
         return True

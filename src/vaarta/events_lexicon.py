@@ -56,10 +56,7 @@ def _word(p: str) -> regex.Pattern[str]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Compile the lexicon at ``path`` (default: the packaged file)."""
     data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    triggers = tuple(
-        Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i)
-        for i, t in enumerate(data["triggers"])
-    )
+    triggers = tuple(Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i) for i, t in enumerate(data["triggers"]))
     return Lexicon(
         triggers=triggers,
         light_verb=regex.compile(WORD_START + data["light_verbs"] + WORD_END),

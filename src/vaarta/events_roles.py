@@ -18,17 +18,12 @@ from .model import Entity
 
 # Clause boundaries inside a sentence: a new finite clause usually starts after these.
 CLAUSE_BREAK = regex.compile(
-    WORD_START + r"(?:कि|लेकिन|किंतु|परंतु|जबकि|जिससे|जिसके\s+बाद|इसके\s+बाद|वहीं|हालांकि|क्योंकि|ताकि)" + WORD_END
-    + r"|[;:।?!]"
+    WORD_START + r"(?:कि|लेकिन|किंतु|परंतु|जबकि|जिससे|जिसके\s+बाद|इसके\s+बाद|वहीं|हालांकि|क्योंकि|ताकि)" + WORD_END + r"|[;:।?!]"
 )
 # What may follow a name before its postposition: spaces, a parenthesis, a comma-free title.
 _PAREN = regex.compile(r"\s*\([^()]{0,60}\)")
-_MARKER = regex.compile(
-    r"\s*(ने|द्वारा|की\s+(?:ओर|तरफ)\s+से|के\s+साथ|के\s+बीच|की\s+बीच|को|से|पर|में|का|की|के|और|तथा|एवं|व|,)" + WORD_END
-)
-PRONOUNS = regex.compile(
-    WORD_START + r"(?:उन्होंने|उसने|इन्होंने|वे|वह|दोनों\s+नेताओं|दोनों\s+नेता|दोनों\s+ने|दोनों\s+देशों)" + WORD_END
-)
+_MARKER = regex.compile(r"\s*(ने|द्वारा|की\s+(?:ओर|तरफ)\s+से|के\s+साथ|के\s+बीच|की\s+बीच|को|से|पर|में|का|की|के|और|तथा|एवं|व|,)" + WORD_END)
+PRONOUNS = regex.compile(WORD_START + r"(?:उन्होंने|उसने|इन्होंने|वे|वह|दोनों\s+नेताओं|दोनों\s+नेता|दोनों\s+ने|दोनों\s+देशों)" + WORD_END)
 _BOTH = regex.compile(WORD_START + r"दोनों\s+(?:नेताओं|नेता|ने|राष्ट्रपति|अधिकारियों|देशों)" + WORD_END)
 _COORD = {"और", "तथा", "एवं", "व", ","}
 _GENITIVE = {"का", "की", "के"}
@@ -127,9 +122,7 @@ def read_roles(
                 else:
                     roles.actors.append(e)
             continue
-        if marker in _AGENT:
-            roles.actors.extend(ents)
-        elif marker in _BETWEEN:
+        if marker in _AGENT or marker in _BETWEEN:
             roles.actors.extend(ents)
         elif marker in _RECIPIENT:
             roles.recipients.extend(ents)
@@ -207,10 +200,8 @@ def casualties(text: str, lex: Lexicon) -> tuple[int | None, int | None]:
     for kind in (lex.death, lex.injury):
         best: int | None = None
         pats = [
-            regex.compile(WORD_START + num + filler + r"\s+(?:" + kind.pattern[len(WORD_START):] + ")"),
-            regex.compile(
-                "(?:" + kind.pattern[len(WORD_START):] + r")(?:\s+वालों)?\s+की\s+संख्या\s+(?:बढ़कर\s+)?" + num + WORD_END
-            ),
+            regex.compile(WORD_START + num + filler + r"\s+(?:" + kind.pattern[len(WORD_START) :] + ")"),
+            regex.compile("(?:" + kind.pattern[len(WORD_START) :] + r")(?:\s+वालों)?\s+की\s+संख्या\s+(?:बढ़कर\s+)?" + num + WORD_END),
         ]
         for p in pats:
             for m in p.finditer(text):

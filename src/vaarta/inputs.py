@@ -94,7 +94,7 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = MAX_
         yield from _read_jsonl(path, published=published)
         return
     if size > max_bytes:
-        yield Rejection(source, "too-large", f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article (use --max-bytes)")
+        yield Rejection(source, "too-large", f"{size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit for one article file (raise it with --max-bytes)")
         return
     try:
         data = path.read_bytes()
@@ -131,7 +131,7 @@ def _read_jsonl(path: Path, *, published: str | None) -> Iterator[Article | Reje
             any_line = True
             where = f"{source}:{n}"
             if len(line) > MAX_ARTICLE_CHARS * 4:
-                yield Rejection(where, "too-large", f"line of {len(line) / 1e6:.1f} MB")
+                yield Rejection(where, "too-large", f"a line of {len(line) / 2**20:.1f} MiB is too large for one article")
                 continue
             text = decode(line, where)
             if isinstance(text, Rejection):

@@ -39,21 +39,109 @@ ENTITY_TYPES: dict[str, str] = {"NEP": "PER", "NEL": "LOC", "NEO": "ORG"}
 # Words that follow a name in Hindi (case markers and postpositions) and words that
 # precede one (titles, roles). Facts of Hindi grammar / usage, written here by hand.
 POSTPOSITIONS = frozenset(
-    "ने को से में का की के पर तक द्वारा वाले वाली वाला सहित समेत और व या ही भी".split()
+    ["ने", "को", "से", "में", "का", "की", "के", "पर", "तक", "द्वारा", "वाले", "वाली", "वाला", "सहित", "समेत", "और", "व", "या", "ही", "भी"]
 )
 PERSON_CUES = frozenset(
-    "श्री श्रीमती सुश्री डॉ डॉ. डा. मंत्री प्रधानमंत्री मुख्यमंत्री राष्ट्रपति राज्यपाल सांसद विधायक "
-    "नेता अध्यक्ष प्रवक्ता निदेशक सचिव जनरल कप्तान कोच महात्मा पंडित संत स्वामी".split()
+    [
+        "श्री",
+        "श्रीमती",
+        "सुश्री",
+        "डॉ",
+        "डॉ.",
+        "डा.",
+        "मंत्री",
+        "प्रधानमंत्री",
+        "मुख्यमंत्री",
+        "राष्ट्रपति",
+        "राज्यपाल",
+        "सांसद",
+        "विधायक",
+        "नेता",
+        "अध्यक्ष",
+        "प्रवक्ता",
+        "निदेशक",
+        "सचिव",
+        "जनरल",
+        "कप्तान",
+        "कोच",
+        "महात्मा",
+        "पंडित",
+        "संत",
+        "स्वामी",
+    ]
 )
-PLACE_CUES = frozenset("शहर जिले जिला राज्य गांव देश नगर प्रांत".split())
+PLACE_CUES = frozenset(["शहर", "जिले", "जिला", "राज्य", "गांव", "देश", "नगर", "प्रांत"])
+# Words that end (head) an organisation name; a feature fires on the words before one.
+ORG_HEADS = frozenset(
+    [
+        "बैंक",
+        "परिषद",
+        "विभाग",
+        "मंत्रालय",
+        "आयोग",
+        "समिति",
+        "संघ",
+        "संगठन",
+        "संस्थान",
+        "संस्था",
+        "विश्वविद्यालय",
+        "कॉलेज",
+        "महाविद्यालय",
+        "अकादमी",
+        "पार्टी",
+        "दल",
+        "कंपनी",
+        "लिमिटेड",
+        "निगम",
+        "बोर्ड",
+        "प्राधिकरण",
+        "सोसायटी",
+        "सोसाइटी",
+        "फाउंडेशन",
+        "ट्रस्ट",
+        "मिशन",
+        "सेना",
+        "आर्मी",
+        "फौज",
+        "पुलिस",
+        "न्यायालय",
+        "अदालत",
+        "कोर्ट",
+        "सभा",
+        "महासभा",
+        "संसद",
+        "एसोसिएशन",
+        "फेडरेशन",
+        "कांग्रेस",
+        "लीग",
+        "क्लब",
+        "केंद्र",
+        "केन्द्र",
+        "कार्यालय",
+        "ब्यूरो",
+        "एजेंसी",
+        "कॉरपोरेशन",
+    ]
+)
+# Devanagari spellings of English letter names: a word made only of these is an acronym
+# (एनआरए, ईबीआरडी, सीबीआई), most often an organisation.
+_LETTER_NAMES = "डब्ल्यू|क्यू|एक्स|एफ|एच|एल|एम|एन|एस|आर|जेड|ज़ेड|वाई|बी|सी|डी|ई|जी|आई|जे|के|ओ|पी|टी|यू|वी|ए"
+_ACRONYM = regex.compile(rf"^(?:{_LETTER_NAMES}){{2,}}$")
 
 _NUKTA_MAP = str.maketrans(
     {
-        "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
-        "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य",
+        "\u0958": "क",
+        "\u0959": "ख",
+        "\u095a": "ग",
+        "\u095b": "ज",
+        "\u095c": "ड",
+        "\u095d": "ढ",
+        "\u095e": "फ",
+        "\u095f": "य",
         "\u093c": None,  # nukta
         "\u0901": "\u0902",  # chandrabindu -> anusvara
-        "\u200c": None, "\u200d": None,  # ZWNJ / ZWJ
+        "\u200c": None,
+        "\u200d": None,  # ZWNJ / ZWJ
     }
 )
 _DEVA = regex.compile(r"^[\p{Devanagari}]+$")
@@ -142,6 +230,14 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
         f.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
         f.append(f"fq={lex.freq.get(key, -1)}")
         f.append(f"place={place[i]}")
+        if _ACRONYM.match(tok):
+            f.append("acronym")
+        if key in ORG_HEADS:
+            f.append("org_head")
+        for d in (1, 2, 3):
+            if i + d < n and keys[i + d] in ORG_HEADS:
+                f.append(f"org_head_at+{d}")
+                break
         if i + 1 < n:
             f.append(f"+1place={place[i + 1]}")
         if i == 0:
@@ -236,9 +332,6 @@ class Tagger:
         return {"model": self._model, "lexicon": self._lexicon_raw}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        if "path" in state:
-            other = Tagger.load(state["path"])
-        else:
-            other = Tagger(state["model"], state["lexicon"])
+        other = Tagger.load(state["path"]) if "path" in state else Tagger(state["model"], state["lexicon"])
         self._model, self._lexicon_raw, self._path = other._model, other._lexicon_raw, other._path
         self._lex, self._crf = other._lex, other._crf

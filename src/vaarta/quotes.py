@@ -42,9 +42,7 @@ _SAY = regex.compile(
     r"(?:\s+(?:है|हैं|था|थी|थे|गया|गई|गयी|दिया|चुके|हुए))*" + _E + r"(?P<tail>\s*,?\s*कि\s*,?|\s*[,:])?"
 )
 # Agent markers before a verb of saying.
-_AGENT = regex.compile(
-    _B + r"(?:(?P<pro>उन्होंने|उसने|इन्होंने|उनका|उसका|उनके)|(?P<ne>ने|का|की\s+(?:ओर|तरफ)\s+से|द्वारा))" + _E
-)
+_AGENT = regex.compile(_B + r"(?:(?P<pro>उन्होंने|उसने|इन्होंने|उनका|उसका|उनके)|(?P<ne>ने|का|की\s+(?:ओर|तरफ)\s+से|द्वारा))" + _E)
 _GAP_OK = regex.compile(
     r"^(?:\s|\([^()]{0,60}\)|" + _B + r"(?:के|का|की|में|एक|अपने|अपनी|भी|ही|तो|सोमवार|मंगलवार|बुधवार|गुरुवार|"
     r"शुक्रवार|शनिवार|रविवार|को|राष्ट्रपति|प्रधानमंत्री|पीएम|नेता|मंत्री|मुख्यमंत्री|प्रवक्ता|अधिकारी|"
@@ -53,9 +51,7 @@ _GAP_OK = regex.compile(
     r"केंद्रीय|वरिष्ठ|स्थानीय|प्रदेश|राज्य|पार्टी|एशिया|विशेष|सहायक|मौजूद)" + _E + r")*$"
 )
 # A definite role before ने with no name: the last speaker continues (मुख्यमंत्री ने कहा कि).
-_ROLE_ONLY = regex.compile(
-    _B + r"(?<!एक\s)(?:नेता|मंत्री|मुख्यमंत्री|अध्यक्ष|पार्टी|विभाग|प्रवक्ता|कलेक्टर|राष्ट्रपति|प्रधानमंत्री|पीएम)\s*$"
-)
+_ROLE_ONLY = regex.compile(_B + r"(?<!एक\s)(?:नेता|मंत्री|मुख्यमंत्री|अध्यक्ष|पार्टी|विभाग|प्रवक्ता|कलेक्टर|राष्ट्रपति|प्रधानमंत्री|पीएम)\s*$")
 _MEDIA = regex.compile(_B + r"(?:सरकारी\s+)?(?:मीडिया|टीवी|टेलीविज़न|टेलीविजन|समाचार\s+एजेंसी|एजेंसी|अखबार|रिपोर्टों|रिपोर्ट)\s*$")
 _PASSIVE = regex.compile(_B + r"कहा\s+(?:गया|जाता)")
 _END = regex.compile(r"[\s।.!?]+$")
@@ -127,13 +123,11 @@ def _etype(entities: Sequence[Entity], name: str) -> str | None:
     return next((e.type for e in entities if e.name == name), None)
 
 
-def _antecedent(
-    text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None
-) -> str | None:
+def _antecedent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None) -> str | None:
     """उन्होंने: the last person who was an agent (X ने) shortly before, else the last speaker,
     else the last person named."""
     lo = max(0, pos - 400)
-    for ms, me, ent in reversed([m for m in mentions if lo <= m[0] and m[1] <= pos]):
+    for _ms, me, ent in reversed([m for m in mentions if lo <= m[0] and m[1] <= pos]):
         if ent.type == "PER" and _NE_AFTER.match(text, me):
             return ent.name
     if last is not None:

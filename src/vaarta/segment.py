@@ -40,21 +40,32 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+# Short words that end Hindi sentences: never read as initials before a full stop.
+SENTENCE_FINAL = frozenset(
+    """है हैं था थे थी थीं हो ही भी गा गी गे दी दिए दिया की किए किया गया गई गए रहे रहा रही ली लिया सका सकी सके
+    हुआ हुई हुए हूं हूँ जी ये वे यह वह सब अब तब जब कम ना न तो दो दें लें करें रखा रखी बना बनी बने मिला मिली मिले""".split()
+)
+LETTER_NAMES = frozenset(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड ज़ेड".split()
+)
+_AKSHARA = r"\p{L}\p{M}*(?:\u094d\p{L}\p{M}*)*"
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` closes an abbreviation rather than a sentence."""
+    """Whether the full stop at ``dot`` closes an abbreviation or initial rather than a sentence."""
     m = regex.search(r"([\p{L}\p{M}]+)$", text[max(0, dot - 12) : dot])
     if not m:
         return False
     word = m.group(1)
     if word in ABBREVIATIONS:
         return True
+    if word in SENTENCE_FINAL:
+        return False
     before = dot - len(word) - 1
-    if len(word) <= 3 and before >= 0 and text[before] == ".":  # the last part of यू.एस.
-        return True
-    # single letter or single akshara before a dot (यू.एस., U.S.): an initial
-    if regex.fullmatch(r"\p{L}\p{M}*", word):
-        return True
-    return False
+    if before >= 0 and text[before] not in " \n\t(\"“'‘":  # glued to something else: not an initial
+        return text[before] == "."  # the last part of यू.एस.
+    # an initial: the Hindi name of a Latin letter (एस., डी., डब्ल्यू.), one akshara, or one Latin capital
+    return word in LETTER_NAMES or bool(regex.fullmatch(_AKSHARA, word)) or bool(regex.fullmatch(r"[A-Z]", word))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -55,8 +55,17 @@ def find_times(doc: Document) -> list[TimeExpr]:
         value, gran, reason, end_value = resolve(c, text, pub, tense)
         if value is None and reason is None:
             reason = "unresolved"
-        out.append(TimeExpr(c.start, c.end, text[c.start:c.end], value, gran,  # type: ignore[arg-type]
-                            reason, end_value))
+        out.append(
+            TimeExpr(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                value,
+                gran,  # type: ignore[arg-type]
+                reason,
+                end_value,
+            )
+        )
     return out
 
 
@@ -84,10 +93,8 @@ def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[s
     year = rf"(?P<y>[12]{dig}{{3}}|[१२][०-९]{{3}})"
     date_dmy = rf"(?P<d>{dig}{{1,2}})(?:st|nd|rd|th)?[\s\-/]*(?P<m>{mon})[\s,\-/]*{year}"
     date_mdy = rf"(?P<m2>{mon})\.?\s*(?P<d2>{dig}{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>[12]{dig}{{3}})"
-    date_num = rf"(?P<y3>[12]\d{{3}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})[/.\-](?P<m4>\d{{1,2}})[/.\-](?P<y4>[12]\d{{3}})"
-    labelled = regex.compile(
-        rf"{_LABEL}\s*[:：\-–]?\s*(?:[\p{{L}}\p{{M}}]+,?\s+)?(?:{date_dmy}|{date_mdy}|{date_num})"
-    )
+    date_num = r"(?P<y3>[12]\d{3})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})|(?P<d4>\d{1,2})[/.\-](?P<m4>\d{1,2})[/.\-](?P<y4>[12]\d{3})"
+    labelled = regex.compile(rf"{_LABEL}\s*[:：\-–]?\s*(?:[\p{{L}}\p{{M}}]+,?\s+)?(?:{date_dmy}|{date_mdy}|{date_num})")
     dateline = regex.compile(
         rf"(?m)^[^\S\n]*[\p{{L}}\p{{M}}. ]{{2,30}},{_S}?(?P<d>{dig}{{1,2}}|{_WB}[\p{{L}}\p{{M}}]+){_S}(?P<m>{mon})"
         rf"(?:,?{_S}(?P<y>[12]{dig}{{3}}))?\s*(?:\({_AGENCY}\)|[:।\-–|])"

@@ -27,9 +27,28 @@ LEXICON_PATH = Path(__file__).parent / "data" / "timex_hi.json"
 # Kinds kept by the calendar scheme; the rest (duration, freq, vague, clock, festival,
 # decade) are detected only so that they can swallow look-alikes, or for ILTIMEX scoring.
 CALENDAR_KINDS = frozenset(
-    {"dmy", "range_dd", "md", "my", "rel_month", "month", "year", "numeric", "iso", "weekday",
-     "dayword", "relunit", "unitpart", "ago", "range"}
+    {
+        "dmy",
+        "range_dd",
+        "md",
+        "my",
+        "rel_month",
+        "month",
+        "year",
+        "numeric",
+        "iso",
+        "weekday",
+        "dayword",
+        "relunit",
+        "unitpart",
+        "ago",
+        "range",
+    }
 )
+
+# a bare 4-digit number followed by an ordinary word ("2012 विधानसभा चुनाव") is read as a
+# year only inside this range; outside it, only with a year prefix or a postposition after it
+YEAR_BARE = (1950, 2035)
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _WB = r"(?<![\p{L}\p{M}\p{N}])"
@@ -120,18 +139,29 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
     year = rf"(?:[12]{DIG}{{3}}|[१२]{DIG}{{3}}){WE}"
     wd = _alt(list(lx["_weekdays"])) + WE
     mods = _alt(list(lx["_mods"]))
-    unit_cal = _alt([u for u, k in lx["_units"].items()
-                     if k in ("week", "month", "year") and u not in
-                     ("सप्ताहों", "हफ्तों", "हफ़्तों", "महीनों", "सालों", "वर्षों", "बरसों")]) + WE
-    unit_any = _alt(list(lx["_units"]) + ["समय", "अवधि", "रात", "रातों"]) + WE
+    unit_cal = (
+        _alt(
+            [
+                u
+                for u, k in lx["_units"].items()
+                if k in ("week", "month", "year", "decade")
+                and u not in ("सप्ताहों", "हफ्तों", "हफ़्तों", "महीनों", "सालों", "वर्षों", "बरसों", "दशकों")
+            ]
+        )
+        + WE
+    )
+    unit_any = _alt([*lx["_units"], "समय", "अवधि", "रात", "रातों"]) + WE
     part = _alt(list(lx["_parts"]))
     pod = _alt(lx["parts_of_day"]) + WE
     frac = _alt(lx["fractions"])
     vague_n = _alt(lx["vague_counts"] + ["काफी", "काफ़ी", "लंबे", "लम्बे", "थोड़े", "थोड़ा", "कितने", "हजारों", "सैकड़ों"])
     num = rf"(?:{DIG}+(?:[.,]{DIG}+)?|{frac}{S}{numw}|{frac}|{numw}|एक{S}दो){WE}"
-    nums = rf"{num}(?:\s*(?:-|–|से|या|—|व|और)\s*{num})?"
-    clock = rf"(?:(?:साढ़े|सवा|पौने){S})?(?:{DIG}{{1,2}}(?:[:.]{DIG}{{2}})?|{numw}){S}बजे{WE}"
-    tod = rf"(?:{pod}(?:{S}(?:के{S})?{clock})?|{clock}(?:{S}{pod})?)"
+    nums = rf"{num}(?:\s*(?:-|–|से|—|व|और)\s*{num})?"
+    about = rf"(?:(?:करीब|लगभग|तकरीबन){S})?"
+    hhmm = rf"(?:(?:साढ़े|सवा|पौने){S})?(?:{DIG}{{1,2}}(?:[:.]{DIG}{{2}})?|{numw})"
+    clock = rf"(?:{hhmm}\s*(?:से|-|–){S}?)?{hhmm}{S}बजे{WE}"
+    tod = rf"(?:{pod}(?:{S}(?:के{S})?{about}{clock})?|{clock}(?:{S}{pod})?)"
+    day_tail = rf"(?:{S}(?:(?:की|को|के){S})?(?P<tod>{tod})|{S}(?:के|वाले){S}दिन{WE})?"
     dayw = _alt(list(lx["day_words"])) + WE
     yprefix = _alt(lx["year_prefixes"]) + WE
     fest = _alt(lx["festivals"]) + WE
@@ -139,27 +169,36 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
     ordinal = r"(?:उस|इस|एक|अगले|अगली|पहले|पहली|दूसरे|तीसरे|चौथे|पांचवें|आखिरी|आख़िरी|अंतिम|उसी|इसी|किसी|उन|इन|पिछले)"
     pats = [
         ("range_dd", rf"{WB}(?P<d>{day})\s*(?P<conj>-|–|से|व|और){S}?(?P<d2>{day})\s*(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"),
-        ("dmy", rf"{WB}(?P<d>{day})(?:\s*-\s*|{S}|(?=[^\s\p{{N}}]))(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"),
-        ("dmy", rf"{WB}(?P<d>{DIG}{{1,2}}){S}तारीख{WE}"),
+        ("dmy", rf"{WB}(?P<d>{day})(?:\s*-\s*|{S}|(?=[^\s\p{{N}}]))(?P<m>{mona})(?:\s*,?{S}(?P<y>{year}))?{day_tail}"),
+        ("dmy", rf"{WB}(?P<d>{DIG}{{1,2}}){S}तारीख{WE}{day_tail}"),
         ("md", rf"{WB}(?P<m>{mon}){S}(?P<d>{DIG}{{1,2}}),?{S}(?P<y>{year})"),
-        ("my", rf"{WB}(?P<m>{mon}),?{S}(?P<y>{year})"),
+        ("my", rf"{WB}(?P<m>{mon})\s*,?{S}(?P<y>{year})"),
         ("rel_month", rf"{WB}(?P<mod>{mods}){S}(?:साल|वर्ष){S}(?:(?:के|की){S})?(?:(?P<d>{day}){S})?(?P<m>{mona})"),
         ("month", rf"{WB}(?:(?P<mod>{mods}){S})?(?P<m>{mon})(?:{S}(?:माह|महीने|महीना|मास){WE})?"),
         ("year", rf"{WB}(?:(?P<pre>{yprefix})\s*)?(?P<y>{year})(?:\s*(?:-|–|से)\s*(?P<y2>{year}|{DIG}{{2}}{WE}))?"),
         ("numeric", rf"{WB}(?P<d>{DIG}{{1,2}})(?P<sep>[/.\-])(?P<m>{DIG}{{1,2}})(?P=sep)(?P<y>{DIG}{{4}}|{DIG}{{2}}){WE}"),
         ("iso", rf"{WB}(?P<y>{DIG}{{4}})-(?P<m>{DIG}{{2}})-(?P<d>{DIG}{{2}}){WE}"),
-        ("weekday", rf"{WB}(?:(?P<mod>{mods}){S})?(?P<w>{wd})(?:{S}(?:(?:की|को){S})?(?P<tod>{tod}))?"),
+        ("weekday", rf"{WB}(?:(?P<mod>{mods}){S})?(?P<w>{wd}){day_tail}"),
         ("dayword", rf"{WB}(?P<r>{dayw})(?!-कारख)(?:{S}(?:की{S})?(?P<tod>{tod}))?"),
         ("relunit", rf"{WB}(?P<mod>{mods}){S}(?P<u>{unit_cal})(?:{S}(?:के|की){S}(?P<part>{part}){WE})?"),
         ("unitpart", rf"{WB}(?P<u>{unit_cal}){S}(?:के|की){S}(?P<part>{part}){WE}"),
         ("ago", rf"{WB}(?:आज{S}से{S})?(?:(?P<n>{nums}|{vague_n}){S})?(?P<u>{unit_any}){S}(?P<dir>पहले|बाद|पूर्व|पश्चात){WE}"),
-        ("duration", rf"{WB}(?:(?P<mod>{mods}|पूरे|करीब|लगभग|तकरीबन|महज|सिर्फ|केवल|अवधि){S})?(?P<n>{nums}|{vague_n}){S}(?P<u>{unit_any})(?:{S}?भर{WE})?"),
+        ("duration", rf"{WB}(?:(?P<mod>{mods}|पूरे){S})?(?P<n>{nums}|{vague_n}){S}(?P<u>{unit_any})(?:{S}?भर{WE})?"),
         ("duration", rf"{WB}(?:पूरे{S})?(?:दिन|महीने|साल|रात|हफ्ते|सप्ताह|वर्ष){S}?भर{WE}"),
-        ("freq", rf"{WB}(?:(?:हर|प्रति|प्रत्येक){S}(?:(?:{num}|दूसरे|एक){S})?(?:{unit_any}|सुबह|शाम|रात|पल|रोज|मिनट)|रोजाना|रोज़ाना|रोज़|रोज|प्रतिदिन|आजकल|आज{S}कल|आज-कल|सालाना|दैनिक|साप्ताहिक|मासिक|समय\s*-\s*समय|आए{S}दिन|आये{S}दिन|दिनों\s*-\s*दिन|दिन-ब-दिन){WE}"),
-        ("vague", rf"{WB}(?:{ordinal}{S}(?:दिनों|दिन|समय|रात|सुबह|शाम|सालों|वर्षों|दौर|जमाने|ज़माने)|पिछले{S}(?:कुछ{S}|कई{S})?(?:दिनों|सालों|वर्षों|महीनों|समय)|आने{S}वाले{S}(?:समय|दिनों|सालों|वर्षों)|हाल{S}(?:ही{S})?के{S}(?:दिनों|वर्षों|सालों)|अतीत|देर{S}रात|आधी{S}रात|इन{S}दिनों){WE}"),
+        (
+            "freq",
+            rf"{WB}(?:(?:हर|प्रति|प्रत्येक){S}(?:(?:{num}|दूसरे|एक){S})?(?:{unit_any}|सुबह|शाम|रात|रोज|मिनट)|रोज़|रोज|प्रतिदिन|आजकल|आज{S}कल|आज-कल|सालाना|दैनिक|साप्ताहिक|मासिक|समय\s*-\s*समय|आए{S}दिन|आये{S}दिन|दिनों\s*-\s*दिन|दिन-ब-दिन){WE}",
+        ),
+        (
+            "vague",
+            rf"{WB}(?:{ordinal}{S}(?:ही{S})?(?:दिनों|दिन|समय|रात|सुबह|शाम|सालों|वर्षों|जमाने|ज़माने)(?:{S}{pod})?|पिछले{S}(?:कुछ{S}|कई{S})?(?:दिनों|सालों|वर्षों|महीनों|समय)|आने{S}वाले{S}(?:समय|दिनों|सालों|वर्षों)|हाल{S}(?:ही{S})?के{S}(?:दिनों|वर्षों|सालों)|अतीत|देर{S}रात|आधी{S}रात|इन{S}दिनों){WE}",
+        ),
         ("festival", rf"{WB}(?:{fest}|{season})"),
-        ("decade", rf"{WB}(?:(?:सन|वर्ष){S})?(?:{DIG}{{2}}|{DIG}{{4}}|{numw})(?:{S}और{S}(?:{DIG}{{2}}|{DIG}{{4}}))?{S}के{S}दशक{WE}"),
-        ("clock", rf"{WB}(?:{pod}{S})?{clock}(?:{S}{pod})?"),
+        (
+            "decade",
+            rf"{WB}(?:(?:सन|वर्ष){S})?(?:{DIG}{{2}}|{DIG}{{4}}|{numw})(?:{S}और{S}(?:{DIG}{{2}}|{DIG}{{4}}))?{S}के{S}दशक{WE}",
+        ),
+        ("clock", rf"{WB}(?:(?:{pod}|दिन){S}{about})?{clock}(?:{S}{pod})?"),
     ]
     return [(k, regex.compile(p)) for k, p in pats]
 
@@ -180,13 +219,22 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
             return False  # prices, numbers 1,2000, ratios, URL paths
         if g.get("pre") or g.get("y2"):
             return True
-        after = text[m.end():m.end() + 12]
+        after = text[m.end() : m.end() + 12]
         if not after.strip() or after.lstrip()[:1] in "।|,.;:)?!\"'”’-–":
             return True
         nxt = regex.match(r"\s*([\p{L}\p{M}.]+)", after)
-        return bool(nxt) and nxt.group(1) in lx["year_follow_ok"]
+        if not nxt:
+            return False  # followed by another number: a table or an amount
+        if nxt.group(1) in lx["year_follow_ok"]:
+            return True
+        before = text[max(0, m.start() - 8) : m.start()]
+        return (
+            nxt.group(1) not in lx["count_nouns"]
+            and YEAR_BARE[0] <= y <= YEAR_BARE[1]
+            and not regex.search(r"[0-9०-९]\s*$", before)
+        )
     if kind == "unitpart":
-        before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20):m.start()])
+        before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20) : m.start()])
         if before and before[-1] in _NOT_BARE_UNIT:
             return False  # नए साल की शुरुआत (new year), पूरे साल के अंत …
     if kind == "month" and not g.get("mod"):
@@ -194,10 +242,10 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
         if word.isascii():
             return False  # a bare English month name (English headlines, "May" the verb)
         if _lookup(lx["_months"], word) == 3 or word.lower() in ("may", "march", "mar", "jun"):
-            before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20):m.start()])
+            before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20) : m.start()])
             if before and before[-1] in lx["march_not_month"]:
                 return False
-            after = text[m.end():m.end() + 10]
+            after = text[m.end() : m.end() + 10]
             if regex.match(r"\s*(?:निकाल|किया|करेंगे|कर|में\s+शामिल|का\s+आयोजन)", after):
                 return False
             if word.isascii():
@@ -219,17 +267,24 @@ def candidates(text: str, lx: dict[str, Any] | None = None) -> list[Candidate]:
             if kind == "range_dd" and m.group("conj") in ("व", "और"):
                 # "16 व 17 मार्च" is two dates, not a range: the first keeps only its day
                 found.append(Candidate(m.start("d"), m.end("d"), "dmy", (("d", m.group("d")), ("m", m.group("m"))), rank))
-                found.append(Candidate(m.start("d2"), m.end(), "dmy",
-                                       tuple((k, v) for k, v in parts if k not in ("d", "conj", "d2")) + (("d", m.group("d2")),), rank))
+                found.append(
+                    Candidate(
+                        m.start("d2"),
+                        m.end(),
+                        "dmy",
+                        (*((k, v) for k, v in parts if k not in ("d", "conj", "d2")), ("d", m.group("d2"))),
+                        rank,
+                    )
+                )
                 continue
             found.append(Candidate(m.start(), m.end(), kind, parts, rank))
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
     for c in found:
-        if any(occupied[c.start:c.end]):
+        if any(occupied[c.start : c.end]):
             continue
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return _merge(taken, text)
@@ -241,9 +296,19 @@ def _merge(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in cands:
         if out:
             prev = out[-1]
-            gap = text[prev.end:c.start]
+            gap = text[prev.end : c.start]
             if prev.kind in _ABS and c.kind in _ABS and _RANGE_GAP.fullmatch(gap) and "\n" not in gap:
                 out[-1] = Candidate(prev.start, c.end, "range", (("a", prev), ("b", c)), prev.rank)
+                continue
+            if (
+                c.kind in ("clock", "vague")
+                and prev.kind in ("clock", "weekday", "dmy", "dayword")
+                and _RANGE_GAP.fullmatch(gap)
+                and "\n" not in gap
+                and (c.kind == "clock" or prev.kind == "clock")
+            ):
+                # "दोपहर 2:30 बजे से शाम 7 बजे", "सुबह 6 बजे से लेकर आधी रात": one span, the day's value
+                out[-1] = Candidate(prev.start, c.end, prev.kind, prev.parts, prev.rank)
                 continue
             if prev.kind == "ago" and c.kind in ("dmy", "rel_month", "my") and gap.strip() == "":
                 out[-1] = Candidate(prev.start, c.end, c.kind, c.parts, c.rank)
@@ -256,6 +321,8 @@ def is_calendar(c: Candidate, text: str) -> bool:
     """Does this candidate denote a calendar time (not a duration, count or vague time)?"""
     if c.kind not in CALENDAR_KINDS:
         return False
+    if c.kind in ("relunit", "unitpart") and _lookup(lexicon()["_units"], c.get("u")) == "decade":
+        return False  # पिछले दशक: no value form for decades in spec/record.md
     if c.kind == "ago":
         n = c.get("n")
         unit = _lookup(lexicon()["_units"], c.get("u"))
@@ -263,7 +330,7 @@ def is_calendar(c: Candidate, text: str) -> bool:
             return False
         if parse_number(n) is None:
             return False
-        return not _ANCHOR_BEFORE.search(text[max(0, c.start - 12):c.start])
+        return not _ANCHOR_BEFORE.search(text[max(0, c.start - 12) : c.start])
     return True
 
 

@@ -141,8 +141,11 @@ def resolve(
         return va[0], va[1], va[2], vb[0]
     if k in ("dmy", "range_dd", "md", "numeric", "iso"):
         d = parse_number(c.get("d"))
-        m = to_int(c.get("m")) if k in ("numeric", "iso") else (
-            _month_num(c.get("m")) if c.get("m") else (pub.month if pub else None))
+        m = (
+            to_int(c.get("m"))
+            if k in ("numeric", "iso")
+            else (_month_num(c.get("m")) if c.get("m") else (pub.month if pub else None))
+        )
         y = c.get("y")
         if d is None:
             return None, "day", "unparsed", None
@@ -156,10 +159,8 @@ def resolve(
             return (date.isoformat() if date else None), "day", None if date else "invalid date", None
         if pub is None or m is None:
             return None, "day", NO_PUB, None
-        if c.get("m") is None:  # "13 तारीख": a day of the publication month
-            date = _date(pub.year, pub.month, d)
-        else:
-            date = _infer_year(pub, m, d, tense)
+        # "13 तारीख" (no month): a day of the publication month
+        date = _date(pub.year, pub.month, d) if c.get("m") is None else _infer_year(pub, m, d, tense)
         end = None
         if c.get("d2") and date:
             d2 = parse_number(c.get("d2"))
@@ -176,8 +177,7 @@ def resolve(
             end = str(v2 if v2 >= 100 else (to_int(c.get("y")) // 100) * 100 + v2)
         return str(to_int(c.get("y"))), "year", None, end
     if pub is None:
-        gran = {"rel_month": "day" if c.get("d") else "month", "month": "month",
-                "weekday": "day", "dayword": "day"}.get(k)
+        gran = {"rel_month": "day" if c.get("d") else "month", "month": "month", "weekday": "day", "dayword": "day"}.get(k)
         if k in ("relunit", "unitpart", "ago"):
             gran = _gran(lexicon()["_units"].get(c.get("u")) or _lookup(lexicon()["_units"], c.get("u")))
         return None, gran, NO_PUB, None
@@ -228,10 +228,9 @@ def resolve(
         off = {"past": -1, "next": 1}.get(mod or "", 0)
         part = _lookup(lexicon()["_parts"], c.get("part")) if c.get("part") else None
         if unit == "week":
-            if mod is None and part == "end":
-                # "सप्ताह के अंत में": the weekend just gone (past) or coming (future)
-                if tense == "past" and pub.weekday() < 5:
-                    off = -1
+            # "सप्ताह के अंत में": the weekend just gone (past) or coming (future)
+            if mod is None and part == "end" and tense == "past" and pub.weekday() < 5:
+                off = -1
             return _iso_week(pub + dt.timedelta(weeks=off)), "week", None, None
         if unit == "month":
             y, m = _add_months(pub.year, pub.month, off)

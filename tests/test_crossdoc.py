@@ -1,0 +1,165 @@
+"""Merging events across articles: order independence, the seeds' two meetings, contradictions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vaarta import corpora
+from vaarta.crossdoc import EventReport, blocking_key, compatible, merge, multi_article, update
+from vaarta.crossdoc_eval import negative_violations, score_clusters, score_duplicates
+from vaarta.model import Event, Span
+
+SHARED = Path(os.environ.get("VAARTA_SHARED", Path(__file__).parents[1].parent / "shared"))
+GOLD = Path(__file__).parents[1] / "eval" / "clusters" / "covid-gold.jsonl"
+
+
+def rep(art: str, typ: str = "CONSULT", who: tuple[str, ...] = ("Xi Jinping", "Vladimir Putin"),
+        date: str | None = None, pub: str | None = "2021-12-15", status: str = "occurred",
+        loc: str | None = None, killed: int | None = None, index: int = 0) -> EventReport:
+    ev = Event(type=typ, status=status, actors=who[:1], recipients=who[1:],  # type: ignore[arg-type]
+               evidence=(Span(0, 5),), mode="video", location=loc, date=date, killed=killed)
+    return EventReport(art, index, pub, f"{art}.txt", ev)
+
+
+def test_seed_meetings_four_years_apart_stay_two_events() -> None:
+    a = rep("seed-2021", date="2021-12-15", pub="2021-12-15")
+    b = rep("seed-2017", date="2017-12-15", pub="2017-12-15")
+    c = rep("other-2021", date=None, pub="2021-12-16")  # an undated report of the 2021 meeting
+    clusters = merge([a, b, c])
+    multi = multi_article(clusters)
+    assert len(multi) == 1
+    assert set(multi[0].articles) == {"seed-2021", "other-2021"}
+    assert multi[0].date == "2021-12-15"
+    assert "same participants" in multi[0].reason
+    # even undated, a report four years later does not join the 2021 meeting
+    assert not compatible(rep("x", pub="2025-12-15"), a)[0]
+
+
+def test_planned_then_occurred_merges() -> None:
+    planned = rep("a", status="planned", date=None, pub="2021-12-13")
+    held = rep("b", date="2021-12-15", pub="2021-12-16")
+    ok, why = compatible(planned, held)
+    assert ok and "planned" in why
+    assert len(multi_article(merge([planned, held]))) == 1
+
+
+def test_week_contains_day_and_different_days_apart() -> None:
+    wk = rep("a", date="2021-W50", pub="2021-12-17")
+    day = rep("b", date="2021-12-15", pub="2021-12-17")
+    far = rep("c", date="2021-12-25", pub="2021-12-26")
+    assert compatible(wk, day)[0]
+    assert not compatible(day, far)[0]
+
+
+def test_contradictions_recorded_with_each_reading() -> None:
+    who = ("जयपुर नगर निगम",)
+    a = rep("a", typ="DISASTER", who=(), loc="Jaipur", date="2020-07-11", pub="2020-07-12", killed=2)
+    b = rep("b", typ="DISASTER", who=(), loc="Jaipur", date="2020-07-11", pub="2020-07-12", killed=3)
+    c = rep("c", typ="DISASTER", who=who, loc="Rajasthan", date="2020-07", pub="2020-07-12")
+    clusters = multi_article(merge([a, b, c], inside={"Jaipur": "Rajasthan"}))
+    assert len(clusters) == 1
+    cl = clusters[0]
+    by = {x.field: x.readings for x in cl.contradictions}
+    assert by["killed"] == ((2, "a"), (3, "b"))
+    assert by["location"] == (("Jaipur", "a"), ("Jaipur", "b"), ("Rajasthan", "c"))
+    assert by["date"] == (("2020-07", "c"), ("2020-07-11", "a"), ("2020-07-11", "b"))
+    assert cl.location == "Jaipur" and cl.date == "2020-07-11"
+    out = cl.to_json()
+    assert out["articles"] == ["a", "b", "c"] and out["type"] == "DISASTER" and out["reason"]
+
+
+def test_no_participants_and_no_place_never_merge() -> None:
+    a = rep("a", typ="PROTEST", who=(), date="2020-07-11")
+    b = rep("b", typ="PROTEST", who=(), date="2020-07-11")
+    assert multi_article(merge([a, b])) == []
+
+
+def test_complete_link_keeps_vague_report_from_chaining() -> None:
+    a = rep("a", date="2021-12-14", pub="2021-12-14")
+    b = rep("b", date=None, pub="2021-12-16")
+    c = rep("c", date="2021-12-16", pub="2021-12-16")
+    for cl in merge([a, b, c]):
+        assert not {"a", "c"} <= set(cl.articles)
+
+
+_NAMES = ["Narendra Modi", "Arvind Kejriwal", "Yogi Adityanath", "Uddhav Thackeray"]
+_report = st.builds(
+    lambda art, i, typ, who, day, dated, loc: rep(
+        f"art{art}", typ=typ, who=tuple(who), index=i,
+        date=f"2020-04-{day:02d}" if dated else None, pub=f"2020-04-{min(day + 1, 30):02d}", loc=loc),
+    st.integers(0, 6), st.integers(0, 2), st.sampled_from(["MEET", "STATEMENT"]),
+    st.lists(st.sampled_from(_NAMES), max_size=3, unique=True), st.integers(1, 29), st.booleans(),
+    st.sampled_from([None, "Delhi", "Mumbai"]),
+)
+
+
+def _dedupe(reps: list[EventReport]) -> list[EventReport]:
+    seen: dict[tuple[str, int], EventReport] = {}
+    for r in reps:
+        seen.setdefault((r.article_id, r.index), r)
+    return list(seen.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_report, max_size=14), st.randoms(use_true_random=False))
+def test_merge_is_independent_of_input_order(reps: list[EventReport], rnd) -> None:  # type: ignore[no-untyped-def]
+    reps = _dedupe(reps)
+    shuffled = list(reps)
+    rnd.shuffle(shuffled)
+    assert merge(reps) == merge(shuffled)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_report, max_size=12), st.lists(_report, max_size=6))
+def test_incremental_update_equals_merging_all(a: list[EventReport], b: list[EventReport]) -> None:
+    keys_a = {(r.article_id, r.index) for r in a}
+    a = _dedupe(a)
+    b = [r for r in _dedupe(b) if (r.article_id, r.index) not in keys_a]
+    b = [EventReport(r.article_id + "b", r.index, r.published, r.source, r.event) for r in b]
+    at_once = merge(a + b)
+    assert update(merge(a), a, b) == at_once
+    assert update(merge(b), b, a) == at_once
+
+
+def test_blocking_key_is_type_and_month() -> None:
+    assert blocking_key(rep("a", date="2021-12-15")) == "CONSULT|2021-12"
+    assert blocking_key(rep("a", date=None, pub="2021-11-30")) == "CONSULT|2021-11"
+    assert blocking_key(rep("a", date="2021", pub="2021-06-02")) == "CONSULT|2021-06"
+    assert blocking_key(rep("a", date=None, pub=None)) == "CONSULT|undated"
+
+
+def test_pairwise_scores() -> None:
+    gold = [{"event": "x", "articles": ["a", "b", "c"]}, {"negative": ["a", "d"], "why": "two states"},
+            {"duplicates": ["b", "e"]}]
+    system = [{"articles": ["a", "b"]}, {"articles": ["c", "d"]}]
+    p, r, _ = score_clusters(gold, system)
+    assert (p, round(r, 3)) == (0.5, 0.333)
+    assert negative_violations(gold, [{"articles": ["a", "d"]}]) == [("a", "d", "two states")]
+    assert score_duplicates(gold, {"e": "b", "c": None}) == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")
+def test_cluster_gold_resolves_against_corpus() -> None:
+    gold = corpora.gold_cluster_refs(GOLD, SHARED)
+    assert sum(int(g["unresolved"]) for g in gold) == 0  # type: ignore[call-overload]
+    events = [g for g in gold if "articles" in g]
+    assert len(events) >= 10 and all(len(g["articles"]) >= 2 for g in events)  # type: ignore[arg-type]
+    days = {i.split(":")[2] for g in events for i in g["articles"]}  # type: ignore[union-attr]
+    outlets = {i.split(":")[1] for g in events for i in g["articles"]}  # type: ignore[union-attr]
+    assert len(days) >= 3 and outlets == corpora.OUTLET_CODES
+
+
+@pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")
+def test_covid_reader_ids_and_dates() -> None:
+    arts = list(corpora.covid_articles(SHARED))
+    assert len(arts) > 500
+    ids = [a.id for a in arts]
+    assert len(set(ids)) == len(ids)
+    apr = [a for a in arts if a.id.startswith("covid:DH:20200409:")]
+    assert apr and all(a.published == "2020-04-09" for a in apr)  # file is DH-2020-ARP-09.txt
+    assert all(a.raw.split("\n", 1)[0] == a.title for a in arts)

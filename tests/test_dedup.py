@@ -1,0 +1,100 @@
+"""Copies (near-duplicates) on Hindi text written for these tests, plus real-data checks."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from vaarta import corpora, dedup
+
+SHARED = Path(os.environ.get("VAARTA_SHARED", Path(__file__).parents[1].parent / "shared"))
+
+# Our own article, and what a second outlet does with it when it copies the agency text.
+ORIGINAL = """जयपुर में बारिश से तीन मकान गिरे, दो लोग घायल
+
+जयपुर, 12 जुलाई। शहर में शुक्रवार रात हुई तेज बारिश के बाद पुराने शहर के तीन जर्जर मकान गिर गए। नगर निगम के अधिकारियों ने बताया कि हादसे में दो लोग घायल हुए हैं, जिन्हें सवाई मान सिंह अस्पताल में भर्ती कराया गया है।
+
+मौसम विभाग ने अगले दो दिन तक जिले में भारी बारिश की चेतावनी जारी की है। जिला कलेक्टर ने निचले इलाकों में रहने वाले लोगों से सुरक्षित स्थानों पर जाने की अपील की है।
+
+नगर निगम ने शहर के सभी जर्जर भवनों का सर्वे कराने का आदेश दिया है और मकान मालिकों को नोटिस भेजे जा रहे हैं। अधिकारियों ने कहा कि बारिश रुकने के बाद मलबा हटाने का काम तेज किया जाएगा।"""
+
+COPY = (
+    "बारिश का कहर: जयपुर में जर्जर मकान ढहे\n\n"
+    + ORIGINAL.split("\n\n", 1)[1].replace("तेज बारिश", "भारी बारिश")
+    + "\n\nये भी पढ़ें: अपने शहर की ताजा खबरें हमारे ऐप पर पढ़ें। सभी अधिकार सुरक्षित।"
+)
+
+# Same event, written independently by another outlet: not a copy.
+SAME_TOPIC = """जयपुर: बारिश में ढहे तीन पुराने मकान
+
+राजधानी के परकोटा इलाके में शुक्रवार देर रात मूसलाधार बरसात के दौरान तीन पुराने भवन भरभराकर गिर पड़े। हादसे में एक महिला और उसका बेटा जख्मी हो गए, दोनों का इलाज चल रहा है।
+
+स्थानीय लोगों का कहना है कि इन इमारतों को खाली कराने की मांग वे कई बार कर चुके थे। निगम आयुक्त ने मौके का मुआयना कर रिपोर्ट मांगी है और मौसम केंद्र ने आगे भी बरसात का अनुमान जताया है।"""
+
+OTHER = """पटना में पुस्तक मेले का उद्घाटन, पहले दिन उमड़े पाठक
+
+गांधी मैदान में शनिवार को दस दिन चलने वाले पुस्तक मेले की शुरुआत हुई। उपमुख्यमंत्री ने दीप जलाकर मेले का उद्घाटन किया और कहा कि किताबें पढ़ने की आदत बच्चों में बढ़नी चाहिए। मेले में देश भर के दो सौ से अधिक प्रकाशक पहुंचे हैं।"""
+
+
+def test_normalise_folds_spelling_variants() -> None:
+    assert dedup.normalise("स्‍वास्‍थ्‍य 4,209") == dedup.normalise("स्वास्थ्य 4209")
+    assert dedup.normalise("ज़मीन") == dedup.normalise("जमीन")
+
+
+def test_copy_found_same_topic_not() -> None:
+    assert dedup.copy_score(ORIGINAL, COPY) >= dedup.COPY_THRESHOLD
+    assert dedup.copy_score(ORIGINAL, SAME_TOPIC) < 0.2
+    idx = dedup.CopyIndex()
+    assert idx.add("a", ORIGINAL, "2020-07-12") is None
+    assert idx.add("b", SAME_TOPIC, "2020-07-12") is None
+    assert idx.add("c", OTHER, "2020-07-12") is None
+    assert idx.add("d", COPY, "2020-07-13") == "a"
+    assert idx.duplicate_map() == {"d": "a"}
+
+
+def test_canonical_copy_does_not_depend_on_order() -> None:
+    docs = {"a": (ORIGINAL, "2020-07-12"), "d": (COPY, "2020-07-13"), "b": (SAME_TOPIC, "2020-07-12")}
+    maps = []
+    for order in itertools.permutations(docs):
+        idx = dedup.CopyIndex()
+        for k in order:
+            idx.add(k, docs[k][0], docs[k][1])
+        maps.append(idx.duplicate_map())
+    assert all(m == {"d": "a"} for m in maps)
+
+
+def test_signature_values_round_trip_and_pickle() -> None:
+    vals = dedup.signature_values(ORIGINAL)
+    assert len(vals) == dedup.NUM_PERM and all(isinstance(v, int) for v in vals)
+    assert vals == dedup.signature_values(ORIGINAL)  # deterministic across calls
+    m = dedup.signature_from_values(vals)
+    assert m.jaccard(dedup.signature(ORIGINAL)) == 1.0
+    idx = dedup.CopyIndex()
+    idx.add_signature("a", m, len(dedup.shingles(ORIGINAL)), "2020-07-12")
+    idx2 = pickle.loads(pickle.dumps(idx))
+    assert idx2.add("d", COPY, "2020-07-13") == "a"
+
+
+def test_too_short_texts_are_never_copies() -> None:
+    idx = dedup.CopyIndex()
+    idx.add("a", "कोरोना अपडेट", "1")
+    assert idx.add("b", "कोरोना अपडेट", "2") is None
+
+
+@pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")
+def test_real_corpus_known_copies_and_cross_outlet_pairs() -> None:
+    root = SHARED / corpora.COVID_DIR
+    arts = {a.id: a for a in corpora.covid_articles(SHARED) if a.published in ("2020-03-27", "2020-04-01")}
+    assert arts, root
+    idx = dedup.CopyIndex()
+    for aid in sorted(arts, reverse=True):  # arrival order must not matter
+        idx.add(aid, arts[aid].raw, (arts[aid].published, aid))
+    dm = idx.duplicate_map()
+    assert dm.get("covid:AU:20200327:5") == "covid:AU:20200327:1"
+    assert dm.get("covid:AU:20200401:2") == "covid:AU:20200401:1"
+    # no copy across outlets on these days (same topics, different text)
+    assert all(k.split(":")[1] == v.split(":")[1] for k, v in dm.items())

@@ -1,0 +1,85 @@
+"""Quotes on Hindi sentences written for these tests, and gold/dev floors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from conftest_events import bench_module, ent, shared_dir
+from vaarta.model import Resources
+from vaarta.quotes import find_quotes
+from vaarta.segment import make_document
+
+RES = Resources()
+
+
+def quotes(text: str, *ents):  # type: ignore[no-untyped-def]
+    doc = make_document(text)
+    return [(q.speaker, text[q.start : q.end], q.direct, q.via) for q in find_quotes(doc, list(ents), RES)]
+
+
+def test_reported_speech_with_ne_kaha_ki() -> None:
+    t = "स्वास्थ्य मंत्री सुनीता वर्मा ने सोमवार को कहा कि अस्पतालों में पर्याप्त बिस्तर उपलब्ध हैं।"
+    q = quotes(t, ent(t, "Sunita Verma", "PER", "सुनीता वर्मा"))
+    assert q == [("Sunita Verma", "अस्पतालों में पर्याप्त बिस्तर उपलब्ध हैं", False, None)]
+
+
+def test_pronoun_and_direct_quote_across_sentences() -> None:
+    t = "राजेश कुमार ने पत्रकारों से बातचीत की। उन्होंने कहा, “हम हर गांव तक पहुंचेंगे। कोई भी परिवार भूखा नहीं रहेगा।” इसके बाद वे लौट गए।"
+    q = quotes(t, ent(t, "Rajesh Kumar", "PER", "राजेश कुमार"))
+    assert len(q) == 1
+    speaker, words, direct, _ = q[0]
+    assert speaker == "Rajesh Kumar" and direct
+    assert words.startswith("हम हर गांव") and words.endswith("नहीं रहेगा।")
+
+
+def test_role_phrase_and_kaa_kahna_hai() -> None:
+    t = "विदेश मंत्रालय के प्रवक्ता अमित सेन का कहना है कि दोनों देशों के संबंध मजबूत हैं।"
+    q = quotes(t, ent(t, "Amit Sen", "PER", "अमित सेन"), ent(t, "Ministry", "ORG", "विदेश मंत्रालय"))
+    assert q[0][0] == "Amit Sen"
+
+
+def test_country_role_speaker_and_bare_role_continues() -> None:
+    t = "पाकिस्तान के विदेश मंत्री ने कहा कि वार्ता जल्द शुरू होगी। मंत्री ने कहा कि सीमा पर शांति बनी हुई है।"
+    q = quotes(t, ent(t, "Pakistan", "LOC", "पाकिस्तान"))
+    assert [s for s, *_ in q] == ["Pakistan", "Pakistan"]
+
+
+def test_indefinite_source_is_unknown_and_media_is_via() -> None:
+    t = "एक पुलिस अधिकारी ने बताया कि हमलावर मौके से भाग निकले। सरकारी मीडिया ने बताया कि बैठक सफल रही थी।"
+    q = quotes(t)
+    assert q[0][0] is None and q[0][3] is None
+    assert q[1][0] is None and q[1][3] == "सरकारी मीडिया"
+
+
+def test_ke_mutabik_is_not_a_quote() -> None:
+    t = "पुलिस के मुताबिक हादसे में तीन लोगों की मौत हुई।"
+    assert quotes(t) == []
+
+
+def test_offsets_round_trip() -> None:
+    t = "नेता ने कहा कि “हम लड़ाई जारी रखेंगे और जीतेंगे।”"
+    doc = make_document(t)
+    for q in find_quotes(doc, [], RES):
+        assert 0 <= q.start < q.end <= len(t)
+
+
+needs_shared = pytest.mark.skipif(
+    not (shared_dir() / "gold" / "dev" / "gold.jsonl").exists(), reason="../shared (gold/dev) not present"
+)
+
+QUOTE_RECALL_FLOOR = 0.95
+SPEAKER_FLOOR = 0.85
+
+
+@needs_shared
+def test_gold_dev_quote_floors() -> None:
+    b = bench_module()
+    items = [(doc.text, find_quotes(doc, ents, RES), g["quotes"]) for g, doc, ents, _ in b.load_gold(shared_dir())]
+    q = b.score_quotes(items)
+    assert q["recall"] >= QUOTE_RECALL_FLOOR, q
+    assert q["speaker_acc"] >= SPEAKER_FLOOR, q

@@ -1,0 +1,29 @@
+from vaarta.segment import split_sentences, tokenize
+
+
+def test_words_keep_vowel_signs() -> None:
+    assert [t.text for t in tokenize("राहुल गांधी ने संबंधों पर कहा")] == ["राहुल", "गांधी", "ने", "संबंधों", "पर", "कहा"]
+
+
+def test_tokens_point_into_text() -> None:
+    text = "रूस-चीन सीमा 4,209 किमी है (Xi Jinping)।"
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+    assert "4,209" in [t.text for t in tokenize(text)]
+    assert "रूस-चीन" in [t.text for t in tokenize(text)]
+
+
+def test_sentences_respect_abbreviations_and_quotes() -> None:
+    text = "डॉ. शर्मा ने कहा कि यू.एस. में स्थिति ठीक है। उन्होंने कहा, “हम तैयार हैं।” फिर वे लौट गए. नया वाक्य?"
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "डॉ. शर्मा ने कहा कि यू.एस. में स्थिति ठीक है।",
+        "उन्होंने कहा, “हम तैयार हैं।”",
+        "फिर वे लौट गए.",
+        "नया वाक्य?",
+    ]
+
+
+def test_newline_ends_a_sentence_and_decimals_do_not() -> None:
+    got = [s.text for s in split_sentences("मुख्य शीर्षक\nदर 1.5 प्रतिशत रही।")]
+    assert got == ["मुख्य शीर्षक", "दर 1.5 प्रतिशत रही।"]

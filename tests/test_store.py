@@ -1,0 +1,111 @@
+"""The SQLite store on a real file: round trips, idempotent ingest, Hindi full-text search."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vaarta.ingest import ingest
+from vaarta.model import Entity, Event, Mention, Quote, Record, Span, TimeExpr
+from vaarta.segment import make_document
+from vaarta.store import open_store
+
+BODY = [
+    "भारत और जापान के प्रधानमंत्रियों ने सोमवार को वीडियो कॉन्फ्रेंसिंग के जरिए बातचीत की।",
+    "दोनों देशों के संबंधों पर चर्चा हुई और नए समझौते पर हस्ताक्षर किए गए।",
+    "बिहार में बाढ़ से 12 लोगों की मौत हो गई और 30 लोग घायल हुए।",
+]
+
+hindi = st.text(alphabet=st.sampled_from(list("कखगघचजटडतदनपबमयरलवशसह ािीुूेैोौं्।")), min_size=1, max_size=60)
+
+
+def _record(text: str, i: int = 0) -> Record:
+    doc = make_document(text, published="2026-03-1" + str(i % 10), id=f"r{i}")
+    m = Mention(0, min(3, len(text)), text[: min(3, len(text))])
+    ent = Entity(name="Japan", name_hi="जापान", type="LOC", kb_id="Q17", confidence=0.9, mentions=(m,))
+    ev = Event(type="CONSULT", status="occurred", actors=("Japan",), recipients=(), evidence=(Span(0, len(text)),), mode="video")
+    return Record(document=doc, entities=(ent,), events=(ev,), quotes=(Quote("Japan", 0, len(text), True),),
+                  times=(TimeExpr(0, 1, text[:1], "2026-03-14", "day"),))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(hindi)
+def test_store_round_trips_any_record(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("rt") / "rt.db"
+    rec = _record(text)
+    with open_store(str(path)) as s:
+        s.put(rec)
+        assert s.get("r0") == json.loads(json.dumps(rec.to_json(), ensure_ascii=False))
+        s.put(rec)  # writing again replaces, never doubles
+        assert s.counts()["events"] == 1 and s.counts()["articles"] == 1
+
+
+def test_fulltext_search_matches_whole_hindi_words(db: str) -> None:
+    with open_store(db) as s:
+        for i, t in enumerate(BODY):
+            s.put(_record(t, i))
+        hits = {r["id"] for r in s.search("संबंधों")}
+        assert hits == {"r1"}
+        assert {r["id"] for r in s.search("बाढ़ मौत")} == {"r2"}
+        assert s.search("बंध") == []  # not a word of any article: no sub-word hits
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path, db: str) -> None:
+    for i, t in enumerate(BODY):
+        (tmp_path / f"a{i}.txt").write_text(f"शीर्षक {i}\n{t}", encoding="utf-8")
+    with open_store(db) as s:
+        first = ingest([str(tmp_path)], s)
+        snapshot = [json.dumps(r, sort_keys=True) for r in s.iter_records()]
+        second = ingest([str(tmp_path)], s)
+        assert first.analysed == 3 and second.analysed == 0 and second.already_stored == 3
+        assert [json.dumps(r, sort_keys=True) for r in s.iter_records()] == snapshot
+
+
+def test_bad_file_does_not_stop_the_batch_or_lose_data(tmp_path: Path, db: str) -> None:
+    (tmp_path / "a.txt").write_text("शीर्षक\n" + BODY[0], encoding="utf-8")
+    with open_store(db) as s:
+        ingest([str(tmp_path)], s)
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "c.txt").write_text("शीर्षक\n" + BODY[2], encoding="utf-8")
+    with open_store(db) as s:
+        summary = ingest([str(tmp_path)], s)
+        assert summary.analysed == 1 and summary.rejected["binary"] == 1 and summary.already_stored == 1
+        assert s.counts()["articles"] == 2
+        assert s.rejections()[0]["reason"] == "binary"
+
+
+def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(150):
+        (src / f"{i:03d}.txt").write_text(f"खबर {i}\n{BODY[i % 3]} यह लेख संख्या {i} है।", encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "vaarta.cli", "ingest", str(src), "--db", db, "-q"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # wait until some articles are stored, then kill it
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db) as c:
+                if c.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 5:
+                    break
+        except sqlite3.Error:
+            continue
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as c:
+        n = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        orphans = c.execute("SELECT COUNT(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+        assert orphans == 0 and n < 150
+    with open_store(db) as s:
+        summary = ingest([str(src)], s)
+        assert s.counts()["articles"] == 150
+        assert summary.already_stored == n
