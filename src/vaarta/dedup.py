@@ -118,8 +118,8 @@ class _Entry:
 class CopyIndex:
     """An LSH index of articles; ``add`` answers "is this a copy of one already seen?".
 
-    ``duplicate_of(id)`` is the smallest-key article among ``id`` and its direct copies
-    (None when that is ``id`` itself), so it does not depend on ingestion order; ``add``
+    ``duplicate_of(id)`` is the smallest-key article of ``id``'s group (articles linked by a
+    chain of copies; None when that is ``id`` itself), so it does not depend on ingestion order; ``add``
     returns that value for the new article. Adding an article with a smaller key than an
     existing copy changes the existing copy's answer: ``duplicate_map()`` gives them all.
     """
@@ -161,11 +161,21 @@ class CopyIndex:
         """Articles judged (nearly) identical to ``article_id`` (not transitively)."""
         return frozenset(self._copies.get(article_id, ()))
 
+    def group(self, article_id: str) -> frozenset[str]:
+        """``article_id`` and every article linked to it by a chain of copies."""
+        seen = {article_id}
+        todo = [article_id]
+        while todo:
+            for other in self._copies.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return frozenset(seen)
+
     def duplicate_of(self, article_id: str) -> str | None:
-        group = self._copies.get(article_id)
-        if not group:
+        if not self._copies.get(article_id):
             return None
-        best = min([article_id, *group], key=lambda i: self._entries[i].key)
+        best = min(self.group(article_id), key=lambda i: self._entries[i].key)
         return None if best == article_id else best
 
     def duplicate_map(self) -> dict[str, str]:

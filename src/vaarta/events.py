@@ -31,7 +31,7 @@ NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
 CONFIDENCE = {"verb": 0.7, "noun": 0.6}
 # Speech content: quotation marks, and the clause after a verb of saying.
 _QUOTED = regex.compile(r"[“\"‘][^“”\"‘’]{3,}?[”\"’]")
-_SAID = regex.compile(r"(?:कहा|बताया|कहना\s+है|कहना\s+था)\s*,?\s*कि\s+[^।]*")
+_SAID = regex.compile(r"(?:कहा|बताया|कहना\s+है|कहना\s+था)\s*,?\s*कि\s+[^।?!\n]*?(?=[।?!\n]|\.(?:\s|$)|$)")
 # Particles that may sit between a verbal trigger and its light verb.
 _PARTICLES = regex.compile(r"\s+(?:भी|ही|तो|नहीं|न)(?=\s)")
 _AUX_OK = regex.compile(
