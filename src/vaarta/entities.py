@@ -54,10 +54,15 @@ SURNAMES = frozenset("""
 """.split())
 # single words that are also common Hindi words: linked as places only when a place of the same
 # state/country is named elsewhere in the article
-COMMON_WORD_PLACES = frozenset(
+COMMON_WORD_PLACES = frozenset(name_key(w) for w in
     "कल्याण सूरत कोटा बस्ती पुरी मालदा सारण अमरावती छावनी भाषा डॉन संसद".split()
 )
-NEVER_LINK = frozenset("गया आप संघ अगर सोची रोहिणी".split())  # too common (सोची = "thought")
+NEVER_LINK = frozenset(name_key(w) for w in "गया आप संघ अगर सोची रोहिणी ले केस".split())
+# designations that a tagger includes in a person span; stripped from its start
+DESIGNATIONS = frozenset("""
+कैप्टन कलेक्टर एसएसपी एसपी एसएचओ डीएम डीसीपी आईजी डीआईजी चीफ सेक्रेटरी सेक्रटरी इंस्पेक्टर
+दरोगा थानाध्यक्ष प्रभारी जज न्यायाधीश मेजर कर्नल जनरल सांसद विधायक पार्षद प्रवक्ता
+""".split()) | TITLES
 # surface strings that taggers mistake for names (boilerplate, headings)
 NOT_ENTITIES = frozenset(
     name_key(s) for s in ["टॉप हेडलाइंस", "ट्रेंडिंग न्यूज", "ये भी पढ़ें", "यह भी पढ़ें", "लाइव", "वीडियो"]
@@ -98,6 +103,16 @@ FUZZY_MIN = 0.84  # phonetic similarity for an in-article misspelling
 _KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2,
               "city": 3, "district": 3}
 _WORD = regex.compile(r"[\p{L}\p{M}]")
+
+
+_JOINERS = "\u200c\u200d"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +164,18 @@ def _units(doc: Document) -> list[_Unit]:
     sent_starts = [s.start for s in doc.sentences] or [0]
     out: list[_Unit] = []
     si = 0
-    for t in doc.tokens:
+    toks: list[tuple[int, int, str]] = []
+    for t in doc.tokens:  # re-join words that a tokenizer split at ZWJ/ZWNJ (कश्‍मीर)
+        if toks and toks[-1][1] == t.start and (
+            t.text[:1] in _JOINERS or toks[-1][2][-1:] in _JOINERS
+            or (t.text[:1] == "-" and len(t.text) > 1)
+        ):
+            ps, _pe, ptxt = toks[-1]
+            toks[-1] = (ps, t.end, ptxt + t.text)
+        else:
+            toks.append((t.start, t.end, t.text))
+    for start, end, ttext in toks:
+        t = _Tok(start, end, ttext)
         while si + 1 < len(sent_starts) and t.start >= sent_starts[si + 1]:
             si += 1
         if "-" in t.text and len(t.text) > 1:
@@ -195,6 +221,8 @@ def _gazetteer(st: _State) -> None:
                     if last.endswith(end) and len(last) > len(end) + 1:
                         alt = text[units[i].start:units[j - 1].start] + last[: -len(end)] + rep
                         cands = kb.lookup(alt)
+                        if cands and name_key(alt) in COMMON_WORD_PLACES:
+                            cands = []
                         if cands:
                             demonym = kb.is_demonym(alt)
                             break
@@ -237,10 +265,10 @@ def _gazetteer(st: _State) -> None:
 
 
 # ---- 2. institution templates -----------------------------------------------------------
-def _place_before(st: _State, i: int) -> tuple[_Ent, int] | None:
+def _place_before(st: _State, i: int, genitive: bool = True) -> tuple[_Ent, int] | None:
     """The LOC entity whose mention ends right before unit ``i`` (optionally + के/की/का)."""
     units = st.units
-    for back in (1, 2):
+    for back in (1, 2) if genitive else (1,):
         k = i - back
         if k < 0:
             return None
@@ -271,7 +299,7 @@ def _templates(st: _State) -> None:
                 continue
             if st.covered(units[i].start, units[j - 1].end):
                 continue
-            pl = _place_before(st, i)
+            pl = _place_before(st, i, genitive=words == ("सरकार",))
             if pl is None:
                 continue
             place, s = pl
@@ -449,8 +477,10 @@ def _new_or_linked(st: _State, s: int, e: int, typ: str, conf: float) -> None:
     st.add(s, e, _Ent(name, name, surface if is_devanagari(surface) else "", typ, None), conf)
 
 
-def _ner(st: _State, ner: object) -> None:
+def _ner(st: _State, ner: object) -> list[tuple[int, int, str]]:
+    """Tagger spans; single-word person spans are returned for after the short-form pass."""
     doc = st.doc
+    deferred: list[tuple[int, int, str]] = []
     for sent in doc.sentences:
         toks = [t for t in doc.tokens if sent.start <= t.start < sent.end]
         if not toks:
@@ -458,14 +488,36 @@ def _ner(st: _State, ner: object) -> None:
         try:
             spans = ner.spans([t.text for t in toks])  # type: ignore[attr-defined]
         except Exception:  # a broken tagger must not lose the KB matches
-            return
-        for a, b, typ in spans:
-            if typ not in ("PER", "LOC", "ORG") or b <= a:
+            return deferred
+        for a0, b0, typ in spans:
+            if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
                 continue
-            s, e = toks[a].start, toks[b - 1].end
-            if st.covered(s, e):
-                continue
-            _new_or_linked(st, s, e, typ, CONF_NER)
+            a = a0
+            while a < b0 and typ == "PER" and toks[a].text.rstrip(".") in DESIGNATIONS:
+                a += 1
+            pieces, cur = [], a
+            for k in range(a, b0):
+                if toks[k].text in ("और", "व", "तथा", "एवं", ","):
+                    pieces.append((cur, k))
+                    cur = k + 1
+            pieces.append((cur, b0))
+            for pa, pb in pieces:
+                if pb <= pa:
+                    continue
+                s, e = toks[pa].start, toks[pb - 1].end
+                if st.covered(s, e):
+                    continue
+                if typ == "PER" and pb - pa == 1:
+                    deferred.append((s, e, typ))
+                    continue
+                if typ == "LOC" and pb - pa >= 2 and all(
+                        t.text in _name_tokens() or t.text in SURNAMES for t in toks[pa:pb]) and (
+                        toks[pb - 1].text in SURNAMES or not st.kb.lookup(toks[pb - 1].text)):
+                    typ2 = "PER"
+                else:
+                    typ2 = typ
+                _new_or_linked(st, s, e, typ2, CONF_NER)
+    return deferred
 
 
 def _heuristic_people(st: _State) -> None:
@@ -580,11 +632,15 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
     _roles(st)
     _parentheses(st)
     ner = getattr(res, "ner", None)
+    deferred: list[tuple[int, int, str]] = []
     if ner is not None:
-        _ner(st, ner)
+        deferred = _ner(st, ner)
     else:
         _heuristic_people(st)
     _short_forms(st)
+    for s, e, typ in deferred:
+        if not st.covered(s, e):
+            _new_or_linked(st, s, e, typ, CONF_NER)
     _agents(st)
     out: list[Entity] = []
     for ent in st.ents.values():

@@ -18,6 +18,21 @@ from ..model import Record, Rejection
 MAX_PAGE = 500  # no query returns more rows than this
 
 
+def _pack(rec: dict[str, Any]) -> str:
+    """The record as stored: its text lives once, in the ``text`` column."""
+    return json.dumps({k: v for k, v in rec.items() if k != "text"}, ensure_ascii=False)
+
+
+def _unpack(row: dict[str, Any]) -> dict[str, Any]:
+    rec: dict[str, Any] = {}
+    for k, v in json.loads(row["record"]).items():
+        rec[k] = v
+        if k == "author":
+            rec["text"] = row["text"]  # back in its place, in the spec's field order
+    rec.setdefault("text", row["text"])
+    return rec
+
+
 class Store(ABC):
     """Where analysed articles live. Writes go through one writer; reads may be many."""
 
@@ -92,7 +107,7 @@ class Store(ABC):
                     " text, raw, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                 ),
                 (d.id, d.source, d.url, d.title, d.author, d.published, d.published_from, record.duplicate_of,
-                 d.text, d.raw, json.dumps(rec, ensure_ascii=False), time.time()),
+                 d.text, d.raw, _pack(rec), time.time()),
             )
             aliases: set[str] = set()
             for i, e in enumerate(record.entities):
@@ -176,7 +191,7 @@ class Store(ABC):
                 return
             rec["duplicate_of"] = duplicate_of
             cur.execute(self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"),
-                        (duplicate_of, json.dumps(rec, ensure_ascii=False), article_id))
+                        (duplicate_of, _pack(rec), article_id))
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
@@ -214,8 +229,8 @@ class Store(ABC):
     # --- reading -------------------------------------------------------------------------
     def get(self, article_id: str) -> dict[str, Any] | None:
         """The full record of spec/record.md, or ``None``."""
-        r = self.rows("SELECT record FROM articles WHERE id = ?", (article_id,))
-        return json.loads(r[0]["record"]) if r else None
+        r = self.rows("SELECT record, text FROM articles WHERE id = ?", (article_id,))
+        return _unpack(r[0]) if r else None
 
     def raw(self, article_id: str) -> str | None:
         return self.scalar("SELECT raw FROM articles WHERE id = ?", (article_id,))
@@ -224,11 +239,11 @@ class Store(ABC):
         """Every record, in a stable order (published, id)."""
         last = ""
         while True:
-            batch = self.rows("SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
+            batch = self.rows("SELECT id, record, text FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
             if not batch:
                 return
             for r in batch:
-                yield json.loads(r["record"])
+                yield _unpack(r)
             last = batch[-1]["id"]
 
     def counts(self) -> dict[str, int]:

@@ -68,7 +68,7 @@ CREATE INDEX cluster_members_article ON cluster_members (article_id);
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", SCHEMA),
     ("0002_fulltext", f"""
-CREATE VIRTUAL TABLE articles_fts USING fts5 (article_id UNINDEXED, title, text, tokenize="{TOKENIZE}");
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid', tokenize="{TOKENIZE}");
 CREATE VIRTUAL TABLE names_trigram USING fts5 (article_id UNINDEXED, alias, tokenize='trigram');
 """),
 ]
@@ -137,12 +137,15 @@ class SqliteStore(Store):
         return cur
 
     def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
-        cur.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)", (article_id, title, text))
+        # external-content index over articles(title, text): the text is stored once
+        cur.execute("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?",
+                    (article_id,))
         for a in aliases:
             cur.execute("INSERT INTO names_trigram (article_id, alias) VALUES (?,?)", (article_id, a))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
-        cur.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
+        cur.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+                    " SELECT 'delete', rowid, title, text FROM articles WHERE id = ?", (article_id,))
         cur.execute("DELETE FROM names_trigram WHERE article_id = ?", (article_id,))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -151,9 +154,9 @@ class SqliteStore(Store):
             return []
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words[:16])
         return self.rows(
-            "SELECT f.article_id AS id, a.title, a.published, a.source,"
-            " snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet FROM articles_fts f"
-            " JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            "SELECT a.id, a.title, a.published, a.source,"
+            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts"
+            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (match, max(1, min(limit, 500)), max(0, offset)),
         )
 
