@@ -47,6 +47,7 @@ CITY_NAME_FIX = {
     "Kalaburagi": "Kalaburagi", "Bengaluru": "Bengaluru",
 }
 CITY_EXTRA_ALIASES = {"Prayagraj": ["इलाहाबाद", "Allahabad"], "Aurangabad, Maharashtra": ["Aurangabad"]}
+FREQUENT_TOP = 5000  # corpus words that count as "common Hindi words"
 PLACE_CLASSES = {"Admin-0 capital", "Admin-1 capital", "Populated place", "Admin-1 region capital",
                  "Admin-0 region capital", "Admin-0 capital alt"}
 
@@ -93,13 +94,37 @@ def build_countries(ne_dir: Path) -> dict[str, str]:
     return iso_to_name
 
 
-def build_places(ne_dir: Path, iso_to_name: dict[str, str]) -> None:
+def frequent_words(shared: Path, top: int = FREQUENT_TOP) -> set[str]:
+    """The most frequent words of the covid-hindi-news corpus (as name keys)."""
+    import sys
+
+    import regex
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.translit import name_key
+
+    counts: collections.Counter[str] = collections.Counter()
+    for f in sorted((shared / "data" / "covid-hindi-news").rglob("*.txt")):
+        counts.update(regex.findall(r"[\p{L}\p{M}]+", f.read_text("utf-8", errors="replace")))
+    return {name_key(w) for w, _ in counts.most_common(top)}
+
+
+def build_places(ne_dir: Path, iso_to_name: dict[str, str], frequent: set[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.translit import name_key
+
     rows = []
     seen: set[str] = set()
     with (ne_dir / "ne_50m_populated_places_hi.csv").open(encoding="utf-8") as f:
         recs = sorted(csv.DictReader(f), key=lambda r: -float(r["POP_MAX"] or 0))
     for r in recs:
         if r["FEATURECLA"] not in PLACE_CLASSES or not r["NAME_HI"]:
+            continue
+        # a foreign town whose one-word Hindi name is a frequent Hindi word (ले, केस) is dropped
+        if (r["ISO_A2"] != "IN" and not r["FEATURECLA"].startswith("Admin-0 capital")
+                and " " not in r["NAME_HI"] and name_key(r["NAME_HI"]) in frequent):
             continue
         name = CITY_NAME_FIX.get(r["NAME"], r["NAME"])
         country = iso_to_name.get(r["ISO_A2"], "")
@@ -151,7 +176,7 @@ def main() -> None:
     shared = Path(args.shared)
     OUT.mkdir(parents=True, exist_ok=True)
     iso_to_name = build_countries(shared / "data" / "naturalearth-hindi-places")
-    build_places(shared / "data" / "naturalearth-hindi-places", iso_to_name)
+    build_places(shared / "data" / "naturalearth-hindi-places", iso_to_name, frequent_words(shared))
     build_name_tokens(shared / "data" / "indicate-names")
     print("wrote", *sorted(p.name for p in OUT.iterdir()))
 

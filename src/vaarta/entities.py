@@ -239,7 +239,9 @@ def _gazetteer(st: _State) -> None:
             i += 1
     # evidence for disambiguation: names, states and countries of unambiguous hits
     present: set[str] = set()
-    for _i, _j, cands, _d in hits:
+    for hi, hj, cands, _d in hits:
+        if name_key(text[units[hi].start:units[hj - 1].end]) in COMMON_WORD_PLACES:
+            continue
         if len(cands) == 1:
             e = cands[0]
             present.update(x for x in (e.name, e.region, e.country) if x)

@@ -123,7 +123,10 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
                 continue  # inside a name (राहत in an organisation's name …)
-            if trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech):
+            import os
+            if os.environ.get("SA") and trig.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"):
+                pass
+            elif trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech):
                 continue  # what someone said is a quote, not an event
             verb_end = a_e
             if trig.kind == "verb":

@@ -56,13 +56,24 @@ def _work(args: tuple[Article, Resources]) -> Record | Rejection:
         return Rejection(article.source, "internal-error", f"{type(e).__name__}: {e} (please report this)")
 
 
+_WORKER: dict[str, Resources] = {}  # per worker process: its resources, shipped once
+
+
+def _init_worker(res: Resources) -> None:
+    _WORKER["res"] = res
+
+
+def _work_in_worker(article: Article) -> Record | Rejection:
+    return _work((article, _WORKER["res"]))
+
+
 def _analysed(articles: Iterable[Article], res: Resources, jobs: int) -> Iterator[Record | Rejection]:
     if jobs <= 1:
         for a in articles:
             yield _work((a, res))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, ((a, res) for a in articles), chunksize=8)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(res,)) as pool:
+        yield from pool.map(_work_in_worker, articles, chunksize=8)
 
 
 def ingest(
