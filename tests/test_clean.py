@@ -72,3 +72,18 @@ def test_seed_teasers_removed_and_body_kept() -> None:
         assert "ये भी पढ़ें" not in doc.text and "यह भी पढ़ें" not in doc.text
         assert "ट्रेंडिंग न्यूज" not in doc.text and "![" not in doc.text
         assert "वीडियो" in doc.text
+
+
+def test_short_teaser_at_the_end_is_cut() -> None:
+    text = ("पहला पैराग्राफ यहां है और यह पूरा वाक्य है।\nये भी पढ़ें:\nपंजाब में थाने पर हमला, तीन पुलिसकर्मी घायल\n"
+            "केरल में नाव पलटी\nनवीनतम राज्य समाचार")
+    doc = prepare(Article(id="t", source="x", raw=text))
+    assert isinstance(doc, Document)
+    assert doc.text == "पहला पैराग्राफ यहां है और यह पूरा वाक्य है।"
+
+
+def test_markdown_heading_kept_without_markup() -> None:
+    text = "पहला पैराग्राफ यहां है और यह पूरा वाक्य है।\n## आगे की योजना\nदूसरा **अहम** पैराग्राफ भी पूरा वाक्य है।"
+    doc = prepare(Article(id="t", source="x", raw=text))
+    assert isinstance(doc, Document)
+    assert "आगे की योजना" in doc.text and "#" not in doc.text and "**" not in doc.text and "अहम" in doc.text

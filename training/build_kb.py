@@ -36,20 +36,32 @@ COUNTRY_NAME_FIX = {
     "Republic of the Congo": "Republic of the Congo",
     "Federated States of Micronesia": "Federated States of Micronesia",
 }
-COUNTRY_SKIP = {"Australian Indian Ocean Territories", "Ashmore and Cartier Islands",
-                "Siachen Glacier"}
+COUNTRY_SKIP = {"Australian Indian Ocean Territories", "Ashmore and Cartier Islands", "Siachen Glacier"}
 # Natural Earth populated places whose NAME is not the Wikipedia-style English name
 CITY_NAME_FIX = {
-    "Sholapur": "Solapur", "Jullundur": "Jalandhar", "Nasik": "Nashik",
-    "Bhubaneshwar": "Bhubaneswar", "Vishakhapatnam": "Visakhapatnam",
-    "Allahabad": "Prayagraj", "Aurangabad": "Aurangabad, Maharashtra",
-    "Hubballi": "Hubli", "Mangaluru": "Mangalore", "Mysuru": "Mysore",
-    "Kalaburagi": "Kalaburagi", "Bengaluru": "Bengaluru",
+    "Sholapur": "Solapur",
+    "Jullundur": "Jalandhar",
+    "Nasik": "Nashik",
+    "Bhubaneshwar": "Bhubaneswar",
+    "Vishakhapatnam": "Visakhapatnam",
+    "Allahabad": "Prayagraj",
+    "Aurangabad": "Aurangabad, Maharashtra",
+    "Hubballi": "Hubli",
+    "Mangaluru": "Mangalore",
+    "Mysuru": "Mysore",
+    "Kalaburagi": "Kalaburagi",
+    "Bengaluru": "Bengaluru",
 }
 CITY_EXTRA_ALIASES = {"Prayagraj": ["इलाहाबाद", "Allahabad"], "Aurangabad, Maharashtra": ["Aurangabad"]}
 FREQUENT_TOP = 5000  # corpus words that count as "common Hindi words"
-PLACE_CLASSES = {"Admin-0 capital", "Admin-1 capital", "Populated place", "Admin-1 region capital",
-                 "Admin-0 region capital", "Admin-0 capital alt"}
+PLACE_CLASSES = {
+    "Admin-0 capital",
+    "Admin-1 capital",
+    "Populated place",
+    "Admin-1 region capital",
+    "Admin-0 region capital",
+    "Admin-0 capital alt",
+}
 
 
 def _tsv(rows: list[list[str]], header: list[str], source: str, path: Path) -> None:
@@ -84,13 +96,14 @@ def build_countries(ne_dir: Path) -> dict[str, str]:
                     if a and a != name and a not in aliases and a != r["NAME_HI"]:
                         aliases.append(a)
             kind = "country" if r["TYPE"] in ("Sovereign country", "Country") else "territory"
-            rows.append([name, "LOC", r["WIKIDATAID"], r["NAME_HI"], "|".join(aliases), "", "", "",
-                         kind])
-    _tsv(rows, ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region",
-                "kind"],
-         f"Natural Earth 1:50m admin-0 countries (public domain) via ../shared/data/"
-         f"naturalearth-hindi-places; CLDR Hindi/English territory names via babel {babel.__version__}",
-         OUT / "countries.tsv")
+            rows.append([name, "LOC", r["WIKIDATAID"], r["NAME_HI"], "|".join(aliases), "", "", "", kind])
+    _tsv(
+        rows,
+        ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region", "kind"],
+        f"Natural Earth 1:50m admin-0 countries (public domain) via ../shared/data/"
+        f"naturalearth-hindi-places; CLDR Hindi/English territory names via babel {babel.__version__}",
+        OUT / "countries.tsv",
+    )
     return iso_to_name
 
 
@@ -123,8 +136,12 @@ def build_places(ne_dir: Path, iso_to_name: dict[str, str], frequent: set[str]) 
         if r["FEATURECLA"] not in PLACE_CLASSES or not r["NAME_HI"]:
             continue
         # a foreign town whose one-word Hindi name is a frequent Hindi word (ले, केस) is dropped
-        if (r["ISO_A2"] != "IN" and not r["FEATURECLA"].startswith("Admin-0 capital")
-                and " " not in r["NAME_HI"] and name_key(r["NAME_HI"]) in frequent):
+        if (
+            r["ISO_A2"] != "IN"
+            and not r["FEATURECLA"].startswith("Admin-0 capital")
+            and " " not in r["NAME_HI"]
+            and name_key(r["NAME_HI"]) in frequent
+        ):
             continue
         name = CITY_NAME_FIX.get(r["NAME"], r["NAME"])
         country = iso_to_name.get(r["ISO_A2"], "")
@@ -133,17 +150,17 @@ def build_places(ne_dir: Path, iso_to_name: dict[str, str], frequent: set[str]) 
             if name in seen:
                 continue
         seen.add(name)
-        aliases = [a for a in (r["NAMEASCII"], r["NAME_EN"] if r["ISO_A2"] != "IN" else "")
-                   if a and a != name]
+        aliases = [a for a in (r["NAMEASCII"], r["NAME_EN"] if r["ISO_A2"] != "IN" else "") if a and a != name]
         aliases += CITY_EXTRA_ALIASES.get(name, [])
         region = r["ADM1NAME"] if r["ISO_A2"] == "IN" else ""
         kind = "capital" if r["FEATURECLA"].startswith("Admin-0 capital") else "city"
-        rows.append([name, "LOC", r["WIKIDATAID"], r["NAME_HI"], "|".join(dict.fromkeys(aliases)),
-                     "", country, region, kind])
-    _tsv(rows, ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region",
-                "kind"],
-         "Natural Earth 1:50m populated places (public domain) via ../shared/data/"
-         "naturalearth-hindi-places", OUT / "world_places.tsv")
+        rows.append([name, "LOC", r["WIKIDATAID"], r["NAME_HI"], "|".join(dict.fromkeys(aliases)), "", country, region, kind])
+    _tsv(
+        rows,
+        ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region", "kind"],
+        "Natural Earth 1:50m populated places (public domain) via ../shared/data/naturalearth-hindi-places",
+        OUT / "world_places.tsv",
+    )
 
 
 def build_name_tokens(ind_dir: Path) -> None:
@@ -154,7 +171,7 @@ def build_name_tokens(ind_dir: Path) -> None:
             hi_words = r["name_hindi"].split()
             if len(en_words) != len(hi_words):
                 continue
-            for e, h in zip(en_words, hi_words):
+            for e, h in zip(en_words, hi_words, strict=False):
                 if e.isalpha() and len(e) > 1:
                     pairs[h][e.capitalize()] += 1
     rows = []
@@ -162,10 +179,13 @@ def build_name_tokens(ind_dir: Path) -> None:
         en, n = c.most_common(1)[0]
         if n >= 2:
             rows.append([h, en, str(sum(c.values()))])
-    _tsv(rows, ["hindi", "english", "count"],
-         "in-rolls/indicate affidavits.csv (MIT; ECI public records) via ../shared/data/"
-         "indicate-names: word-aligned Hindi/English candidate names",
-         OUT / "name_tokens.txt")
+    _tsv(
+        rows,
+        ["hindi", "english", "count"],
+        "in-rolls/indicate affidavits.csv (MIT; ECI public records) via ../shared/data/"
+        "indicate-names: word-aligned Hindi/English candidate names",
+        OUT / "name_tokens.txt",
+    )
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 Reads ../shared (or $VAARTA_SHARED) and writes src/vaarta/resources/ner/:
 
 1. lexicon (``ner_lexicon.json.gz``): word clusters learnt from unlabelled Hindi text
-   (covid-hindi-news, bbc-hindi, ednil2020-hindi and the words of the IL-NER train/dev
+   (covid-hindi-news, bbc-hindi, iltimex2012, ednil2020-hindi and the words of the IL-NER train/dev
    splits -- never the test split): PPMI of left/right neighbour counts, truncated SVD,
    k-means at three granularities; a log-frequency bucket; gazetteer entries from
    naturalearth-hindi-places, cldr-hindi-gazetteer and indicate-names.
@@ -173,7 +173,7 @@ def build_clusters(sentences: list[list[str]]) -> tuple[dict[str, list[int]], di
 
 
 def kmeans(x: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """Spherical k-means, initialised from the most frequent words' spread (k-means++ lite)."""
+    """Spherical k-means (cosine), centres initialised from k random words."""
     centres = x[rng.choice(len(x), size=k, replace=False)].copy()
     assign = np.zeros(len(x), dtype=np.int64)
     for _ in range(KMEANS_ITERS):
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         places, names = build_gazetteer(shared)
         print(f"clusters for {len(clusters):,} words; {len(places):,} places, {len(names):,} name words", flush=True)
         payload = {
-            "source": "vaarta training/train_ner.py: clusters+freq from covid-hindi-news, bbc-hindi, "
+            "source": "vaarta training/train_ner.py: clusters+freq from covid-hindi-news, bbc-hindi, iltimex2012, "
             "ednil2020-hindi, IL-NER train/dev words; gazetteer from naturalearth-hindi-places, "
             "cldr-hindi-gazetteer, indicate-names",
             "clusters": clusters,

@@ -26,6 +26,8 @@ PROMO_PAREN_MAX = 700  # the longest "(… फ़ॉलो कर सकते �
 
 _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _LINK_LINE = regex.compile(r"^\s*(?:[*-]\s*)?(?:\[[^\]\n]*\]\([^)\s]+\)\s*)+$|^\s*<?https?://\S+>?\s*$")
+_MD_HEADING = regex.compile(r"^[ \t]*#{1,6}[ \t]+", regex.MULTILINE)
+_MD_EMPHASIS = regex.compile(r"(?<![\w*])\*\*(?=\S)|(?<=\S)\*\*(?![\w*])")
 _INLINE_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?:)?//[^)\s]+\)")
 _SENTENCE_END = regex.compile(r"[।॥.!]\s*[\"'”’)]*\s*$")
 _HEADLINE_PUNCT = regex.compile(r"[,;:|]")
@@ -68,6 +70,11 @@ def find_boilerplate(raw: str) -> list[Removed]:
             continue
         cut.append(Removed("markup", m.start(), m.start() + 1, "["))
         cut.append(Removed("markup", m.end(1), m.end(), raw[m.end(1) : m.end()]))
+
+    for m in _MD_HEADING.finditer(raw):  # "## उपशीर्षक": keep the subheading, drop the markup
+        cut.append(Removed("markup", m.start(), m.end(), m.group()))
+    for m in _MD_EMPHASIS.finditer(raw):
+        cut.append(Removed("markup", m.start(), m.end(), m.group()))
 
     def residue(s: int, e: int) -> str:
         """The line's text once images are taken out."""
@@ -121,8 +128,9 @@ def _teasers(raw: str, lines: list[tuple[int, int]], header: int, residue) -> in
         if _LINK_LINE.match(body) or any(p.match(body) for p in pats.chrome):
             last = j
             continue
-        teaser_like = not _SENTENCE_END.search(body) and (
-            len(body) >= TEASER_MIN_CHARS or bool(_HEADLINE_PUNCT.search(body))
+        headline_shaped = not _SENTENCE_END.search(body)
+        teaser_like = headline_shaped and (
+            len(body) >= TEASER_MIN_CHARS or bool(_HEADLINE_PUNCT.search(body)) or not _body_follows(raw, lines, j, residue)
         )
         if not teaser_like or taken >= TEASER_MAX_LINES:
             break
@@ -132,6 +140,11 @@ def _teasers(raw: str, lines: list[tuple[int, int]], header: int, residue) -> in
     while last > header and not residue(*lines[last]):
         last -= 1
     return last
+
+
+def _body_follows(raw: str, lines: list[tuple[int, int]], j: int, residue) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a body sentence comes after line ``j`` (a short line before body is a subheading)."""
+    return any(_SENTENCE_END.search(residue(*lines[k])) for k in range(j + 1, len(lines)))
 
 
 def _promo_extent(raw: str, start: int, end: int) -> tuple[int, int]:

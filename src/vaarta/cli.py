@@ -38,15 +38,22 @@ def cmd_ingest(a: argparse.Namespace) -> int:
         print(f"rejected: {r.line()}", file=sys.stderr)
 
     with open_store(a.db) as store:
-        s = ingest(a.paths, store, published=a.published, jobs=a.jobs, force=a.force, max_bytes=a.max_bytes,
-                   progress=_progress(sys.stderr.isatty() and not a.quiet), on_reject=on_reject)
+        s = ingest(
+            a.paths,
+            store,
+            published=a.published,
+            jobs=a.jobs,
+            force=a.force,
+            max_bytes=a.max_bytes,
+            progress=_progress(sys.stderr.isatty() and not a.quiet),
+            on_reject=on_reject,
+        )
     if sys.stderr.isatty() and not a.quiet:
         print("\r" + " " * 80 + "\r", end="", file=sys.stderr)
     for line in s.lines():
         print(line)
     print(f"database: {a.db}")
-    if s.analysed == 0 and s.already_stored == 0 and s.total_rejected and all(
-            r.reason in ("not-found",) for r in s.rejections):
+    if s.analysed == 0 and s.already_stored == 0 and s.total_rejected and all(r.reason in ("not-found",) for r in s.rejections):
         return 1
     return 0
 
@@ -57,11 +64,17 @@ def cmd_export(a: argparse.Namespace) -> int:
         with open_store(a.db, readonly=True) as store:
             if a.format == "clusters":
                 for c in store.clusters(min_articles=2):
-                    obj = {"id": c["id"], "type": c["type"], "participants": c["participants"], "date": c["date"],
-                           "location": c["location"], "articles": c["articles"], "reason": c["reason"],
-                           "contradictions": c["contradictions"],
-                           "reports": [{"article": m["article_id"], "event": m["idx"], "source": m["source"]}
-                                       for m in c["reports"]]}
+                    obj = {
+                        "id": c["id"],
+                        "type": c["type"],
+                        "participants": c["participants"],
+                        "date": c["date"],
+                        "location": c["location"],
+                        "articles": c["articles"],
+                        "reason": c["reason"],
+                        "contradictions": c["contradictions"],
+                        "reports": [{"article": m["article_id"], "event": m["idx"], "source": m["source"]} for m in c["reports"]],
+                    }
                     out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             else:
                 for rec in store.iter_records():
@@ -74,8 +87,9 @@ def cmd_export(a: argparse.Namespace) -> int:
 
 def cmd_articles(a: argparse.Namespace) -> int:
     with open_store(a.db, readonly=True) as store:
-        rows = store.list_articles(source=a.source, date_from=a.since, date_to=a.until, words=a.words,
-                                   limit=a.limit, offset=a.offset)
+        rows = store.list_articles(
+            source=a.source, date_from=a.since, date_to=a.until, words=a.words, limit=a.limit, offset=a.offset
+        )
     for r in rows:
         dup = f"  (copy of {r['duplicate_of']})" if r["duplicate_of"] else ""
         print(f"{r['id']}  {r['published'] or '----------'}  {r['n_events']:>2} events  {(r['title'] or '')[:70]}{dup}")
@@ -105,12 +119,19 @@ def cmd_show(a: argparse.Namespace) -> int:
     for r in rec["removed"]:
         snippet = (raw or "")[r["raw_start"] : r["raw_end"]].replace("\n", " ⏎ ")
         print(f"- {r['kind']} [{r['raw_start']}:{r['raw_end']}] {snippet[:100]}")
-    for key, fmt in (("entities", lambda e: f"{e['name']} ({e['type']}) ← {', '.join(sorted({m['text'] for m in e['mentions']}))}"),
-                     ("times", lambda t: f"{t['text']} → {t['value'] or t['reason']}"),
-                     ("events", lambda e: f"{e['type']}/{e['mode'] or '-'} {e['status']} {e['actors']}→{e['recipients']}"
-                                          f" date={e['date']} at={e['location']}"),
-                     ("quotes", lambda q: f"{q['speaker'] or '?'}: {rec['text'][q['start']:q['end']][:90]}"),
-                     ("flags", lambda f: f"{f['kind']}: {rec['text'][f['start']:f['end']]} {f['note']}")):
+    for key, fmt in (
+        ("entities", lambda e: f"{e['name']} ({e['type']}) ← {', '.join(sorted({m['text'] for m in e['mentions']}))}"),
+        ("times", lambda t: f"{t['text']} → {t['value'] or t['reason']}"),
+        (
+            "events",
+            lambda e: (
+                f"{e['type']}/{e['mode'] or '-'} {e['status']} {e['actors']}→{e['recipients']}"
+                f" date={e['date']} at={e['location']}"
+            ),
+        ),
+        ("quotes", lambda q: f"{q['speaker'] or '?'}: {rec['text'][q['start'] : q['end']][:90]}"),
+        ("flags", lambda f: f"{f['kind']}: {rec['text'][f['start'] : f['end']]} {f['note']}"),
+    ):
         if rec.get(key):
             print(f"## {key} ({len(rec[key])})")
             for item in rec[key]:
@@ -165,18 +186,29 @@ def cmd_events(a: argparse.Namespace) -> int:
     with open_store(a.db, readonly=True) as store:
         if a.merged:
             for c in store.clusters(min_articles=2, limit=a.limit):
-                print(f"{c['id']}  {c['date'] or '?':<10} {c['type']:<9} {', '.join(c['participants'])}"
-                      f"  @{c['location'] or '-'}  [{c['n_articles']} articles: {c['reason']}]")
+                print(
+                    f"{c['id']}  {c['date'] or '?':<10} {c['type']:<9} {', '.join(c['participants'])}"
+                    f"  @{c['location'] or '-'}  [{c['n_articles']} articles: {c['reason']}]"
+                )
                 for m in c["reports"]:
                     print(f"    {m['article_id']}  {m['source']}")
                 for k in c["contradictions"]:
                     print(f"    ! {k}")
             return 0
-        rows = store.list_events(type=a.type, participant=a.participant, date_from=a.since, date_to=a.until,
-                                 status=a.status, mode=a.mode, limit=a.limit)
+        rows = store.list_events(
+            type=a.type,
+            participant=a.participant,
+            date_from=a.since,
+            date_to=a.until,
+            status=a.status,
+            mode=a.mode,
+            limit=a.limit,
+        )
     for e in rows:
-        print(f"{e['date'] or '?':<10} {e['type']:<9} {e['mode'] or '-':<7} {e['status']:<9}"
-              f" {', '.join(e['actors'])} → {', '.join(e['recipients'])}  @{e['location'] or '-'}  [{e['article_id']}]")
+        print(
+            f"{e['date'] or '?':<10} {e['type']:<9} {e['mode'] or '-':<7} {e['status']:<9}"
+            f" {', '.join(e['actors'])} → {', '.join(e['recipients'])}  @{e['location'] or '-'}  [{e['article_id']}]"
+        )
     return 0
 
 
@@ -203,7 +235,7 @@ def cmd_demo(a: argparse.Namespace) -> int:
 
     from .ingest import ingest
 
-    demo = resources.files("vaarta").joinpath("demo")
+    demo = resources.files("vaarta").joinpath("demo", "articles")
     with resources.as_file(demo) as path, open_store(a.db) as store:
         s = ingest([str(path)], store, progress=None)
         counts = store.counts()

@@ -35,8 +35,18 @@ _FILE_NAME = re.compile(r"^(?P<code>[A-Z]{2})-(?P<y>\d{4})-(?P<mon>[A-Z]{3})-(?P
 HEADLINE_MIN, HEADLINE_MAX = 15, 170  # characters of a headline line
 BODY_MIN = 90  # a paragraph that can follow a headline
 # Lines that are page furniture, never headlines (Navbharat Times scrape residue).
-NOT_HEADLINES = ("हाइलाइट्स", "NBT", "facebooktwitteremail", "Edited By", "टॉप कॉमेंट",
-                 "लेटेस्ट कॉमेंट", "सभी कॉमेंट्स", "ये भी पढ़ें", "इसे भी देखें", "(इनपुट")
+NOT_HEADLINES = (
+    "हाइलाइट्स",
+    "NBT",
+    "facebooktwitteremail",
+    "Edited By",
+    "टॉप कॉमेंट",
+    "लेटेस्ट कॉमेंट",
+    "सभी कॉमेंट्स",
+    "ये भी पढ़ें",
+    "इसे भी देखें",
+    "(इनपुट",
+)
 # Prabhat Khabar prefixes each headline with its section: "देश / …", "बिजनेस / …".
 _PK_SECTION = re.compile(r"^\s*\S+(?:\s\S+)?\s/\s")
 # Dainik Jagran opens a body with a dateline "मेरठ, जेएनएन ।", "देहरादून, राज्य ब्यूरो ।".
@@ -132,10 +142,7 @@ def _is_headline(code: str, ls: list[_Line], i: int) -> bool:
         return any(x == "हाइलाइट्स" or (len(x) <= 20 and _NT_DATELINE_LINE.match(x)) for x in nxt[1:3])
     if code == "DH":
         prev = ls[i - 1].text.strip()
-        return (
-            line.blanks_before == 0 and line.blanks_after == 0
-            and len(prev) >= BODY_MIN and len(nxt[0]) >= BODY_MIN
-        )
+        return line.blanks_before == 0 and line.blanks_after == 0 and len(prev) >= BODY_MIN and len(nxt[0]) >= BODY_MIN
     return False
 
 

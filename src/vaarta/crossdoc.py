@@ -102,8 +102,7 @@ class EventCluster:
             "reason": self.reason,
             "reports": [list(r) for r in self.reports],
             "contradictions": [
-                {"field": c.field, "readings": [{"value": v, "article": a} for v, a in c.readings]}
-                for c in self.contradictions
+                {"field": c.field, "readings": [{"value": v, "article": a} for v, a in c.readings]} for c in self.contradictions
             ],
         }
 
@@ -287,9 +286,7 @@ def _most_common(values: Iterable[Any]) -> Any:
 def _build(members: list[EventReport], links: list[tuple[str, int, str]], block: str) -> EventCluster:
     members = sorted(members, key=_report_key)
     keys = tuple(_report_key(r) for r in members)
-    cid = "e-" + hashlib.sha1(
-        "\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")
-    ).hexdigest()[:16]
+    cid = "e-" + hashlib.sha1("\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")).hexdigest()[:16]
     names: dict[str, str] = {}
     for r in members:
         for n in (*r.event.actors, *r.event.recipients):
@@ -332,8 +329,20 @@ def _build(members: list[EventReport], links: list[tuple[str, int, str]], block:
 
 
 def _phrase_order(p: str) -> tuple[int, str]:
-    order = ("same type", "same participants", "participants", "no participants", "same date",
-             "one date", "dates", "planned", "undated", "same location", "one location", "location")
+    order = (
+        "same type",
+        "same participants",
+        "participants",
+        "no participants",
+        "same date",
+        "one date",
+        "dates",
+        "planned",
+        "undated",
+        "same location",
+        "one location",
+        "location",
+    )
     for i, o in enumerate(order):
         if p.startswith(o):
             return i, p

@@ -60,9 +60,7 @@ def score_clusters(
     return _prf(system_pairs(system_clusters, uni), gold)
 
 
-def negative_violations(
-    gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]
-) -> list[tuple[str, str, str]]:
+def negative_violations(gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]) -> list[tuple[str, str, str]]:
     """Gold hard-negative pairs the system merged: ``(id1, id2, why)``."""
     sys_pairs = system_pairs(system_clusters)
     out = []

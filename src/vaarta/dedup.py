@@ -43,7 +43,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 # Spelling variation that outlets do not agree on and copy editors change freely.
 _FOLD = str.maketrans(
     {
-        "\u200c": None, "\u200d": None,  # ZWNJ/ZWJ (स्‍वास्‍थ्‍य)
+        "\u200c": None,
+        "\u200d": None,  # ZWNJ/ZWJ (स्‍वास्‍थ्‍य)
         "\u093c": None,  # nukta: ज़ → ज, ड़ → ड
         "\u0901": "\u0902",  # chandrabindu → anusvara
         "\u0970": ".",
@@ -86,9 +87,7 @@ def signature_values(text: str) -> list[int]:
 def signature_from_values(values: Sequence[int]) -> MinHash:
     import numpy as np
 
-    return MinHash(
-        num_perm=len(values), seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64)
-    )
+    return MinHash(num_perm=len(values), seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64))
 
 
 def containment(j: float, a: int, b: int) -> float:

@@ -36,41 +36,176 @@ __all__ = ["find_entities"]
 # ---- tunable constants -----------------------------------------------------------------
 MAX_SPAN = 7  # longest alias, in words
 # oblique / plural endings tolerated on the last word of a KB match: (ending, replacement)
-OBLIQUE = (("ियों", ""), ("ियों", "ी"), ("ियों", "िया"), ("ों", ""), ("ओं", ""), ("वासियों", ""),
-           ("वासी", ""), ("ाई", "ा"))
+OBLIQUE = (("ियों", ""), ("ियों", "ी"), ("ियों", "िया"), ("ों", ""), ("ओं", ""), ("वासियों", ""), ("वासी", ""), ("ाई", "ा"))
 # words after which a following name is not part of an entity and that never start names
-FUNCTION_WORDS = frozenset("""
-ने को से में पर का के की और तथा एवं या व है हैं था थे थी भी ही तो कि जो जिस जिन इस उस यह वह ये वे
-साथ बीच लिए द्वारा बाद पहले दौरान तक अपने अपनी अपना उनके उनकी उनका उन्होंने इन उन कहा कहना बताया
-नेता नेताओं सरकार देश देशों दोनों एक दो तीन शीर्ष अधिकारी प्रवक्ता मंत्री मंत्रालय सचिव
-""".split())
+FUNCTION_WORDS = frozenset(
+    [
+        "ने",
+        "को",
+        "से",
+        "में",
+        "पर",
+        "का",
+        "के",
+        "की",
+        "और",
+        "तथा",
+        "एवं",
+        "या",
+        "व",
+        "है",
+        "हैं",
+        "था",
+        "थे",
+        "थी",
+        "भी",
+        "ही",
+        "तो",
+        "कि",
+        "जो",
+        "जिस",
+        "जिन",
+        "इस",
+        "उस",
+        "यह",
+        "वह",
+        "ये",
+        "वे",
+        "साथ",
+        "बीच",
+        "लिए",
+        "द्वारा",
+        "बाद",
+        "पहले",
+        "दौरान",
+        "तक",
+        "अपने",
+        "अपनी",
+        "अपना",
+        "उनके",
+        "उनकी",
+        "उनका",
+        "उन्होंने",
+        "इन",
+        "उन",
+        "कहा",
+        "कहना",
+        "बताया",
+        "नेता",
+        "नेताओं",
+        "सरकार",
+        "देश",
+        "देशों",
+        "दोनों",
+        "एक",
+        "दो",
+        "तीन",
+        "शीर्ष",
+        "अधिकारी",
+        "प्रवक्ता",
+        "मंत्री",
+        "मंत्रालय",
+        "सचिव",
+    ]
+)
 # titles that announce a person name
-TITLES = frozenset("श्री श्रीमती सुश्री डॉ डॉक्टर प्रो प्रोफेसर मिस्टर मिसेज जनाब कैप्टन".split())
+TITLES = frozenset(["श्री", "श्रीमती", "सुश्री", "डॉ", "डॉक्टर", "प्रो", "प्रोफेसर", "मिस्टर", "मिसेज", "जनाब", "कैप्टन"])
 # common Hindi surnames: with an unknown preceding word they make a PER span when no tagger runs
-SURNAMES = frozenset("""
-सिंह शर्मा वर्मा यादव गुप्ता तिवारी पांडेय पाण्डेय मिश्रा मिश्र चौहान जैन अग्रवाल खान कुमार
-ठाकुर चौधरी पटेल शाह मेहता जोशी रेड्डी नायडू राव अहमद हुसैन अली सिन्हा श्रीवास्तव दुबे द्विवेदी
-त्रिपाठी चतुर्वेदी शुक्ला दास बनर्जी मुखर्जी चटर्जी घोष बोस सेन नायर मेनन पिल्लई गांधी मोदी
-""".split())
+SURNAMES = frozenset(
+    [
+        "सिंह",
+        "शर्मा",
+        "वर्मा",
+        "यादव",
+        "गुप्ता",
+        "तिवारी",
+        "पांडेय",
+        "पाण्डेय",
+        "मिश्रा",
+        "मिश्र",
+        "चौहान",
+        "जैन",
+        "अग्रवाल",
+        "खान",
+        "कुमार",
+        "ठाकुर",
+        "चौधरी",
+        "पटेल",
+        "शाह",
+        "मेहता",
+        "जोशी",
+        "रेड्डी",
+        "नायडू",
+        "राव",
+        "अहमद",
+        "हुसैन",
+        "अली",
+        "सिन्हा",
+        "श्रीवास्तव",
+        "दुबे",
+        "द्विवेदी",
+        "त्रिपाठी",
+        "चतुर्वेदी",
+        "शुक्ला",
+        "दास",
+        "बनर्जी",
+        "मुखर्जी",
+        "चटर्जी",
+        "घोष",
+        "बोस",
+        "सेन",
+        "नायर",
+        "मेनन",
+        "पिल्लई",
+        "गांधी",
+        "मोदी",
+    ]
+)
 # single words that are also common Hindi words: linked as places only when a place of the same
 # state/country is named elsewhere in the article
-COMMON_WORD_PLACES = frozenset(name_key(w) for w in
-    "कल्याण सूरत कोटा बस्ती पुरी मालदा सारण अमरावती छावनी भाषा डॉन संसद".split()
+COMMON_WORD_PLACES = frozenset(
+    name_key(w) for w in ["कल्याण", "सूरत", "कोटा", "बस्ती", "पुरी", "मालदा", "सारण", "अमरावती", "छावनी", "भाषा", "डॉन", "संसद"]
 )
-NEVER_LINK = frozenset(name_key(w) for w in "गया आप संघ अगर सोची रोहिणी ले केस".split())
+NEVER_LINK = frozenset(name_key(w) for w in ["गया", "आप", "संघ", "अगर", "सोची", "रोहिणी", "ले", "केस"])
+# words a tagger may put at the start of a span that are never part of a name
+LEADING_JUNK = frozenset(["वाले", "वाली", "वाला", "रहने", "निवासी", "मृतक", "घायल", "आरोपी"])
 # designations that a tagger includes in a person span; stripped from its start
-DESIGNATIONS = frozenset("""
-कैप्टन कलेक्टर एसएसपी एसपी एसएचओ डीएम डीसीपी आईजी डीआईजी चीफ सेक्रेटरी सेक्रटरी इंस्पेक्टर
-दरोगा थानाध्यक्ष प्रभारी जज न्यायाधीश मेजर कर्नल जनरल सांसद विधायक पार्षद प्रवक्ता
-""".split()) | TITLES
+DESIGNATIONS = (
+    frozenset(
+        [
+            "कैप्टन",
+            "कलेक्टर",
+            "एसएसपी",
+            "एसपी",
+            "एसएचओ",
+            "डीएम",
+            "डीसीपी",
+            "आईजी",
+            "डीआईजी",
+            "चीफ",
+            "सेक्रेटरी",
+            "सेक्रटरी",
+            "इंस्पेक्टर",
+            "दरोगा",
+            "थानाध्यक्ष",
+            "प्रभारी",
+            "जज",
+            "न्यायाधीश",
+            "मेजर",
+            "कर्नल",
+            "जनरल",
+            "सांसद",
+            "विधायक",
+            "पार्षद",
+            "प्रवक्ता",
+        ]
+    )
+    | TITLES
+)
 # surface strings that taggers mistake for names (boilerplate, headings)
-NOT_ENTITIES = frozenset(
-    name_key(s) for s in ["टॉप हेडलाइंस", "ट्रेंडिंग न्यूज", "ये भी पढ़ें", "यह भी पढ़ें", "लाइव", "वीडियो"]
-)
+NOT_ENTITIES = frozenset(name_key(s) for s in ["टॉप हेडलाइंस", "ट्रेंडिंग न्यूज", "ये भी पढ़ें", "यह भी पढ़ें", "लाइव", "वीडियो"])
 # nouns that are not people; as the agent of ने they point at garbled MT
-NON_PERSON_AGENTS = frozenset(
-    "ड्रैगन भालू बाघ शेर हाथी भेड़िया अजगर बंदर अवास्तविक मशीन कंप्यूटर".split()
-)
+NON_PERSON_AGENTS = frozenset(["ड्रैगन", "भालू", "बाघ", "शेर", "हाथी", "भेड़िया", "अजगर", "बंदर", "अवास्तविक", "मशीन", "कंप्यूटर"])
 # institution templates: trailing word(s) -> English pattern, entity type
 INSTITUTIONS = {
     "सरकार": ("Government of {}", "ORG"),
@@ -100,8 +235,7 @@ CONF_ROLE_FIRSTNAME = 0.5
 CONF_ROLE_ONLY = 0.35
 CONF_AGENT = 0.3
 FUZZY_MIN = 0.84  # phonetic similarity for an in-article misspelling
-_KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2,
-              "city": 3, "district": 3}
+_KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2, "city": 3, "district": 3}
 _WORD = regex.compile(r"[\p{L}\p{M}]")
 
 
@@ -166,9 +300,10 @@ def _units(doc: Document) -> list[_Unit]:
     si = 0
     toks: list[tuple[int, int, str]] = []
     for t in doc.tokens:  # re-join words that a tokenizer split at ZWJ/ZWNJ (कश्‍मीर)
-        if toks and toks[-1][1] == t.start and (
-            t.text[:1] in _JOINERS or toks[-1][2][-1:] in _JOINERS
-            or (t.text[:1] == "-" and len(t.text) > 1)
+        if (
+            toks
+            and toks[-1][1] == t.start
+            and (t.text[:1] in _JOINERS or toks[-1][2][-1:] in _JOINERS or (t.text[:1] == "-" and len(t.text) > 1))
         ):
             ps, _pe, ptxt = toks[-1]
             toks[-1] = (ps, t.end, ptxt + t.text)
@@ -207,19 +342,27 @@ def _gazetteer(st: _State) -> None:
             i += 1
             continue
         found = False
-        for j in range(min(len(units), i + MAX_SPAN), i, -1):
+        fk = name_key(units[i].text)
+        span_max = kb.first_words.get(fk, 0)
+        for end, rep in OBLIQUE:
+            if fk and units[i].text.endswith(end):
+                span_max = max(span_max, kb.first_words.get(name_key(units[i].text[: -len(end)] + rep), 0))
+        if span_max == 0:
+            i += 1
+            continue
+        for j in range(min(len(units), i + MAX_SPAN, i + 2 * span_max + 1), i, -1):
             if units[j - 1].sent != units[i].sent or not _is_word(units[j - 1]):
                 continue
             if any(not _is_word(u) and u.text not in "-." for u in units[i:j]):
                 continue
-            surface = text[units[i].start:units[j - 1].end]
+            surface = text[units[i].start : units[j - 1].end]
             cands = kb.lookup(surface)
             demonym = bool(cands) and kb.is_demonym(surface)
             if not cands:
                 last = units[j - 1].text
                 for end, rep in OBLIQUE:
                     if last.endswith(end) and len(last) > len(end) + 1:
-                        alt = text[units[i].start:units[j - 1].start] + last[: -len(end)] + rep
+                        alt = text[units[i].start : units[j - 1].start] + last[: -len(end)] + rep
                         cands = kb.lookup(alt)
                         if cands and name_key(alt) in COMMON_WORD_PLACES:
                             cands = []
@@ -240,7 +383,7 @@ def _gazetteer(st: _State) -> None:
     # evidence for disambiguation: names, states and countries of unambiguous hits
     present: set[str] = set()
     for hi, hj, cands, _d in hits:
-        if name_key(text[units[hi].start:units[hj - 1].end]) in COMMON_WORD_PLACES:
+        if name_key(text[units[hi].start : units[hj - 1].end]) in COMMON_WORD_PLACES:
             continue
         if len(cands) == 1:
             e = cands[0]
@@ -249,9 +392,10 @@ def _gazetteer(st: _State) -> None:
         s, e = units[i].start, units[j - 1].end
         surface_key = name_key(text[s:e])
         if len(cands) > 1:
-            ranked = sorted(cands, key=lambda c: (
-                -(c.region in present) - (c.country in present) - (c.name in present),
-                _KIND_RANK.get(c.kind, 5)))
+            ranked = sorted(
+                cands,
+                key=lambda c: (-(c.region in present) - (c.country in present) - (c.name in present), _KIND_RANK.get(c.kind, 5)),
+            )
             best = ranked[0]
             conf = CONF_KB_AMBIGUOUS
         else:
@@ -259,8 +403,7 @@ def _gazetteer(st: _State) -> None:
             conf = CONF_KB
         if surface_key in COMMON_WORD_PLACES and not (
             (best.region and best.region in present - {best.name})
-            or any(x.region == best.region and x.name != best.name
-                   for x in (st.kb.get(p) for p in present) if x and best.region)
+            or any(x.region == best.region and x.name != best.name for x in (st.kb.get(p) for p in present) if x and best.region)
         ):
             continue
         st.add(s, e, _kb_ent(best), conf)
@@ -327,8 +470,16 @@ def _templates(st: _State) -> None:
                 main = main or _main_country(st)
                 country, s = main, units[i].start
             e = units[j - 1].end
-            kbe = next((x for x in st.kb if x.kind == "ministry" and x.country == country
-                        and name_key(phrase) in name_key(" ".join((x.name_hi, *x.aliases)))), None)
+            kbe = next(
+                (
+                    x
+                    for x in st.kb
+                    if x.kind == "ministry"
+                    and x.country == country
+                    and name_key(phrase) in name_key(" ".join((x.name_hi, *x.aliases)))
+                ),
+                None,
+            )
             if kbe is not None:
                 ent = _kb_ent(kbe)
             else:
@@ -412,8 +563,7 @@ def _roles(st: _State) -> None:
         if span is not None:
             a, b = span
             s, e = units[a].start, units[b - 1].end
-            owner = next((x for x in st.ents.values() if (s, e) in x.mentions or any(
-                ms == s for (ms, _me) in x.mentions)), None)
+            owner = next((x for x in st.ents.values() if (s, e) in x.mentions or any(ms == s for (ms, _me) in x.mentions)), None)
             if owner is not None and owner.type == "PER":
                 continue  # a KB name follows the role: already linked
             if owner is not None:
@@ -495,7 +645,11 @@ def _ner(st: _State, ner: object) -> list[tuple[int, int, str]]:
             if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
                 continue
             a = a0
-            while a < b0 and typ == "PER" and toks[a].text.rstrip(".") in DESIGNATIONS:
+            while a < b0 and (
+                toks[a].text in FUNCTION_WORDS
+                or toks[a].text in LEADING_JUNK
+                or (typ == "PER" and toks[a].text.rstrip(".") in DESIGNATIONS)
+            ):
                 a += 1
             pieces, cur = [], a
             for k in range(a, b0):
@@ -512,9 +666,12 @@ def _ner(st: _State, ner: object) -> list[tuple[int, int, str]]:
                 if typ == "PER" and pb - pa == 1:
                     deferred.append((s, e, typ))
                     continue
-                if typ == "LOC" and pb - pa >= 2 and all(
-                        t.text in _name_tokens() or t.text in SURNAMES for t in toks[pa:pb]) and (
-                        toks[pb - 1].text in SURNAMES or not st.kb.lookup(toks[pb - 1].text)):
+                if (
+                    typ == "LOC"
+                    and pb - pa >= 2
+                    and all(t.text in _name_tokens() or t.text in SURNAMES for t in toks[pa:pb])
+                    and (toks[pb - 1].text in SURNAMES or not st.kb.lookup(toks[pb - 1].text))
+                ):
                     typ2 = "PER"
                 else:
                     typ2 = typ
@@ -527,8 +684,13 @@ def _heuristic_people(st: _State) -> None:
     for i in range(1, len(units)):
         u = units[i]
         prev = units[i - 1]
-        if u.text in SURNAMES and _is_word(prev) and prev.text not in FUNCTION_WORDS and \
-                prev.sent == u.sent and is_devanagari(prev.text):
+        if (
+            u.text in SURNAMES
+            and _is_word(prev)
+            and prev.text not in FUNCTION_WORDS
+            and prev.sent == u.sent
+            and is_devanagari(prev.text)
+        ):
             s = prev.start
             if i >= 2 and units[i - 2].text.rstrip(".") in TITLES:
                 pass
@@ -539,11 +701,33 @@ def _heuristic_people(st: _State) -> None:
             while k < len(units) and units[k].text == ".":
                 k += 1
             m = k
-            while m < len(units) and m < k + 3 and _is_word(units[m]) and \
-                    units[m].text not in FUNCTION_WORDS and units[m].sent == u.sent:
+            while (
+                m < len(units)
+                and m < k + 3
+                and _is_word(units[m])
+                and units[m].text not in FUNCTION_WORDS
+                and units[m].sent == u.sent
+            ):
                 m += 1
             if m > k and not st.covered(units[k].start, units[m - 1].end):
                 _new_or_linked(st, units[k].start, units[m - 1].end, "PER", CONF_NER - 0.1)
+
+
+def _name_pairs(st: _State) -> None:
+    """Two adjacent words known as a given name and a family name: a person."""
+    tok = _name_tokens()
+    units = st.units
+    for i in range(len(units) - 1):
+        a, b = units[i], units[i + 1]
+        if a.sent != b.sent or not (is_devanagari(a.text) and is_devanagari(b.text)):
+            continue
+        if a.text in FUNCTION_WORDS or b.text in FUNCTION_WORDS or a.text in DESIGNATIONS:
+            continue
+        if a.text not in tok or not (b.text in SURNAMES or b.text in tok):
+            continue
+        if st.covered(a.start, b.end) or st.kb.lookup(a.text) or st.kb.lookup(b.text):
+            continue
+        _new_or_linked(st, a.start, b.end, "PER", CONF_NER - 0.1)
 
 
 # ---- 6. short forms ---------------------------------------------------------------------
@@ -575,9 +759,10 @@ def _short_forms(st: _State) -> None:
             continue
         cands = parts[k]
         if len(cands) > 1:  # nearest preceding full mention wins
-            def last_before(key: str) -> int:
-                return max((a for (a, _b) in st.ents[key].mentions if a < u.start), default=-1)
-            cands = sorted(cands, key=last_before, reverse=True)
+            pos = u.start
+            cands = sorted(
+                cands, reverse=True, key=lambda key: max((a for (a, _b) in st.ents[key].mentions if a < pos), default=-1)
+            )
         ent = st.ents[cands[0]]
         st.add(u.start, u.end, ent, min(ent.conf, 0.85))
 
@@ -591,11 +776,15 @@ def _agents(st: _State) -> None:
         if units[i + 1].text != "ने" or u.text not in NON_PERSON_AGENTS:
             continue
         st.flag(u.start, u.end, "a non-person word acts as speaker/agent (garbled name?)")
-        sent_ents = {e.key for e in pers for (a, _b) in e.mentions
-                     if st.doc.sentences and units[i].sent < len(st.doc.sentences)
-                     and st.doc.sentences[u.sent].start <= a < st.doc.sentences[u.sent].end}
-        others = sorted((e for e in pers if e.key not in sent_ents),
-                        key=lambda e: -len(e.mentions))
+        sent_ents = {
+            e.key
+            for e in pers
+            for (a, _b) in e.mentions
+            if st.doc.sentences
+            and units[i].sent < len(st.doc.sentences)
+            and st.doc.sentences[u.sent].start <= a < st.doc.sentences[u.sent].end
+        }
+        others = sorted((e for e in pers if e.key not in sent_ents), key=lambda e: -len(e.mentions))
         if others:
             st.add(u.start, u.end, others[0], CONF_AGENT)
 
@@ -639,6 +828,8 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
         deferred = _ner(st, ner)
     else:
         _heuristic_people(st)
+    if ner is None:
+        _name_pairs(st)
     _short_forms(st)
     for s, e, typ in deferred:
         if not st.covered(s, e):
@@ -650,8 +841,17 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
         mentions = tuple(Mention(a, b, doc.text[a:b]) for a, b in spans)
         aliases = tuple(dict.fromkeys(m.text for m in mentions))
         name_hi = ent.name_hi or next((a for a in aliases if is_devanagari(a)), "")
-        out.append(Entity(ent.name, name_hi, ent.type, ent.kb_id,  # type: ignore[arg-type]
-                          round(ent.conf, 3), mentions, aliases))
+        out.append(
+            Entity(
+                ent.name,
+                name_hi,
+                ent.type,
+                ent.kb_id,  # type: ignore[arg-type]
+                round(ent.conf, 3),
+                mentions,
+                aliases,
+            )
+        )
     out.sort(key=lambda e: e.mentions[0].start)
     st.flags.sort(key=lambda f: f.start)
     return out, st.flags

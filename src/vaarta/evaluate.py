@@ -68,7 +68,9 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any], raw: str) -> dict[s
     keep += [q["text"] for q in gold.get("quotes", [])]
     present = [k for k in keep if normalize(k) in normalize(raw)]
     out["body_lost"] = sorted({k for k in present if fold(k) not in fold(text)})
-    out["evidence_outside"] = sum(1 for e in rec["events"] for s in e["evidence"] if not (0 <= s["start"] <= s["end"] <= len(text)))
+    out["evidence_outside"] = sum(
+        1 for e in rec["events"] for s in e["evidence"] if not (0 <= s["start"] <= s["end"] <= len(text))
+    )
 
     # entities: one-to-one, names equal or a mention text equal to a gold alias, same type
     used: set[int] = set()
@@ -80,8 +82,11 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any], raw: str) -> dict[s
                 tp += 1
                 break
     out["entities"] = (tp, len(rec["entities"]), len(gold.get("entities", [])))
-    out["entities_missed"] = [g["name"] for g in gold.get("entities", []) if not any(
-        e["type"] == g["type"] and names.same(e["name"], g["name"]) for e in rec["entities"])]
+    out["entities_missed"] = [
+        g["name"]
+        for g in gold.get("entities", [])
+        if not any(e["type"] == g["type"] and names.same(e["name"], g["name"]) for e in rec["entities"])
+    ]
 
     # times: containment either way; value right when equal
     used_text: set[str] = set()
@@ -124,8 +129,9 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any], raw: str) -> dict[s
             matched.append((e, g))
             break
     out["events"] = (len(matched), len(rec["events"]), len(gold.get("events", [])))
-    out["event_attrs"] = {k: (sum(e.get(k) == g.get(k) for e, g in matched), len(matched))
-                          for k in ("mode", "status", "killed", "injured")}
+    out["event_attrs"] = {
+        k: (sum(e.get(k) == g.get(k) for e, g in matched), len(matched)) for k in ("mode", "status", "killed", "injured")
+    }
 
     # quotes: at least half of the gold quote's words; speaker as for entities
     found = spk = 0
@@ -154,10 +160,16 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any], raw: str) -> dict[s
 
 def evaluate(pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | Rejection, str]]) -> dict[str, Any]:
     """Micro-averaged scores over ``(gold, record_json or rejection, raw)`` triples."""
-    tot: dict[str, Any] = {"boilerplate": [0, 0], "entities": [0, 0, 0], "times": [0, 0, 0, 0],
-                           "events": [0, 0, 0], "quotes": [0, 0, 0, 0], "suspects": [0, 0],
-                           "attrs": {k: [0, 0] for k in ("mode", "status", "killed", "injured")},
-                           "evidence_outside": 0}
+    tot: dict[str, Any] = {
+        "boilerplate": [0, 0],
+        "entities": [0, 0, 0],
+        "times": [0, 0, 0, 0],
+        "events": [0, 0, 0],
+        "quotes": [0, 0, 0, 0],
+        "suspects": [0, 0],
+        "attrs": {k: [0, 0] for k in ("mode", "status", "killed", "injured")},
+        "evidence_outside": 0,
+    }
     per_doc = []
     rejected = []
     for gold, rec, raw in pairs:
@@ -171,8 +183,15 @@ def evaluate(pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | Rejection, s
             tot["attrs"][k][0] += a
             tot["attrs"][k][1] += b
         tot["evidence_outside"] += s["evidence_outside"]
-        per_doc.append({"id": gold["id"], "body_lost": s["body_lost"], "entities_missed": s["entities_missed"],
-                        "events": s["events"], "quotes": s["quotes"]})
+        per_doc.append(
+            {
+                "id": gold["id"],
+                "body_lost": s["body_lost"],
+                "entities_missed": s["entities_missed"],
+                "events": s["events"],
+                "quotes": s["quotes"],
+            }
+        )
     b = tot["boilerplate"]
     t = tot["times"]
     q = tot["quotes"]
@@ -184,8 +203,10 @@ def evaluate(pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | Rejection, s
         "evidence_outside_body": tot["evidence_outside"],
         "entities": _prf(*tot["entities"]),
         "times": {**_prf(t[0], t[1], t[2]), "value_accuracy": round(t[3] / t[2], 4) if t[2] else None},
-        "events": {**_prf(*tot["events"]),
-                   **{f"{k}_accuracy": round(a / n, 4) if n else None for k, (a, n) in tot["attrs"].items()}},
+        "events": {
+            **_prf(*tot["events"]),
+            **{f"{k}_accuracy": round(a / n, 4) if n else None for k, (a, n) in tot["attrs"].items()},
+        },
         "quotes": {**_prf(q[0], q[1], q[2]), "speaker_accuracy": round(q[3] / q[0], 4) if q[0] else None},
         "suspects_flagged": round(tot["suspects"][0] / tot["suspects"][1], 4) if tot["suspects"][1] else None,
         "per_article": per_doc,
@@ -206,8 +227,14 @@ def analyse_gold_file(gold_path: Path, store: Any = None) -> Iterable[tuple[dict
         if isinstance(art, Rejection):
             yield gold, art, ""
             continue
-        art = Article(id=gold["id"], source=art.source, raw=art.raw, is_html=art.is_html,
-                      published=gold.get("published"), published_from="input-field" if gold.get("published") else None)
+        art = Article(
+            id=gold["id"],
+            source=art.source,
+            raw=art.raw,
+            is_html=art.is_html,
+            published=gold.get("published"),
+            published_from="input-field" if gold.get("published") else None,
+        )
         doc = prepare(art)
         if isinstance(doc, Rejection):
             yield gold, doc, art.raw

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
 from .events_lexicon import Lexicon, Trigger, load_lexicon
-from .events_roles import casualties, clause_bounds, mode_cue, read_roles, status_of
+from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, mode_cue, read_roles, status_of
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
 __all__ = ["find_events"]
@@ -27,6 +28,14 @@ __all__ = ["find_events"]
 MERGE_ACROSS_PLACES = {"DISASTER": True, "ACCIDENT": True, "ASSAULT": False}
 VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
 NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
+# How many sentences back a day-precise time expression dates an event whose own sentence
+# has none (measured on gold/dev: 1 gives +3 matches, more adds little and risks wrong days).
+DATE_CARRY_SENTENCES = 1
+# The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
+_PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन्हे|उसे|इन्हें|इसे)(?![\p{L}\p{M}])")
+# Acts performed by saying (ontology: a demand, accusation, refusal, threat or praise is an
+# event even inside a quote or reported speech).
+SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
 CONFIDENCE = {"verb": 0.7, "noun": 0.6}
 # Speech content: quotation marks, and the clause after a verb of saying.
@@ -58,6 +67,7 @@ class _Draft:
     killed: int | None = None
     injured: int | None = None
     evidence: list[Span] = field(default_factory=list)
+    more_places: list[str] = field(default_factory=list)  # "A और B में हमले": one event per place
 
 
 def _speech_spans(text: str) -> list[tuple[int, int]]:
@@ -123,11 +133,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
                 continue  # inside a name (राहत in an organisation's name …)
-            import os
-            if os.environ.get("SA") and trig.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"):
-                pass
-            elif trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech):
-                continue  # what someone said is a quote, not an event
+            if trig.type not in NOMINAL_TYPES | SPEECH_ACTS and any(s <= a_s < e for s, e in speech):
+                continue  # what someone said is a quote, not an event (unless saying it is the act)
             verb_end = a_e
             if trig.kind == "verb":
                 ve = _verb_follows(sent.text, re_, lex)
@@ -144,8 +151,22 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.places = roles.places or wide.places
             status = status_of(text, a_s, verb_end, base + c_e, lex)
             d = _Draft(trig.type, trig, a_s, a_e, si, status, [], [])
+            after = regex.match(r"(?:\s+[\p{L}\p{M}]+){0,4}", text[a_e : base + c_e])
+            passive = bool(lex.passive.search(text[a_s : a_e + (after.end() if after else 0)]))
+            if trig.frame == "measure":
+                # curfew, lockdown: imposed on a place; the imposer only when named with ने
+                agents = [m[2] for m in s_ments if base + c_s <= m[0] < a_s and marker_after(text, m[1], lex)[0] in AGENT_MARKERS]
+                roles.actors, roles.recipients = agents, []
+                passive = True
+            if trig.type == "PROTEST":
+                # protesters are rarely named; a name after से/को is what they protest about
+                roles.actors = [e for e in roles.actors if e.type != "LOC"]
+                roles.recipients = []
+                passive = True
+            if passive and not roles.recipients and _PATIENT_PRONOUN.search(text, base + c_s, a_s):
+                roles.recipients = _salient(mentions, base + c_s, 1, ("PER",))
             actors = [e.name for e in roles.actors]
-            if not actors and trig.type not in NOMINAL_TYPES:
+            if not actors and trig.type not in NOMINAL_TYPES and not passive:
                 if roles.both:
                     actors = [e.name for e in _salient(mentions, a_s, 2, ("PER",))]
                 elif roles.pronoun or trig.kind == "verb":
@@ -162,16 +183,23 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             d.actors = actors
             d.recipients = recips
             d.evidence = [Span(sent.start, sent.end)]
-            _place_and_mode(d, trig, sent.text, roles.places, s_ments, lex, names)
+            _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names)
             if any(t.start >= base + c_s and t.end <= base + c_e for t in times):
                 d.date = _date(times, base + c_s, base + c_e, a_s)
             elif c_s == 0 and c_e == len(sent.text):
                 d.date = _date(times, sent.start, sent.end, a_s)
+            if d.date is None and DATE_CARRY_SENTENCES:
+                # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
+                prev = doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start
+                day = [t for t in times if prev <= t.start < base and t.value and len(t.value) == 10]
+                if day:
+                    d.date = day[-1].value
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
-            drafts.extend(_split_visits(d))
+            for dd in _split_visits(d):
+                drafts.extend(_split_places(dd))
     events = _merge(drafts, doc, mentions, lex)
     return [
         Event(
@@ -193,6 +221,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
 
 
 def _place_and_mode(
+    doc_text: str,
     d: _Draft,
     trig: Trigger,
     sent: str,
@@ -229,14 +258,11 @@ def _place_and_mode(
     locs = [p for p in places if p.type == "LOC"]
     if locs and trig.type not in NOMINAL_TYPES:
         d.location = locs[-1].name
-    elif trig.type in VIOLENT:
-        rel = _rel(d)
-        cands = [m for m in s_ments if m[2].type == "LOC"]
-        if cands:
-            base = d.start - rel
-            before = [m for m in cands if m[0] - base < rel]
-            # "A के B में": the first place of the chain names the event (district over village)
-            d.location = (before[0] if before else cands[0])[2].name
+    elif trig.type in VIOLENT or trig.frame == "measure":
+        found = event_places(doc_text, [m for m in s_ments if m[2].type == "LOC"], d.start, lex)
+        if found:
+            d.location = found[0]
+            d.more_places = found[1:]
 
 
 def _rel(d: _Draft) -> int:
@@ -260,15 +286,83 @@ def _split_visits(d: _Draft) -> list[_Draft]:
     return [replace(d, actors=[a], recipients=list(d.recipients), derived=set(d.derived)) for a in d.actors]
 
 
-def _compatible(a: _Draft, b: _Draft) -> bool:
+def _split_places(d: _Draft) -> list[_Draft]:
+    """यूपी के मुरादाबाद और बिहार के औरंगाबाद में हमला: one nominal event per coordinated place."""
+    if not d.more_places:
+        return [d]
+    return [d] + [
+        replace(d, location=p, more_places=[], actors=list(d.actors), recipients=list(d.recipients), evidence=list(d.evidence))
+        for p in d.more_places
+    ]
+
+
+def event_places(text: str, locs: Sequence[tuple[int, int, Entity]], at: int, lex: Lexicon) -> list[str]:
+    """The place(s) of a nominal event triggered at ``at``: the most specific place of the
+    nearest "A के B (जिले) में" chain before the trigger (district over state, but not a
+    village or police station), and of each chain coordinated with it (A और B में)."""
+    chains = place_chains(text, locs, lex)
+    if not chains:
+        return []
+    before = [i for i, c in enumerate(chains) if c[-1][1] <= at]
+    if not before:
+        return [_specific(text, chains[0], lex)]
+    i = before[-1]
+    out = [_specific(text, chains[i], lex)]
+    while i > 0 and _COORD_GAP.fullmatch(text[chains[i - 1][-1][1] : chains[i][0][0]]):
+        i -= 1
+        out.insert(0, _specific(text, chains[i], lex))
+    return list(dict.fromkeys(out))
+
+
+def place_chains(text: str, locs: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> list[list[tuple[int, int, Entity]]]:
+    """Runs of places joined by के/की/का (उत्तर प्रदेश के गोरखपुर जिले …), outermost first."""
+    gap = _chain_gap(lex.place_level)
+    chains: list[list[tuple[int, int, Entity]]] = []
+    for m in sorted(locs, key=lambda x: x[0]):
+        if chains and chains[-1][-1][1] <= m[0] and gap.fullmatch(text[chains[-1][-1][1] : m[0]]):
+            chains[-1].append(m)
+        elif not chains or chains[-1][-1][1] <= m[0]:
+            chains.append([m])
+    return chains
+
+
+def _specific(text: str, chain: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> str:
+    ok = [m for m in chain if not lex.sub_place.match(text, m[1])]
+    return (ok[-1] if ok else chain[0])[2].name
+
+
+@lru_cache(maxsize=4)
+def _chain_gap(level_words: str) -> regex.Pattern[str]:
+    return regex.compile(r"\s*(?:" + level_words + r"\s+)?(?:के|की|का)\s+")
+
+
+_COORD_GAP = regex.compile(r"\s*(?:,|और|तथा|एवं|व)\s*")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").territories.values())
+
+
+def _contains(a: str, b: str, inside: set[tuple[str, str]]) -> bool:
+    """Whether place ``a`` contains place ``b``: a chain of this document said so, or ``a``
+    is a country and ``b`` is not."""
+    return (a, b) in inside or (a in _countries() and b not in _countries())
+
+
+def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if a.date and b.date and a.date != b.date:
         return False
     pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
     if a.type in NOMINAL_TYPES:
-        if MERGE_ACROSS_PLACES.get(a.type) is False and a.location and b.location and a.location != b.location:
-            return False
+        la, lb = a.location, b.location
+        if MERGE_ACROSS_PLACES.get(a.type) is False and la and lb and la != lb:
+            if not (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set())):
+                return False
         if a.mode and b.mode and a.mode != b.mode:
             return False
         return not (pa and pb) or bool(pa & pb)
@@ -283,8 +377,14 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> list[_Draft]:
     out: list[_Draft] = []
+    inside = {
+        (c[i][2].name, c[j][2].name)
+        for c in place_chains(doc.text, [m for m in mentions if m[2].type == "LOC"], lex)
+        for i in range(len(c))
+        for j in range(i + 1, len(c))
+    }
     for d in drafts:
-        tgt = next((o for o in reversed(out) if _compatible(o, d)), None)
+        tgt = next((o for o in reversed(out) if _compatible(o, d, inside)), None)
         if tgt is None:
             out.append(d)
             continue
@@ -298,6 +398,8 @@ def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, in
         if tgt.mode is None or (tgt.mode == "meeting" and d.mode not in (None, "meeting")):
             tgt.mode = d.mode or tgt.mode
         tgt.date = tgt.date or d.date
+        if tgt.location and d.location and tgt.type in NOMINAL_TYPES and _contains(tgt.location, d.location, inside):
+            tgt.location = d.location  # the more specific place names the happening
         tgt.location = tgt.location or d.location
         for k in ("killed", "injured"):
             a, b = getattr(tgt, k), getattr(d, k)

@@ -28,6 +28,7 @@ class Trigger:
     mode: str | None
     pattern: regex.Pattern[str]
     rank: int  # position in the file: earlier entries win ties
+    frame: str | None = None  # "measure": curfew/lockdown, imposed on a place, agent only if named
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,9 @@ class Lexicon:
     multipliers: dict[str, int]
     vague: regex.Pattern[str]
     capital_country: dict[str, str]
+    passive: regex.Pattern[str]  # searched from the trigger to a few words after it: "… कर दिया गया"
+    sub_place: regex.Pattern[str]  # गांव, थाना …: a place below the district
+    place_level: str  # जिले, प्रांत …: words between the places of an "A के B जिले में" chain
 
 
 def _word(p: str) -> regex.Pattern[str]:
@@ -56,7 +60,10 @@ def _word(p: str) -> regex.Pattern[str]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Compile the lexicon at ``path`` (default: the packaged file)."""
     data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    triggers = tuple(Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i) for i, t in enumerate(data["triggers"]))
+    triggers = tuple(
+        Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i, t.get("frame"))
+        for i, t in enumerate(data["triggers"])
+    )
     return Lexicon(
         triggers=triggers,
         light_verb=regex.compile(WORD_START + data["light_verbs"] + WORD_END),
@@ -72,4 +79,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         multipliers=dict(data["multipliers"]),
         vague=_word(data["vague_numbers"]),
         capital_country=dict(data["capital_country"]),
+        passive=regex.compile(WORD_START + data["passive"] + WORD_END),
+        sub_place=regex.compile(r"\s*" + data["sub_place_words"] + WORD_END),
+        place_level=data["place_level_words"],
     )

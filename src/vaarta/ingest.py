@@ -42,8 +42,8 @@ class Summary:
             f"already stored (unchanged): {self.already_stored}",
             f"copies of earlier articles: {self.copies}",
             f"events merged across articles: {self.merged_events}",
-            f"rejected: {self.total_rejected}" + (
-                " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())) + ")" if self.rejected else ""),
+            f"rejected: {self.total_rejected}"
+            + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())) + ")" if self.rejected else ""),
         ]
         return out
 
@@ -176,8 +176,9 @@ def band_hashes(sig: list[int]) -> list[str]:
     """One hash per LSH band of a MinHash signature (stored and indexed for candidate lookup)."""
     import hashlib
 
-    return [hashlib.blake2b(repr(sig[i : i + LSH_ROWS]).encode(), digest_size=8).hexdigest()
-            for i in range(0, len(sig), LSH_ROWS)]
+    return [
+        hashlib.blake2b(repr(sig[i : i + LSH_ROWS]).encode(), digest_size=8).hexdigest() for i in range(0, len(sig), LSH_ROWS)
+    ]
 
 
 def similarity(a: list[int], b: list[int]) -> float:
@@ -201,9 +202,19 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
     wanted = sorted(set(types)) if types is not None else None
     reports = []
     for r in store.event_reports(wanted):
-        ev = Event(type=r["type"], status=r["status"], actors=tuple(r["actors"]), recipients=tuple(r["recipients"]),
-                   evidence=tuple(Span(a, b) for a, b in r["evidence"]), mode=r["mode"], location=r["location"],
-                   date=r["date"], killed=r["killed"], injured=r["injured"], confidence=r["confidence"] or 0.5)
+        ev = Event(
+            type=r["type"],
+            status=r["status"],
+            actors=tuple(r["actors"]),
+            recipients=tuple(r["recipients"]),
+            evidence=tuple(Span(a, b) for a, b in r["evidence"]),
+            mode=r["mode"],
+            location=r["location"],
+            date=r["date"],
+            killed=r["killed"],
+            injured=r["injured"],
+            confidence=r["confidence"] or 0.5,
+        )
         reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
     clusters = crossdoc.multi_article(crossdoc.merge(reports))
     store.replace_clusters([c.to_json() for c in clusters], types=wanted)

@@ -48,7 +48,9 @@ def iter_paths(paths: list[str]) -> Iterator[Path | Rejection]:
             if path.suffix.lower() in SUFFIXES:
                 yield path
             else:
-                yield Rejection(str(path), "unsupported-type", f"'{path.suffix or 'no suffix'}' is not .txt, .md, .html or .jsonl")
+                yield Rejection(
+                    str(path), "unsupported-type", f"'{path.suffix or 'no suffix'}' is not .txt, .md, .html or .jsonl"
+                )
         else:
             yield Rejection(str(path), "not-found", "no such file or folder")
 
@@ -57,13 +59,22 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str | Rejection:
     """Decode bytes as UTF-8 (or UTF-16/32 with a byte-order mark); reject anything else."""
     if not data.strip():
         return Rejection(source, "empty", "the file has no content")
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc)
             except UnicodeDecodeError as e:
-                return Rejection(source, "encoding", f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason} at byte {e.start})")
+                return Rejection(
+                    source,
+                    "encoding",
+                    f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason} at byte {e.start})",
+                )
     head = data[:8192]
     if b"\x00" in head:
         return Rejection(source, "binary", "contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)")
@@ -73,8 +84,12 @@ def decode(data: bytes, source: str, *, html: bool = False) -> str | Rejection:
         declared = ""
         if html and (m := _CHARSET.search(head)):
             declared = f"; the page declares charset {m.group(1).decode('ascii', 'replace')}"
-        guess = "Windows-1252/Latin-1" if all(b < 0x80 or b >= 0xA0 for b in data[e.start : e.start + 4]) else "an unknown encoding"
-        return Rejection(source, "encoding", f"not valid UTF-8 at byte {e.start} (looks like {guess}{declared}); convert it to UTF-8")
+        guess = (
+            "Windows-1252/Latin-1" if all(b < 0x80 or b >= 0xA0 for b in data[e.start : e.start + 4]) else "an unknown encoding"
+        )
+        return Rejection(
+            source, "encoding", f"not valid UTF-8 at byte {e.start} (looks like {guess}{declared}); convert it to UTF-8"
+        )
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         return Rejection(source, "binary", "mostly control characters, not text")
@@ -94,7 +109,11 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = MAX_
         yield from _read_jsonl(path, published=published)
         return
     if size > max_bytes:
-        yield Rejection(source, "too-large", f"{size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit for one article file (raise it with --max-bytes)")
+        yield Rejection(
+            source,
+            "too-large",
+            f"{size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit for one article file (raise it with --max-bytes)",
+        )
         return
     try:
         data = path.read_bytes()
@@ -174,7 +193,9 @@ def _article_from_json(obj: object, where: str, line: bytes, published: str | No
     )
 
 
-def read_inputs(paths: list[str], *, published: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Article | Rejection]:
+def read_inputs(
+    paths: list[str], *, published: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Article | Rejection]:
     """Every article (or rejection) from files and folders, in a stable order."""
     for p in iter_paths(paths):
         if isinstance(p, Rejection):

@@ -23,20 +23,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from vaarta.translit import is_devanagari, name_key, phonetic_key, similarity
 
-__all__ = ["KBEntity", "KnowledgeBase", "Office", "KBFormatError", "default_kb"]
+__all__ = ["KBEntity", "KBFormatError", "KnowledgeBase", "Office", "default_kb"]
 
 ENV_EXTRA = "VAARTA_KB_EXTRA"
 _TYPES = ("PER", "ORG", "LOC", "MISC")
-_ENTITY_COLUMNS = ("name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country",
-                   "region", "kind")
+_ENTITY_COLUMNS = ("name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region", "kind")
 # fuzzy fallback of find(): minimum phonetic similarity, number of answers
 FIND_MIN_SIMILARITY = 0.80
 FIND_MAX_RESULTS = 5
@@ -79,6 +78,7 @@ class KnowledgeBase:
     roles: dict[str, str]  # name_key(Hindi/English role phrase) -> role id
     role_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> phrases
     _phon: tuple[tuple[str, str], ...] = ()  # (phonetic key, canonical name) for find()
+    first_words: dict[str, int] = field(default_factory=dict)  # first word of a key -> max words
 
     # ---- loading ---------------------------------------------------------------------
     @classmethod
@@ -95,9 +95,7 @@ class KnowledgeBase:
         for p in extras:
             path = Path(p)
             if not path.is_file():
-                raise FileNotFoundError(
-                    f"knowledge-base file {p!r} not found (given in extra_paths or ${ENV_EXTRA})"
-                )
+                raise FileNotFoundError(f"knowledge-base file {p!r} not found (given in extra_paths or ${ENV_EXTRA})")
             files.append((str(path), path.read_text("utf-8")))
         return cls._build(files)
 
@@ -110,7 +108,7 @@ class KnowledgeBase:
         for src, text in files:
             base = src.rsplit("/", 1)[-1]
             if base.startswith("roles."):
-                for lineno, row in _rows(src, text, 2):
+                for _lineno, row in _rows(src, text, 2):
                     role = row[0].strip()
                     for ph in _split(row[1]):
                         roles[name_key(ph)] = role
@@ -122,9 +120,19 @@ class KnowledgeBase:
                 continue
             for rec in _records(src, text):
                 if "office" in rec:
-                    offices.append(_office(src, 0, [rec["office"], rec.get("jurisdiction", ""),
-                                                    rec.get("holder", ""), rec.get("start", ""),
-                                                    rec.get("end") or ""]))
+                    offices.append(
+                        _office(
+                            src,
+                            0,
+                            [
+                                rec["office"],
+                                rec.get("jurisdiction", ""),
+                                rec.get("holder", ""),
+                                rec.get("start", ""),
+                                rec.get("end") or "",
+                            ],
+                        )
+                    )
                     continue
                 e = _entity(src, rec)
                 old = ents.get(e.name)
@@ -162,7 +170,12 @@ class KnowledgeBase:
             for a in {e.name, e.name_hi, *e.aliases}:
                 if a:
                     phon.append((phonetic_key(a), e.name))
+        first: dict[str, int] = {}
+        for k in index:
+            w = k.split(" ")
+            first[w[0]] = max(first.get(w[0], 0), len(w))
         return cls(
+            first_words=first,
             entities=ents,
             index={k: tuple(v) for k, v in index.items()},
             demonym_keys=frozenset(demonym_keys),
@@ -281,6 +294,7 @@ def default_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
 
 # ---- parsing helpers -------------------------------------------------------------------
 
+
 def _split(s: str | list[str] | None) -> tuple[str, ...]:
     if not s:
         return ()
@@ -299,10 +313,7 @@ def _rows(src: str, text: str, min_cols: int) -> Iterator[tuple[int, list[str]]]
             header_seen = True
             continue
         if len(row) < min_cols:
-            raise KBFormatError(
-                f"{src}:{lineno}: expected at least {min_cols} tab-separated columns, "
-                f"got {len(row)}"
-            )
+            raise KBFormatError(f"{src}:{lineno}: expected at least {min_cols} tab-separated columns, got {len(row)}")
         yield lineno, row
 
 
@@ -321,7 +332,7 @@ def _records(src: str, text: str) -> Iterator[dict[str, object]]:
             yield rec
         return
     for lineno, row in _rows(src, text, 2):
-        rec: dict[str, object] = dict(zip(_ENTITY_COLUMNS, row))
+        rec: dict[str, object] = dict(zip(_ENTITY_COLUMNS, row, strict=False))
         rec["_src"] = f"{src}:{lineno}"
         yield rec
 
@@ -363,7 +374,7 @@ def _merge(old: KBEntity, new: KBEntity) -> KBEntity:
             for x in s:
                 if x not in out:
                     out.append(x)
-        return out and tuple(out) or ()
+        return (out and tuple(out)) or ()
 
     return replace(
         old,

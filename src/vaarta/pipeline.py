@@ -27,7 +27,9 @@ def prepare(article: Article) -> Document | Rejection:
     if article.is_html:
         ex = html.extract(raw, url=article.url)
         if ex is None:
-            return Rejection(article.source, "no-article-text", "no main text found in the HTML (empty, truncated or not an article page)")
+            return Rejection(
+                article.source, "no-article-text", "no main text found in the HTML (empty, truncated or not an article page)"
+            )
         raw = ex.text
         title = title or ex.title
         url = url or ex.url
@@ -41,8 +43,8 @@ def prepare(article: Article) -> Document | Rejection:
     share = clean.devanagari_share(text)
     if share < MIN_DEVANAGARI_SHARE:
         return Rejection(article.source, "not-hindi", f"only {share:.0%} of the letters are Devanagari")
-    if not published:
-        published, published_from = _published_fallback(url, text)
+    if not published:  # the dateline is often in a line cleaning removes: read the raw text
+        published, published_from = _published_fallback(url, raw[:2000])
     if title is None and not article.is_html:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 300 else None

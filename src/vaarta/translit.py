@@ -29,27 +29,40 @@ __all__ = ["is_devanagari", "name_key", "phonetic_key", "similarity", "to_latin"
 # --- spelling-normalisation key -------------------------------------------------------
 
 _NUKTA_PRECOMPOSED = {
-    "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
-    "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य", "\u0929": "न",
-    "\u0931": "र", "\u0934": "ळ",
+    "\u0958": "क",
+    "\u0959": "ख",
+    "\u095a": "ग",
+    "\u095b": "ज",
+    "\u095c": "ड",
+    "\u095d": "ढ",
+    "\u095e": "फ",
+    "\u095f": "य",
+    "\u0929": "न",
+    "\u0931": "र",
+    "\u0934": "ळ",
 }
-_CHAR_FOLD = str.maketrans({
-    "\u093c": None,  # nukta
-    "\u200c": None, "\u200d": None, "\u00ad": None, "\ufeff": None,  # ZWNJ, ZWJ, soft hyphen, BOM
-    "\u0901": "\u0902",  # chandrabindu -> anusvara
-    "\u0940": "\u093f",  # ी -> ि
-    "\u0942": "\u0941",  # ू -> ु
-    "\u0908": "\u0907",  # ई -> इ
-    "\u090a": "\u0909",  # ऊ -> उ
-    "\u0949": "\u093e",  # ॉ -> ा
-    "\u0911": "\u0906",  # ऑ -> आ
-    "\u0945": "\u0947",  # ॅ -> े
-    "\u090d": "\u090f",  # ऍ -> ए
-    "\u0937": "\u0936",  # ष -> श
-    "\u0923": "\u0928",  # ण -> न
-    "\u0903": None,  # visarga
-    "\u0970": ".",  # abbreviation sign
-})
+_CHAR_FOLD = str.maketrans(
+    {
+        "\u093c": None,  # nukta
+        "\u200c": None,
+        "\u200d": None,
+        "\u00ad": None,
+        "\ufeff": None,  # ZWNJ, ZWJ, soft hyphen, BOM
+        "\u0901": "\u0902",  # chandrabindu -> anusvara
+        "\u0940": "\u093f",  # ी -> ि
+        "\u0942": "\u0941",  # ू -> ु
+        "\u0908": "\u0907",  # ई -> इ
+        "\u090a": "\u0909",  # ऊ -> उ
+        "\u0949": "\u093e",  # ॉ -> ा
+        "\u0911": "\u0906",  # ऑ -> आ
+        "\u0945": "\u0947",  # ॅ -> े
+        "\u090d": "\u090f",  # ऍ -> ए
+        "\u0937": "\u0936",  # ष -> श
+        "\u0923": "\u0928",  # ण -> न
+        "\u0903": None,  # visarga
+        "\u0970": ".",  # abbreviation sign
+    }
+)
 # half nasal (nasal consonant + virama before a consonant) -> anusvara
 _HALF_NASAL = regex.compile(r"[ङञणनम]\u094d(?=[\u0915-\u0939])")
 _FINAL_VIRAMA = regex.compile(r"\u094d(?=\s|$)")
@@ -67,15 +80,11 @@ def is_devanagari(s: str) -> bool:
 def name_key(s: str) -> str:
     """Spelling-normalised lookup key for a name in either script (idempotent)."""
     s = unicodedata.normalize("NFC", s)
-    s = "".join(_NUKTA_PRECOMPOSED.get(c, c) for c in s)
     s = s.translate(_CHAR_FOLD)
-    s = s.replace("ृ", "ृ")  # (kept; ऋ/रि differ in news too rarely to fold)
     s = _HALF_NASAL.sub("\u0902", s)
     s = _FINAL_VIRAMA.sub("", s)
     if not is_devanagari(s):
-        s = "".join(
-            c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
-        )
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.casefold()
     s = _PUNCT.sub(" ", s).strip()
     return s
@@ -84,20 +93,71 @@ def name_key(s: str) -> str:
 # --- Devanagari -> Latin --------------------------------------------------------------
 
 _CONS = {
-    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j",
-    "झ": "jh", "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t",
-    "थ": "th", "द": "d", "ध": "dh", "न": "n", "प": "p", "फ": "ph", "ब": "b", "भ": "bh",
-    "म": "m", "य": "y", "र": "r", "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s",
-    "ह": "h", "ळ": "l",
+    "क": "k",
+    "ख": "kh",
+    "ग": "g",
+    "घ": "gh",
+    "ङ": "n",
+    "च": "ch",
+    "छ": "chh",
+    "ज": "j",
+    "झ": "jh",
+    "ञ": "n",
+    "ट": "t",
+    "ठ": "th",
+    "ड": "d",
+    "ढ": "dh",
+    "ण": "n",
+    "त": "t",
+    "थ": "th",
+    "द": "d",
+    "ध": "dh",
+    "न": "n",
+    "प": "p",
+    "फ": "ph",
+    "ब": "b",
+    "भ": "bh",
+    "म": "m",
+    "य": "y",
+    "र": "r",
+    "ल": "l",
+    "व": "v",
+    "श": "sh",
+    "ष": "sh",
+    "स": "s",
+    "ह": "h",
+    "ळ": "l",
 }
 _NUKTA_CONS = {"क": "q", "ख": "kh", "ग": "gh", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
 _VOWELS = {
-    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e",
-    "ऐ": "ai", "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e", "ॲ": "e",
+    "अ": "a",
+    "आ": "a",
+    "इ": "i",
+    "ई": "i",
+    "उ": "u",
+    "ऊ": "u",
+    "ऋ": "ri",
+    "ए": "e",
+    "ऐ": "ai",
+    "ओ": "o",
+    "औ": "au",
+    "ऑ": "o",
+    "ऍ": "e",
+    "ॲ": "e",
 }
 _MATRAS = {
-    "\u093e": "a", "\u093f": "i", "\u0940": "i", "\u0941": "u", "\u0942": "u", "\u0943": "ri",
-    "\u0947": "e", "\u0948": "ai", "\u094b": "o", "\u094c": "au", "\u0949": "o", "\u0945": "e",
+    "\u093e": "a",
+    "\u093f": "i",
+    "\u0940": "i",
+    "\u0941": "u",
+    "\u0942": "u",
+    "\u0943": "ri",
+    "\u0947": "e",
+    "\u0948": "ai",
+    "\u094b": "o",
+    "\u094c": "au",
+    "\u0949": "o",
+    "\u0945": "e",
 }
 _VIRAMA = "\u094d"
 
@@ -144,7 +204,7 @@ def _word_to_latin(word: str) -> str:
     # schwa deletion: word-final, and medial in the context V C_ C V
     m = len(sylls)
     vowels: list[str] = []
-    for k, (on, vo, co) in enumerate(sylls):
+    for k, (_on, vo, co) in enumerate(sylls):
         if vo is not None:
             vowels.append(vo)
             continue
@@ -157,8 +217,10 @@ def _word_to_latin(word: str) -> str:
             nxt = sylls[k + 1]
             nxt_has_v = nxt[1] is None or bool(nxt[1])
             nxt_is_c = bool(nxt[0])
-            keep = co or not (prev_has_v and nxt_is_c and nxt_has_v and k + 1 < m - 1 or
-                              prev_has_v and nxt_is_c and k + 1 == m - 1 and nxt[1])
+            keep = co or not (
+                (prev_has_v and nxt_is_c and nxt_has_v and k + 1 < m - 1)
+                or (prev_has_v and nxt_is_c and k + 1 == m - 1 and nxt[1])
+            )
             vowels.append("a" if keep else "")
     out = []
     for k, (on, _vo, co) in enumerate(sylls):
@@ -186,9 +248,25 @@ def to_latin(s: str) -> str:
 # --- phonetic squash -------------------------------------------------------------------
 
 _SQUASH = (
-    ("ph", "f"), ("sh", "s"), ("x", "s"), ("z", "j"), ("q", "k"), ("w", "v"), ("c", "k"),
-    ("kh", "k"), ("gh", "g"), ("jh", "j"), ("th", "t"), ("dh", "d"), ("bh", "b"),
-    ("ee", "i"), ("oo", "u"), ("y", "i"), ("ou", "o"), ("au", "o"), ("ai", "e"),
+    ("ph", "f"),
+    ("sh", "s"),
+    ("x", "s"),
+    ("z", "j"),
+    ("q", "k"),
+    ("w", "v"),
+    ("c", "k"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("jh", "j"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("bh", "b"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("y", "i"),
+    ("ou", "o"),
+    ("au", "o"),
+    ("ai", "e"),
 )
 
 

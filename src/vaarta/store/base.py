@@ -106,51 +106,88 @@ class Store(ABC):
                     "INSERT INTO articles (id, source, url, title, author, published, published_from, duplicate_of,"
                     " text, raw, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                 ),
-                (d.id, d.source, d.url, d.title, d.author, d.published, d.published_from, record.duplicate_of,
-                 d.text, d.raw, _pack(rec), time.time()),
+                (
+                    d.id,
+                    d.source,
+                    d.url,
+                    d.title,
+                    d.author,
+                    d.published,
+                    d.published_from,
+                    record.duplicate_of,
+                    d.text,
+                    d.raw,
+                    _pack(rec),
+                    time.time(),
+                ),
             )
             aliases: set[str] = set()
             for i, e in enumerate(record.entities):
                 cur.execute(
-                    self.q("INSERT INTO entities (article_id, idx, name, name_hi, type, kb_id, confidence, n_mentions)"
-                           " VALUES (?,?,?,?,?,?,?,?)"),
+                    self.q(
+                        "INSERT INTO entities (article_id, idx, name, name_hi, type, kb_id, confidence, n_mentions)"
+                        " VALUES (?,?,?,?,?,?,?,?)"
+                    ),
                     (d.id, i, e.name, e.name_hi, e.type, e.kb_id, e.confidence, len(e.mentions)),
                 )
                 for form in {m.text for m in e.mentions} | {e.name, e.name_hi}:
                     if form:
                         aliases.add(form)
-                        cur.execute(self.q("INSERT INTO aliases (article_id, alias, name, type) VALUES (?,?,?,?)"),
-                                    (d.id, form, e.name, e.type))
+                        cur.execute(
+                            self.q("INSERT INTO aliases (article_id, alias, name, type) VALUES (?,?,?,?)"),
+                            (d.id, form, e.name, e.type),
+                        )
             for i, t in enumerate(record.times):
                 cur.execute(
-                    self.q("INSERT INTO times (article_id, idx, span_start, span_end, text, value, granularity, reason)"
-                           " VALUES (?,?,?,?,?,?,?,?)"),
+                    self.q(
+                        "INSERT INTO times (article_id, idx, span_start, span_end, text, value, granularity, reason)"
+                        " VALUES (?,?,?,?,?,?,?,?)"
+                    ),
                     (d.id, i, t.start, t.end, t.text, t.value, t.granularity, t.reason),
                 )
             for i, ev in enumerate(record.events):
                 cur.execute(
-                    self.q("INSERT INTO events (article_id, idx, type, mode, status, date, location, killed, injured,"
-                           " confidence, actors, recipients, evidence, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                    (d.id, i, ev.type, ev.mode, ev.status, ev.date, ev.location, ev.killed, ev.injured, ev.confidence,
-                     json.dumps(list(ev.actors), ensure_ascii=False), json.dumps(list(ev.recipients), ensure_ascii=False),
-                     json.dumps([[s.start, s.end] for s in ev.evidence]), d.published),
+                    self.q(
+                        "INSERT INTO events (article_id, idx, type, mode, status, date, location, killed, injured,"
+                        " confidence, actors, recipients, evidence, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    ),
+                    (
+                        d.id,
+                        i,
+                        ev.type,
+                        ev.mode,
+                        ev.status,
+                        ev.date,
+                        ev.location,
+                        ev.killed,
+                        ev.injured,
+                        ev.confidence,
+                        json.dumps(list(ev.actors), ensure_ascii=False),
+                        json.dumps(list(ev.recipients), ensure_ascii=False),
+                        json.dumps([[s.start, s.end] for s in ev.evidence]),
+                        d.published,
+                    ),
                 )
                 for role, names in (("actor", ev.actors), ("recipient", ev.recipients)):
                     for n in dict.fromkeys(names):
-                        cur.execute(self.q("INSERT INTO event_participants (article_id, idx, name, role) VALUES (?,?,?,?)"),
-                                    (d.id, i, n, role))
+                        cur.execute(
+                            self.q("INSERT INTO event_participants (article_id, idx, name, role) VALUES (?,?,?,?)"),
+                            (d.id, i, n, role),
+                        )
             for i, qt in enumerate(record.quotes):
                 cur.execute(
-                    self.q("INSERT INTO quotes (article_id, idx, speaker, span_start, span_end, direct, via)"
-                           " VALUES (?,?,?,?,?,?,?)"),
+                    self.q(
+                        "INSERT INTO quotes (article_id, idx, speaker, span_start, span_end, direct, via) VALUES (?,?,?,?,?,?,?)"
+                    ),
                     (d.id, i, qt.speaker, qt.start, qt.end, bool(qt.direct), qt.via),
                 )
             for i, f in enumerate(record.flags):
-                cur.execute(self.q("INSERT INTO flags (article_id, idx, kind, span_start, span_end, note) VALUES (?,?,?,?,?,?)"),
-                            (d.id, i, f.kind, f.start, f.end, f.note))
+                cur.execute(
+                    self.q("INSERT INTO flags (article_id, idx, kind, span_start, span_end, note) VALUES (?,?,?,?,?,?)"),
+                    (d.id, i, f.kind, f.start, f.end, f.note),
+                )
             if signature is not None:
-                cur.execute(self.q("INSERT INTO signatures (article_id, sig) VALUES (?,?)"),
-                            (d.id, json.dumps(list(signature))))
+                cur.execute(self.q("INSERT INTO signatures (article_id, sig) VALUES (?,?)"), (d.id, json.dumps(list(signature))))
             for b, h in enumerate(bands):
                 cur.execute(self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"), (b, h, d.id))
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
@@ -163,8 +200,17 @@ class Store(ABC):
             cur.close()
 
     def _delete_rows(self, cur: Any, article_id: str) -> None:
-        for table in ("entities", "aliases", "times", "events", "event_participants", "quotes", "flags",
-                      "signatures", "lsh_bands"):
+        for table in (
+            "entities",
+            "aliases",
+            "times",
+            "events",
+            "event_participants",
+            "quotes",
+            "flags",
+            "signatures",
+            "lsh_bands",
+        ):
             cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))  # noqa: S608 - fixed names
         self._unindex_text(cur, article_id)
         cur.execute(self.q("DELETE FROM articles WHERE id = ?"), (article_id,))
@@ -174,8 +220,10 @@ class Store(ABC):
         cur = self._begin()
         try:
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (rejection.source,))
-            cur.execute(self.q("INSERT INTO rejections (source, reason, detail, at) VALUES (?,?,?,?)"),
-                        (rejection.source, rejection.reason, rejection.detail, time.time()))
+            cur.execute(
+                self.q("INSERT INTO rejections (source, reason, detail, at) VALUES (?,?,?,?)"),
+                (rejection.source, rejection.reason, rejection.detail, time.time()),
+            )
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
@@ -190,8 +238,9 @@ class Store(ABC):
             if rec is None:
                 return
             rec["duplicate_of"] = duplicate_of
-            cur.execute(self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"),
-                        (duplicate_of, _pack(rec), article_id))
+            cur.execute(
+                self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
+            )
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
@@ -208,17 +257,31 @@ class Store(ABC):
                 cur.execute("DELETE FROM clusters")
             else:
                 for t in types:
-                    cur.execute(self.q("DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?)"), (t,))
+                    cur.execute(
+                        self.q("DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?)"), (t,)
+                    )
                     cur.execute(self.q("DELETE FROM clusters WHERE type = ?"), (t,))
             for c in clusters:
                 cur.execute(
-                    self.q("INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
-                           " VALUES (?,?,?,?,?,?,?,?)"),
-                    (c["id"], c["type"], json.dumps(c["participants"], ensure_ascii=False), c.get("date"), c.get("location"),
-                     c.get("reason", ""), json.dumps(c.get("contradictions", []), ensure_ascii=False), len(set(c["articles"]))),
+                    self.q(
+                        "INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
+                        " VALUES (?,?,?,?,?,?,?,?)"
+                    ),
+                    (
+                        c["id"],
+                        c["type"],
+                        json.dumps(c["participants"], ensure_ascii=False),
+                        c.get("date"),
+                        c.get("location"),
+                        c.get("reason", ""),
+                        json.dumps(c.get("contradictions", []), ensure_ascii=False),
+                        len(set(c["articles"])),
+                    ),
                 )
                 for art, idx in c["reports"]:
-                    cur.execute(self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), (c["id"], art, idx))
+                    cur.execute(
+                        self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), (c["id"], art, idx)
+                    )
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
@@ -260,8 +323,16 @@ class Store(ABC):
             "rejected": self.scalar("SELECT COUNT(*) FROM rejections") or 0,
         }
 
-    def list_articles(self, *, source: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                      words: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         limit = max(1, min(limit, MAX_PAGE))
         if words:
             ids = [r["id"] for r in self.search(words, limit=MAX_PAGE)]
@@ -291,8 +362,10 @@ class Store(ABC):
         """Canonical names an alias (any script) stands for in this store."""
         from ..kb import name_key  # the KB's spelling-variant key
 
-        exact = [r["name"] for r in self.rows(
-            "SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (name_or_alias, name_or_alias))]
+        exact = [
+            r["name"]
+            for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (name_or_alias, name_or_alias))
+        ]
         if exact:
             return exact
         key = name_key(name_or_alias)
@@ -301,9 +374,19 @@ class Store(ABC):
     def _aliases_of(self, name: str) -> list[str]:
         return [r["alias"] for r in self.rows("SELECT DISTINCT alias FROM aliases WHERE name = ?", (name,))]
 
-    def list_events(self, *, type: str | None = None, participant: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None, status: str | None = None, mode: str | None = None,
-                    article_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def list_events(
+        self,
+        *,
+        type: str | None = None,
+        participant: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+        mode: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         limit = max(1, min(limit, MAX_PAGE))
         where, params = ["1=1"], []
         for col, val in (("type", type), ("status", status), ("mode", mode), ("e.article_id", article_id)):
@@ -318,8 +401,10 @@ class Store(ABC):
             params.append(date_to)
         if participant:
             names = self.names_for(participant) or [participant]
-            where.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND p.idx = e.idx"
-                         f" AND p.name IN ({','.join('?' * len(names))}))")
+            where.append(
+                "EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND p.idx = e.idx"
+                f" AND p.name IN ({','.join('?' * len(names))}))"
+            )
             params.extend(names)
         rows = self.rows(
             "SELECT e.article_id, e.idx, type, mode, status, date, location, killed, injured, confidence, actors,"
@@ -352,20 +437,31 @@ class Store(ABC):
         if not names:
             return None
         name = names[0]
-        head = self.rows("SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
-                         " COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name = ? GROUP BY name", (name,))
+        head = self.rows(
+            "SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
+            " COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name = ? GROUP BY name",
+            (name,),
+        )
         if not head:
             return None
         out = head[0]
-        out["aliases"] = [r["alias"] for r in self.rows(
-            "SELECT alias, COUNT(*) AS n FROM aliases WHERE name = ? GROUP BY alias ORDER BY n DESC, alias", (name,))]
+        out["aliases"] = [
+            r["alias"]
+            for r in self.rows(
+                "SELECT alias, COUNT(*) AS n FROM aliases WHERE name = ? GROUP BY alias ORDER BY n DESC, alias", (name,)
+            )
+        ]
         out["articles"] = self.rows(
             "SELECT DISTINCT a.id, a.title, a.published FROM entities e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.name = ? ORDER BY a.published DESC, a.id LIMIT ?", (name, limit))
+            " WHERE e.name = ? ORDER BY a.published DESC, a.id LIMIT ?",
+            (name, limit),
+        )
         out["co_mentioned"] = self.rows(
             "SELECT o.name, MAX(o.type) AS type, COUNT(DISTINCT o.article_id) AS n FROM entities e"
             " JOIN entities o ON o.article_id = e.article_id AND o.name <> e.name WHERE e.name = ?"
-            " GROUP BY o.name ORDER BY n DESC, o.name LIMIT 25", (name,))
+            " GROUP BY o.name ORDER BY n DESC, o.name LIMIT 25",
+            (name,),
+        )
         out["events"] = self.list_events(participant=name, limit=limit)
         return out
 
@@ -385,7 +481,9 @@ class Store(ABC):
             "SELECT o.name, COUNT(*) AS n FROM event_participants p JOIN events e ON e.article_id = p.article_id"
             " AND e.idx = p.idx JOIN event_participants o ON o.article_id = p.article_id AND o.idx = p.idx"
             f" AND o.name <> p.name WHERE e.type = 'CONSULT' AND p.name IN ({','.join('?' * len(names))})"
-            " GROUP BY o.name ORDER BY n DESC LIMIT ?", (*names, limit))
+            " GROUP BY o.name ORDER BY n DESC LIMIT ?",
+            (*names, limit),
+        )
 
     def event_reports(self, types: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """All stored events with their article's date and source (input to cross-article merging)."""
@@ -393,7 +491,9 @@ class Store(ABC):
         rows = self.rows(
             "SELECT e.article_id, e.idx, e.type, e.mode, e.status, e.date, e.location, e.killed, e.injured, e.confidence,"
             " e.actors, e.recipients, e.evidence, a.published, a.source, a.duplicate_of FROM events e"
-            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.article_id, e.idx", tuple(types or ()))
+            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.article_id, e.idx",
+            tuple(types or ()),
+        )
         for r in rows:
             r["actors"] = json.loads(r["actors"])
             r["recipients"] = json.loads(r["recipients"])
@@ -401,15 +501,19 @@ class Store(ABC):
         return rows
 
     def clusters(self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.rows("SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
-                         " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
-                         (min_articles, max(1, min(limit, 100_000)), max(0, offset)))
+        rows = self.rows(
+            "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
+            " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            (min_articles, max(1, min(limit, 100_000)), max(0, offset)),
+        )
         for r in rows:
             r["participants"] = json.loads(r["participants"])
             r["contradictions"] = json.loads(r["contradictions"])
-            members = self.rows("SELECT m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
-                                " JOIN articles a ON a.id = m.article_id WHERE cluster_id = ? ORDER BY m.article_id, m.idx",
-                                (r["id"],))
+            members = self.rows(
+                "SELECT m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
+                " JOIN articles a ON a.id = m.article_id WHERE cluster_id = ? ORDER BY m.article_id, m.idx",
+                (r["id"],),
+            )
             r["reports"] = members
             r["articles"] = sorted({m["article_id"] for m in members})
         return rows
@@ -425,6 +529,8 @@ class Store(ABC):
         params: list[Any] = []
         for b, h in enumerate(bands):
             params.extend((b, h))
-        rows = self.rows(f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id"
-                         f" WHERE {cond}", params)
+        rows = self.rows(
+            f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id WHERE {cond}",
+            params,
+        )
         return [(r["article_id"], json.loads(r["sig"])) for r in rows]

@@ -19,8 +19,19 @@ from .base import Store
 
 # Devanagari combining marks (vowel signs, virama, nukta, anusvara, chandrabindu, visarga)
 # plus ZWJ/ZWNJ: declared as token characters so words stay whole.
-_MARKS = "".join(chr(c) for c in [*range(0x0900, 0x0904), *range(0x093A, 0x093D), *range(0x093E, 0x0950),
-                                   *range(0x0951, 0x0958), 0x0962, 0x0963, 0x200C, 0x200D])
+_MARKS = "".join(
+    chr(c)
+    for c in [
+        *range(0x0900, 0x0904),
+        *range(0x093A, 0x093D),
+        *range(0x093E, 0x0950),
+        *range(0x0951, 0x0958),
+        0x0962,
+        0x0963,
+        0x200C,
+        0x200D,
+    ]
+)
 TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}'"
 
 SCHEMA = """
@@ -67,10 +78,13 @@ CREATE INDEX cluster_members_article ON cluster_members (article_id);
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", SCHEMA),
-    ("0002_fulltext", f"""
+    (
+        "0002_fulltext",
+        f"""
 CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid', tokenize="{TOKENIZE}");
 CREATE VIRTUAL TABLE names_trigram USING fts5 (article_id UNINDEXED, alias, tokenize='trigram');
-"""),
+""",
+    ),
 ]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -111,8 +125,10 @@ class SqliteStore(Store):
             raise StoreError(f"cannot read the database ({e}); is it a SQLite file?", location=self.path) from e
         known = {n for n, _ in MIGRATIONS}
         if done - known:
-            raise MigrationError(f"the database has migrations this vaarta does not know ({sorted(done - known)}); upgrade vaarta",
-                                 location=self.path)
+            raise MigrationError(
+                f"the database has migrations this vaarta does not know ({sorted(done - known)}); upgrade vaarta",
+                location=self.path,
+            )
         applied = []
         for name, sql in MIGRATIONS:
             if name in done:
@@ -138,14 +154,18 @@ class SqliteStore(Store):
 
     def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
         # external-content index over articles(title, text): the text is stored once
-        cur.execute("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?",
-                    (article_id,))
+        cur.execute(
+            "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
+        )
         for a in aliases:
             cur.execute("INSERT INTO names_trigram (article_id, alias) VALUES (?,?)", (article_id, a))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
-        cur.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
-                    " SELECT 'delete', rowid, title, text FROM articles WHERE id = ?", (article_id,))
+        cur.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+            " SELECT 'delete', rowid, title, text FROM articles WHERE id = ?",
+            (article_id,),
+        )
         cur.execute("DELETE FROM names_trigram WHERE article_id = ?", (article_id,))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -165,7 +185,11 @@ class SqliteStore(Store):
         if len(name) < 3:
             return [r["name"] for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? LIMIT ?", (name, limit))]
         phrase = '"' + name.replace('"', '""') + '"'
-        return [r["name"] for r in self.rows(
-            "SELECT a.name, COUNT(*) AS n FROM names_trigram t JOIN aliases a ON a.article_id = t.article_id"
-            " AND a.alias = t.alias WHERE names_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
-            (phrase, limit))]
+        return [
+            r["name"]
+            for r in self.rows(
+                "SELECT a.name, COUNT(*) AS n FROM names_trigram t JOIN aliases a ON a.article_id = t.article_id"
+                " AND a.alias = t.alias WHERE names_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
+                (phrase, limit),
+            )
+        ]

@@ -43,7 +43,7 @@ MAX_INGEST_BYTES = 10 * 1024 * 1024  # body size of one POST /api/ingest
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
-                               " form-action 'self'; frame-ancestors 'none'",
+    " form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -115,8 +115,16 @@ class Stores:
 
 
 def _templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from .highlight import entity_url, events_url
+    from .pages import safe_url
+
+    env.globals.update(entity_url=entity_url, events_url=events_url, safe_url=safe_url)
     return env
 
 
@@ -129,8 +137,9 @@ def _wants_json(request: Request) -> bool:
     return p.startswith(("/api/", "/api", "/healthz", "/openapi.json")) or "text/html" not in request.headers.get("accept", "")
 
 
-def create_app(db: str, api_key: str | None = None, *, cors_origins: list[str] | None = None,
-               query_seconds: float = QUERY_SECONDS) -> FastAPI:
+def create_app(
+    db: str, api_key: str | None = None, *, cors_origins: list[str] | None = None, query_seconds: float = QUERY_SECONDS
+) -> FastAPI:
     """The FastAPI application over the store at ``db`` (SQLite path or postgresql:// URL).
 
     ``api_key`` enables ``POST /api/ingest`` (header ``X-API-Key``); without it the server
@@ -147,16 +156,25 @@ def create_app(db: str, api_key: str | None = None, *, cors_origins: list[str] |
         yield
         stores.close()
 
-    app = FastAPI(title="vaarta", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
-                  description="Hindi news as structured facts: articles, entities, events, quotes, with evidence offsets.")
+    app = FastAPI(
+        title="vaarta",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        description="Hindi news as structured facts: articles, entities, events, quotes, with evidence offsets.",
+    )
     app.state.db = db
     app.state.api_key = api_key or None
     app.state.stores = stores
     app.state.templates = _templates()
     app.state.write_lock = threading.Lock()
 
-    origins = cors_origins if cors_origins is not None else [
-        o.strip() for o in os.environ.get("VAARTA_CORS_ORIGINS", "").split(",") if o.strip()]
+    origins = (
+        cors_origins
+        if cors_origins is not None
+        else [o.strip() for o in os.environ.get("VAARTA_CORS_ORIGINS", "").split(",") if o.strip()]
+    )
     if origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -172,7 +190,7 @@ def create_app(db: str, api_key: str | None = None, *, cors_origins: list[str] |
     def error_response(request: Request, status: int, message: str) -> Response:
         if _wants_json(request):
             return JSONResponse(error_body(status, message), status_code=status, headers=SECURITY_HEADERS)
-        html = app.state.templates.get_template("error.html").render(status=status, message=message)
+        html = app.state.templates.get_template("error.html").render(status=status, message=message, path=request.url.path)
         return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
     @app.exception_handler(StarletteHTTPException)

@@ -49,9 +49,15 @@ def stats(request: Request) -> dict[str, Any]:
 
 
 @router.get("/api/articles", tags=["articles"], summary="Articles, newest first (filters: dates, source, words)")
-def articles(request: Request, since: Since = None, until: Until = None, source: Text = None,
-             q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="words the text contains (whole Hindi words)")] = None,
-             limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+def articles(
+    request: Request,
+    since: Since = None,
+    until: Until = None,
+    source: Text = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="words the text contains (whole Hindi words)")] = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     with stores(request).session() as s:
         rows = s.list_articles(source=source, date_from=since, date_to=until, words=q, limit=limit, offset=offset)
         if q and rows:
@@ -71,30 +77,54 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=MAX_QUE
 
 
 @router.get("/api/events", tags=["events"], summary="Events (filters: type, participant in either script, dates, status, mode)")
-def events(request: Request,
-           type: Annotated[str | None, Query(max_length=40, description="event type, e.g. CONSULT")] = None,
-           participant: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="any alias of an actor or recipient")] = None,
-           since: Since = None, until: Until = None, status: StatusQ = None,
-           mode: Annotated[str | None, Query(max_length=40, description="e.g. video, phone, visit")] = None,
-           article: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="only this article's events")] = None,
-           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+def events(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=40, description="event type, e.g. CONSULT")] = None,
+    participant: Annotated[
+        str | None, Query(max_length=MAX_QUERY_CHARS, description="any alias of an actor or recipient")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    status: StatusQ = None,
+    mode: Annotated[str | None, Query(max_length=40, description="e.g. video, phone, visit")] = None,
+    article: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="only this article's events")] = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     with stores(request).session() as s:
-        rows = s.list_events(type=type, participant=participant, date_from=since, date_to=until, status=status, mode=mode,
-                             article_id=article, limit=limit, offset=offset)
+        rows = s.list_events(
+            type=type,
+            participant=participant,
+            date_from=since,
+            date_to=until,
+            status=status,
+            mode=mode,
+            article_id=article,
+            limit=limit,
+            offset=offset,
+        )
     return page(rows, limit, offset)
 
 
 @router.get("/api/entities", tags=["entities"], summary="Find entities by any alias (either script, substrings)")
-def entities(request: Request, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
-             limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+def entities(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
     with stores(request).session() as s:
         rows = s.find_entities(q.strip(), limit=limit)
     return page(rows, limit, 0)
 
 
-@router.get("/api/entities/{name:path}", tags=["entities"], summary="One entity: aliases, articles, co-mentioned, events, who met whom")
-def entity(request: Request, name: Annotated[str, Path(max_length=MAX_QUERY_CHARS)],
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE) -> dict[str, Any]:
+@router.get(
+    "/api/entities/{name:path}", tags=["entities"], summary="One entity: aliases, articles, co-mentioned, events, who met whom"
+)
+def entity(
+    request: Request,
+    name: Annotated[str, Path(max_length=MAX_QUERY_CHARS)],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+) -> dict[str, Any]:
     with stores(request).session() as s:
         ent = s.entity(name, limit=limit)
         if ent is None:
@@ -104,17 +134,23 @@ def entity(request: Request, name: Annotated[str, Path(max_length=MAX_QUERY_CHAR
 
 
 @router.get("/api/timeline", tags=["entities"], summary="Events of an entity (or of a pair) in date order")
-def timeline(request: Request, entity: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
-             with_: Annotated[str | None, Query(alias="with", max_length=MAX_QUERY_CHARS, description="only events that also involve this entity")] = None,
-             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200) -> dict[str, Any]:
+def timeline(
+    request: Request,
+    entity: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+    with_: Annotated[
+        str | None, Query(alias="with", max_length=MAX_QUERY_CHARS, description="only events that also involve this entity")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
+) -> dict[str, Any]:
     with stores(request).session() as s:
         rows = s.timeline(entity, with_, limit=limit)
     return page(rows, limit, 0)
 
 
 @router.get("/api/clusters", tags=["events"], summary="Events merged across two or more articles")
-def clusters(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0,
-             min_articles: Annotated[int, Query(ge=1, le=1000)] = 2) -> dict[str, Any]:
+def clusters(
+    request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, min_articles: Annotated[int, Query(ge=1, le=1000)] = 2
+) -> dict[str, Any]:
     with stores(request).session() as s:
         rows = s.clusters(min_articles=min_articles, limit=limit, offset=offset)
     return page(rows, limit, offset)
@@ -137,9 +173,16 @@ _BODY = TypeAdapter(ArticleIn | list[ArticleIn])
 _BODY_SCHEMA = {
     "requestBody": {
         "required": True,
-        "content": {"application/json": {"schema": {"anyOf": [
-            ArticleIn.model_json_schema(),
-            {"type": "array", "items": ArticleIn.model_json_schema(), "maxItems": MAX_INGEST_ARTICLES}]}}},
+        "content": {
+            "application/json": {
+                "schema": {
+                    "anyOf": [
+                        ArticleIn.model_json_schema(),
+                        {"type": "array", "items": ArticleIn.model_json_schema(), "maxItems": MAX_INGEST_ARTICLES},
+                    ]
+                }
+            }
+        },
     }
 }
 
@@ -187,9 +230,16 @@ def _ingest_items(db: str, items: list[dict[str, Any]], force: bool) -> dict[str
     return out
 
 
-@router.post("/api/ingest", tags=["articles"], openapi_extra=_BODY_SCHEMA, status_code=200,
-             summary="Analyse and store articles (needs the operator's API key in X-API-Key)")
-async def ingest(request: Request, force: Annotated[bool, Query(description="re-analyse articles already stored")] = False) -> dict[str, Any]:
+@router.post(
+    "/api/ingest",
+    tags=["articles"],
+    openapi_extra=_BODY_SCHEMA,
+    status_code=200,
+    summary="Analyse and store articles (needs the operator's API key in X-API-Key)",
+)
+async def ingest(
+    request: Request, force: Annotated[bool, Query(description="re-analyse articles already stored")] = False
+) -> dict[str, Any]:
     key = request.app.state.api_key
     if not key:
         raise HTTPException(403, "ingest is disabled: the server was started without an API key (vaarta serve --api-key)")

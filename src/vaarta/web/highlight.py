@@ -58,40 +58,73 @@ def _spans(rec: dict[str, Any]) -> list[_Span]:
         title = f"{ent.get('name')} ({ent.get('type')})"
         for m in ent.get("mentions") or []:
             if ok(m.get("start"), m.get("end")):
-                out.append(_Span(m["start"], m["end"], "ent",
-                                 f'<a class="{cls}" data-entity="{ei}" href="{_attr(entity_url(ent.get("name") or ""))}"'
-                                 f' title="{_attr(title)}">', "</a>", is_link=True,
-                                 link_fallback=f'<span class="{cls}" data-entity="{ei}" title="{_attr(title)}">'))
+                out.append(
+                    _Span(
+                        m["start"],
+                        m["end"],
+                        "ent",
+                        f'<a class="{cls}" data-entity="{ei}" href="{_attr(entity_url(ent.get("name") or ""))}"'
+                        f' title="{_attr(title)}">',
+                        "</a>",
+                        is_link=True,
+                        link_fallback=f'<span class="{cls}" data-entity="{ei}" title="{_attr(title)}">',
+                    )
+                )
     for ti, t in enumerate(rec.get("times") or []):
         if ok(t.get("start"), t.get("end")):
             value = t.get("value") or ""
             title = value or f"no date: {t.get('reason') or 'unresolved'}"
             dt = f' datetime="{_attr(value)}"' if value and len(value) == 10 else ""
-            out.append(_Span(t["start"], t["end"], "time",
-                             f'<time class="hl time" data-time="{ti}"{dt} title="{_attr(title)}">', "</time>"))
+            out.append(
+                _Span(
+                    t["start"], t["end"], "time", f'<time class="hl time" data-time="{ti}"{dt} title="{_attr(title)}">', "</time>"
+                )
+            )
     for vi, ev in enumerate(rec.get("events") or []):
         who = (ev.get("actors") or []) + (ev.get("recipients") or [])
         href = events_url(type=ev.get("type"), article=rec.get("id"))
         label = f"{ev.get('type')}" + (f"/{ev.get('mode')}" if ev.get("mode") else "") + f" · {ev.get('status')}"
-        title = f"{label}: {', '.join(who) or '—'}" + (f" @ {ev['location']}" if ev.get("location") else "") + (
-            f" {ev['date']}" if ev.get("date") else "")
+        title = (
+            f"{label}: {', '.join(who) or '—'}"
+            + (f" @ {ev['location']}" if ev.get("location") else "")
+            + (f" {ev['date']}" if ev.get("date") else "")
+        )
         for sp in ev.get("evidence") or []:
             if ok(sp.get("start"), sp.get("end")):
-                out.append(_Span(sp["start"], sp["end"], "ev",
-                                 f'<span class="hl ev ev-{_attr(ev.get("status") or "")}" data-event="{vi}" title="{_attr(title)}">',
-                                 "</span>",
-                                 tag_html=f'<a class="ev-tag" data-event="{vi}" href="{_attr(href)}">{escape(label)}</a>'))
+                out.append(
+                    _Span(
+                        sp["start"],
+                        sp["end"],
+                        "ev",
+                        f'<span class="hl ev ev-{_attr(ev.get("status") or "")}" data-event="{vi}" title="{_attr(title)}">',
+                        "</span>",
+                        tag_html=f'<a class="ev-tag" data-event="{vi}" href="{_attr(href)}">{escape(label)}</a>',
+                    )
+                )
     for qi, qt in enumerate(rec.get("quotes") or []):
         if ok(qt.get("start"), qt.get("end")):
             kind = "direct" if qt.get("direct") else "reported"
             title = f"{kind} quote: {qt.get('speaker') or 'speaker unknown'}"
-            out.append(_Span(qt["start"], qt["end"], "quote",
-                             f'<q class="hl quote quote-{kind}" data-quote="{qi}" title="{_attr(title)}">', "</q>"))
+            out.append(
+                _Span(
+                    qt["start"],
+                    qt["end"],
+                    "quote",
+                    f'<q class="hl quote quote-{kind}" data-quote="{qi}" title="{_attr(title)}">',
+                    "</q>",
+                )
+            )
     for fi, f in enumerate(rec.get("flags") or []):
         if ok(f.get("start"), f.get("end")):
-            out.append(_Span(f["start"], f["end"], "flag",
-                             f'<mark class="hl flag" data-flag="{fi}" title="{_attr(f.get("kind"))}: {_attr(f.get("note") or "")}">',
-                             "</mark>"))
+            out.append(
+                _Span(
+                    f["start"],
+                    f["end"],
+                    "flag",
+                    f'<mark class="hl flag" data-flag="{fi}" title="{_attr(f.get("kind"))}: {_attr(f.get("note") or "")}">',
+                    "</mark>",
+                )
+            )
     return out
 
 
@@ -144,8 +177,11 @@ def render(rec: dict[str, Any], raw: str | None = None) -> Markup:
         html.append(s.open_tag if (as_link or not s.is_link) else s.link_fallback)
         stack.append((s, as_link))
         if s.tag_html and not s.opened:
-            tag = s.tag_html if not any(link for _, link in stack) else s.tag_html.replace("<a ", "<span ", 1).replace(
-                "</a>", "</span>")
+            tag = (
+                s.tag_html
+                if not any(link for _, link in stack)
+                else s.tag_html.replace("<a ", "<span ", 1).replace("</a>", "</span>")
+            )
             html.append(tag)
         s.opened = True
 
@@ -169,8 +205,10 @@ def render(rec: dict[str, Any], raw: str | None = None) -> Markup:
             if s.end > p:
                 reopen.append(s)
         for b in blocks.get(p, []):
-            html.append(f'<span class="removed" data-kind="{_attr(b.get("kind"))}" title="removed by cleaning: {_attr(b.get("kind"))}">'
-                        f'<span class="removed-kind">{escape(str(b.get("kind")))}</span> {escape(b.get("text") or "")}</span>')
+            html.append(
+                f'<span class="removed" data-kind="{_attr(b.get("kind"))}" title="removed by cleaning: {_attr(b.get("kind"))}">'
+                f'<span class="removed-kind">{escape(str(b.get("kind")))}</span> {escape(b.get("text") or "")}</span>'
+            )
         new = reopen + starts.get(p, [])
         new.sort(key=lambda s: (-s.end, _RANK[s.kind], s.start))
         for s in new:

@@ -23,8 +23,7 @@ Opt = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 def _html(request: Request, template: str, **ctx: Any) -> HTMLResponse:
     env = request.app.state.templates
     ctx.setdefault("path", request.url.path)
-    return HTMLResponse(env.get_template(template).render(entity_url=entity_url, events_url=events_url,
-                                                          safe_url=safe_url, **ctx))
+    return HTMLResponse(env.get_template(template).render(**ctx))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -69,13 +68,20 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, q: Opt = None, source: Opt = None, since: Opt = None, until: Opt = None,
-             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-             offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+def articles(
+    request: Request,
+    q: Opt = None,
+    source: Opt = None,
+    since: Opt = None,
+    until: Opt = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
     f = {"q": _clean(q), "source": _clean(source), "since": _date(since, "since"), "until": _date(until, "until")}
     with request.app.state.stores.session() as s:
-        rows = s.list_articles(source=f["source"], date_from=f["since"], date_to=f["until"], words=f["q"], limit=limit,
-                               offset=offset)
+        rows = s.list_articles(
+            source=f["source"], date_from=f["since"], date_to=f["until"], words=f["q"], limit=limit, offset=offset
+        )
         if f["q"] and rows:
             snippets = {r["id"]: r.get("snippet") for r in s.search(f["q"], limit=MAX_PAGE)}
             for r in rows:
@@ -91,28 +97,67 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=MAX_QUE
     if rec is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     text = rec.get("text") or ""
-    quotes = [dict(q, words=text[q["start"]:q["end"]]) for q in rec.get("quotes") or []]
-    removed = [dict(r, text=(raw or "")[r["raw_start"]:r["raw_end"]]) for r in rec.get("removed") or []]
-    return _html(request, "article.html", rec=rec, body=render(rec, raw), quotes=quotes, removed=removed,
-                 source_url=safe_url(rec.get("url")))
+    quotes = [dict(q, words=text[q["start"] : q["end"]]) for q in rec.get("quotes") or []]
+    removed = [dict(r, text=(raw or "")[r["raw_start"] : r["raw_end"]]) for r in rec.get("removed") or []]
+    return _html(
+        request,
+        "article.html",
+        rec=rec,
+        body=render(rec, raw),
+        quotes=quotes,
+        removed=removed,
+        source_url=safe_url(rec.get("url")),
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, type: Opt = None, participant: Opt = None, since: Opt = None, until: Opt = None,
-           status: Opt = None, mode: Opt = None, article: Opt = None,
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-           offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
-    f = {"type": _clean(type), "participant": _clean(participant), "since": _date(since, "since"),
-         "until": _date(until, "until"), "status": _clean(status), "mode": _clean(mode), "article": _clean(article)}
+def events(
+    request: Request,
+    type: Opt = None,
+    participant: Opt = None,
+    since: Opt = None,
+    until: Opt = None,
+    status: Opt = None,
+    mode: Opt = None,
+    article: Opt = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    f = {
+        "type": _clean(type),
+        "participant": _clean(participant),
+        "since": _date(since, "since"),
+        "until": _date(until, "until"),
+        "status": _clean(status),
+        "mode": _clean(mode),
+        "article": _clean(article),
+    }
     if f["status"] and f["status"] not in STATUSES:
         raise HTTPException(422, f"status: one of {', '.join(STATUSES)}")
     with request.app.state.stores.session() as s:
-        rows = s.list_events(type=f["type"], participant=f["participant"], date_from=f["since"], date_to=f["until"],
-                             status=f["status"], mode=f["mode"], article_id=f["article"], limit=limit, offset=offset)
+        rows = s.list_events(
+            type=f["type"],
+            participant=f["participant"],
+            date_from=f["since"],
+            date_to=f["until"],
+            status=f["status"],
+            mode=f["mode"],
+            article_id=f["article"],
+            limit=limit,
+            offset=offset,
+        )
         types = [r["type"] for r in s.rows("SELECT DISTINCT type FROM events ORDER BY type")]
         modes = [r["mode"] for r in s.rows("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY mode")]
-    return _html(request, "events.html", rows=rows, f=f, types=types, modes=modes, statuses=STATUSES,
-                 paging=_paging(request, limit, offset, len(rows)))
+    return _html(
+        request,
+        "events.html",
+        rows=rows,
+        f=f,
+        types=types,
+        modes=modes,
+        statuses=STATUSES,
+        paging=_paging(request, limit, offset, len(rows)),
+    )
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -134,16 +179,27 @@ def network_svg(center: str, others: list[dict[str, Any]], size: int = 360) -> d
     for i, o in enumerate(others[:16]):
         a = 2 * math.pi * i / max(1, min(len(others), 16)) - math.pi / 2
         x, y = c + r * math.cos(a), c + r * math.sin(a)
-        nodes.append({"name": o["name"], "n": o["n"], "x": round(x, 1), "y": round(y, 1),
-                      "w": round(1 + 5 * o["n"] / top, 1), "anchor": "start" if math.cos(a) > 0.2 else "end" if math.cos(a) < -0.2 else "middle",
-                      "ty": round(y + (16 if math.sin(a) > 0.5 else -10 if math.sin(a) < -0.5 else 4), 1),
-                      "tx": round(x + (10 if math.cos(a) > 0.2 else -10 if math.cos(a) < -0.2 else 0), 1)})
+        nodes.append(
+            {
+                "name": o["name"],
+                "n": o["n"],
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "w": round(1 + 5 * o["n"] / top, 1),
+                "anchor": "start" if math.cos(a) > 0.2 else "end" if math.cos(a) < -0.2 else "middle",
+                "ty": round(y + (16 if math.sin(a) > 0.5 else -10 if math.sin(a) < -0.5 else 4), 1),
+                "tx": round(x + (10 if math.cos(a) > 0.2 else -10 if math.cos(a) < -0.2 else 0), 1),
+            }
+        )
     return {"size": size, "c": c, "center": center, "nodes": nodes}
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
-def entity(request: Request, name: Annotated[str, Path(max_length=MAX_QUERY_CHARS)],
-           with_: Annotated[str | None, Query(alias="with", max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
+def entity(
+    request: Request,
+    name: Annotated[str, Path(max_length=MAX_QUERY_CHARS)],
+    with_: Annotated[str | None, Query(alias="with", max_length=MAX_QUERY_CHARS)] = None,
+) -> HTMLResponse:
     other = _clean(with_)
     with request.app.state.stores.session() as s:
         ent = s.entity(name, limit=100)
@@ -151,13 +207,15 @@ def entity(request: Request, name: Annotated[str, Path(max_length=MAX_QUERY_CHAR
             raise HTTPException(404, f"no entity known as {name!r}")
         net = s.network(ent["name"])
         timeline = s.timeline(ent["name"], other, limit=200)
-    return _html(request, "entity.html", ent=ent, net=network_svg(ent["name"], net), network=net, timeline=timeline,
-                 other=other)
+    return _html(request, "entity.html", ent=ent, net=network_svg(ent["name"], net), network=net, timeline=timeline, other=other)
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-             offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+def clusters(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
     with request.app.state.stores.session() as s:
         rows = s.clusters(min_articles=2, limit=limit, offset=offset)
     return _html(request, "clusters.html", rows=rows, paging=_paging(request, limit, offset, len(rows)))
@@ -170,11 +228,24 @@ def docs(request: Request) -> HTMLResponse:
     ops = []
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
-            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "params": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                                    "description": p.get("description") or p.get("schema", {}).get("description", ""),
-                                    "type": _schema_type(p.get("schema", {}))} for p in op.get("parameters", [])],
-                        "body": "requestBody" in op})
+            ops.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "params": [
+                        {
+                            "name": p["name"],
+                            "in": p["in"],
+                            "required": p.get("required", False),
+                            "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                            "type": _schema_type(p.get("schema", {})),
+                        }
+                        for p in op.get("parameters", [])
+                    ],
+                    "body": "requestBody" in op,
+                }
+            )
     return _html(request, "docs.html", ops=ops, info=spec.get("info", {}))
 
 

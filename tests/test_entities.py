@@ -1,0 +1,174 @@
+"""Entity finding and linking on Hindi sentences written for these tests, plus a gold gate."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import shared_path
+from vaarta.entities import find_entities
+from vaarta.kb import default_kb
+from vaarta.model import Entity, Flag, Resources
+from vaarta.segment import make_document
+
+RES = Resources(kb=default_kb())
+
+
+def run(text: str, published: str | None = None, res: Resources = RES) -> tuple[list[Entity], list[Flag]]:
+    doc = make_document(text, published=published)
+    ents, flags = find_entities(doc, res)
+    for e in ents:
+        for m in e.mentions:
+            assert doc.text[m.start : m.end] == m.text
+    return ents, flags
+
+
+def by_name(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+def test_countries_demonyms_and_full_names() -> None:
+    ents, _ = run(
+        "रूसी राष्ट्रपति व्लादिमीर पुतिन ने सोमवार को मास्को में कहा कि भारत और चीन के साथ "
+        "संबंध मजबूत हैं। जर्मन चांसलर और कनाडाई प्रधानमंत्री भी बैठक में थे।",
+        published="2021-12-13",
+    )
+    d = by_name(ents)
+    assert {"Vladimir Putin", "Russia", "Moscow", "India", "China", "Germany", "Canada"} <= set(d)
+    assert d["Russia"].aliases == ("रूसी",) and d["Russia"].type == "LOC"
+    assert d["Vladimir Putin"].kb_id == "Q7747" and d["Vladimir Putin"].type == "PER"
+    assert "कनाडाई" in d["Canada"].aliases
+
+
+def test_short_forms_and_latin_parentheses() -> None:
+    ents, _ = run("चीन के राष्ट्रपति शी जिनपिंग (Xi Jinping) ने बैठक की। बाद में शी ने कहा कि जिनपिंग सरकार व्यापार बढ़ाएगी।")
+    xi = by_name(ents)["Xi Jinping"]
+    assert {"शी जिनपिंग", "Xi Jinping", "शी", "जिनपिंग"} <= set(xi.aliases)
+
+
+def test_garbled_name_after_role_links_with_low_confidence_and_flags() -> None:
+    text = "रूसी राष्ट्रपति व्लादिमीर पुतिन ने बातचीत की। बाद में रूसी राष्ट्रपति व्लादिमीर अलेक्जेंडर ने ऊर्जा सहयोग की तारीफ की।"
+    ents, flags = run(text)
+    putin = by_name(ents)["Vladimir Putin"]
+    assert "व्लादिमीर अलेक्जेंडर" in putin.aliases
+    start = text.index("व्लादिमीर अलेक्जेंडर")
+    assert any(f.kind == "suspect-name" and f.start <= start < f.end for f in flags)
+
+
+def test_garbled_name_resolved_by_date_alone() -> None:
+    text = "ब्रिटिश प्रधानमंत्री कीयर स्टारमेर ने लंदन में भाषण दिया।"
+    ents, flags = run(text, published="2026-01-10")
+    assert "Keir Starmer" in by_name(ents)
+    assert flags and flags[0].kind == "suspect-name"
+
+
+def test_misspelt_name_and_non_person_agent() -> None:
+    text = "चीन के राष्ट्रपति शी जिनपिंग और रूसी राष्ट्रपति व्लादिमीर पुतिन ने बात की। ड्रैगन ने शी के साथ कॉल में सहयोग की बात कही।"
+    ents, flags = run(text)
+    i = text.index("ड्रैगन")
+    assert any(f.start == i and f.kind == "suspect-name" for f in flags)
+    # the agent is the other leader of the article, not the one named in the same sentence
+    assert "ड्रैगन" in by_name(ents)["Vladimir Putin"].aliases
+
+
+def test_ministries_governments_and_parties() -> None:
+    ents, _ = run(
+        "पाकिस्तान में विदेश मंत्रालय ने बयान जारी किया। महाराष्ट्र सरकार और भाजपा ने भी प्रतिक्रिया दी। चीनी विदेश मंत्रालय ने इसे खारिज किया।"
+    )
+    d = by_name(ents)
+    assert "Ministry of Foreign Affairs (Pakistan)" in d
+    assert "Ministry of Foreign Affairs of the People's Republic of China" in d
+    assert "Government of Maharashtra" in d and d["Government of Maharashtra"].type == "ORG"
+    assert "Bharatiya Janata Party" in d
+
+
+def test_ambiguous_city_uses_the_state_named_in_the_article() -> None:
+    ents, _ = run("बिहार के औरंगाबाद में बाढ़ आई। गया और पटना में भी बारिश हुई।")
+    d = by_name(ents)
+    assert "Aurangabad, Bihar" in d and "Aurangabad, Maharashtra" not in d
+    assert "Gaya" not in d  # गया = "went"; never linked alone
+
+
+def test_common_words_are_not_places() -> None:
+    ents, _ = run("सरकार ने पूरी तरह से ले लिया फैसला, केस दर्ज हुआ और कोटा तय हुआ।")
+    assert ents == []
+
+
+def test_no_entities_in_boilerplate_words() -> None:
+    ents, _ = run("टॉप हेडलाइंस: आज का मौसम साफ रहेगा।")
+    assert all(e.name.lower() not in ("top headlines",) for e in ents)
+
+
+def test_zwj_inside_words() -> None:
+    ents, _ = run("जम्\u200dमू-कश्\u200dमीर में पाकिस्\u200dतान की सीमा पर गोलीबारी हुई।")
+    d = by_name(ents)
+    assert "Jammu and Kashmir" in d and "Pakistan" in d
+
+
+def test_unknown_people_get_readable_names_with_a_tagger() -> None:
+    class FakeTagger:
+        def spans(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+            out = []
+            for i in range(len(tokens) - 1):
+                if tokens[i] == "सुरेश" and tokens[i + 1] == "तिवारी":
+                    out.append((i, i + 2, "PER"))
+            return out
+
+    res = Resources(kb=default_kb(), ner=FakeTagger())
+    ents, _ = run("थाना प्रभारी सुरेश तिवारी ने बताया कि जांच जारी है। तिवारी ने कहा कि दोषी पकड़े जाएंगे।", res=res)
+    (p,) = [e for e in ents if e.name.startswith("Suresh Tiw")]  # spelling from name_tokens
+    assert p.kb_id is None and p.type == "PER" and set(p.aliases) == {"सुरेश तिवारी", "तिवारी"}
+
+
+def test_works_without_resources() -> None:
+    ents, _ = run("नरेंद्र मोदी ने नई दिल्ली में बैठक की।", res=Resources())
+    assert {"Narendra Modi", "New Delhi"} <= set(by_name(ents))
+
+
+# ---- evaluation gate on ../shared gold (entities per spec/gold.md) ----------------------
+F1_FLOOR = 0.82  # measured 0.851 on raw article files with the packaged tagger (0.88 cleaned)
+
+
+def _score(gold_path):  # type: ignore[no-untyped-def]
+    try:
+        from vaarta.ner import Tagger
+
+        ner = Tagger.load()
+    except Exception:  # the tagger is optional
+        ner = None
+    res = Resources(kb=default_kb(), ner=ner)
+    tp = fp = fn = 0
+    seeds: dict[str, tuple[int, int, float]] = {}
+    for line in gold_path.read_text("utf-8").splitlines():
+        g = json.loads(line)
+        text = (gold_path.parent / g["file"]).read_text("utf-8")
+        doc = make_document(text, published=g["published"])
+        ents, flags = find_entities(doc, res)
+        used: set[int] = set()
+        for e in ents:
+            for gi, ge in enumerate(g["entities"]):
+                if gi in used or ge["type"] != e.type:
+                    continue
+                if " ".join(ge["name"].casefold().split()) == " ".join(e.name.casefold().split()) or any(
+                    m.text in ge.get("aliases", []) for m in e.mentions
+                ):
+                    used.add(gi)
+                    break
+        tp += len(used)
+        fp += len(ents) - len(used)
+        fn += len(g["entities"]) - len(used)
+        sus = [s for s in g.get("suspect", []) if s in doc.text]
+        hit = sum(any(f.start < doc.text.index(s) + len(s) and doc.text.index(s) < f.end for f in flags) for s in sus)
+        seeds[g["id"]] = (len(used), len(g["entities"]), hit)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return 2 * p * r / max(1e-9, p + r), seeds
+
+
+def test_gold_dev_entities_gate() -> None:
+    gold = shared_path("gold", "dev", "gold.jsonl")
+    f1, per_doc = _score(gold)
+    assert f1 >= F1_FLOOR, f"entity F1 {f1:.3f} fell below the pinned floor {F1_FLOOR}"
+    for seed in ("seed-000", "seed-001"):
+        found, total, _ = per_doc[seed]
+        assert found == total, f"{seed}: {found}/{total} gold entities found"
+    # the garbled Putin and the dragon-as-speaker of seed 000 are flagged
+    assert per_doc["seed-000"][2] >= 2
