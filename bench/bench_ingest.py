@@ -61,10 +61,11 @@ def main() -> None:
             t = time.perf_counter()
             qs = stages.quotes(doc, ents, res) if stages.quotes else []
             spent["quotes"] += time.perf_counter() - t
-            rec = pipeline.Record(document=doc, entities=tuple(ents), times=tuple(times), events=tuple(evs),
-                                  quotes=tuple(qs), flags=tuple(flags))
+            rec = pipeline.Record(
+                document=doc, entities=tuple(ents), times=tuple(times), events=tuple(evs), quotes=tuple(qs), flags=tuple(flags)
+            )
             t = time.perf_counter()
-            sig, bands, dup = copies(store, rec)
+            sig, bands, _dup = copies(store, rec)
             spent["copies"] += time.perf_counter() - t
             t = time.perf_counter()
             store.put(rec, signature=sig, bands=bands)

@@ -1,10 +1,10 @@
 from pathlib import Path
 
-from conftest import FIXTURES, shared_path
-
 from vaarta.model import Article, Document
 from vaarta.normalize import normalize
 from vaarta.pipeline import prepare
+
+from conftest import FIXTURES, shared_path
 
 
 def _doc(path: Path, published: str | None = None) -> Document:
@@ -16,11 +16,26 @@ def _doc(path: Path, published: str | None = None) -> Document:
 
 def test_scraped_page_loses_chrome_and_keeps_body() -> None:
     doc = _doc(FIXTURES / "scraped_summit.md")
-    for gone in ("ये भी पढ़ें", "पंजाब में बस", "मुंबई ने जीता", "ट्रेंडिंग न्यूज", "टॉप हेडलाइंस", "नवीनतम देश समाचार",
-                 "https://", "फेसबुक पर फॉलो", "![", "रीना वर्मा"):
+    for gone in (
+        "ये भी पढ़ें",
+        "पंजाब में बस",
+        "मुंबई ने जीता",
+        "ट्रेंडिंग न्यूज",
+        "टॉप हेडलाइंस",
+        "नवीनतम देश समाचार",
+        "https://",
+        "फेसबुक पर फॉलो",
+        "![",
+        "रीना वर्मा",
+    ):
         assert gone not in doc.text, gone
-    for kept in ("भारत-जापान वार्ता", "वीडियो कॉन्फ्रेंसिंग के जरिए बातचीत की", "व्यापार पर क्या हुई बात?",
-                 "“हमारे संबंध पहले से कहीं अधिक मजबूत हैं।”", "हस्ताक्षर करेंगे।"):
+    for kept in (
+        "भारत-जापान वार्ता",
+        "वीडियो कॉन्फ्रेंसिंग के जरिए बातचीत की",
+        "व्यापार पर क्या हुई बात?",
+        "“हमारे संबंध पहले से कहीं अधिक मजबूत हैं।”",
+        "हस्ताक्षर करेंगे।",
+    ):
         assert kept in doc.text, kept
     kinds = {r.kind for r in doc.removed}
     assert {"image", "author", "related-links", "section-header", "promo"} <= kinds
@@ -32,7 +47,7 @@ def test_removed_blocks_point_at_raw_text() -> None:
     for r in doc.removed:
         assert raw[r.raw_start : r.raw_end] == r.text
     # every kept character maps back to the raw input
-    for cs, rs, n in doc.offsets:
+    for _cs, rs, n in doc.offsets:
         assert normalize(raw[rs : rs + n]).strip() in doc.text or n < 3
 
 
@@ -75,8 +90,10 @@ def test_seed_teasers_removed_and_body_kept() -> None:
 
 
 def test_short_teaser_at_the_end_is_cut() -> None:
-    text = ("पहला पैराग्राफ यहां है और यह पूरा वाक्य है।\nये भी पढ़ें:\nपंजाब में थाने पर हमला, तीन पुलिसकर्मी घायल\n"
-            "केरल में नाव पलटी\nनवीनतम राज्य समाचार")
+    text = (
+        "पहला पैराग्राफ यहां है और यह पूरा वाक्य है।\nये भी पढ़ें:\nपंजाब में थाने पर हमला, तीन पुलिसकर्मी घायल\n"
+        "केरल में नाव पलटी\nनवीनतम राज्य समाचार"
+    )
     doc = prepare(Article(id="t", source="x", raw=text))
     assert isinstance(doc, Document)
     assert doc.text == "पहला पैराग्राफ यहां है और यह पूरा वाक्य है।"

@@ -5,9 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
 from vaarta.cli import build_parser, main
+
+from conftest import FIXTURES, ROOT
 
 DOCS = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
 from vaarta.evaluate import evaluate
 from vaarta.ingest import ingest
 from vaarta.store import open_store
+
+from conftest import ROOT
 
 EXPECT = json.loads((ROOT / "tests" / "golden" / "demo_expectations.json").read_text(encoding="utf-8"))
 FLOORS = {

@@ -194,3 +194,68 @@ def test_gold_dev_floors(gold_docs) -> None:  # type: ignore[no-untyped-def]
     ev = b.score_events(pairs)
     assert ev["F1"] >= EVENT_F1_FLOOR, ev
     assert ev["status_acc"] >= STATUS_FLOOR, ev
+
+
+# ---------------------------------------------------------------- rules added in round 2
+
+SHARMA = lambda t: ent(t, "Ravi Sharma", "PER", "रवि शर्मा", "शर्मा")  # noqa: E731
+UP = lambda t: ent(t, "Uttar Pradesh", "LOC", "उत्तर प्रदेश")  # noqa: E731
+AGRA = lambda t: ent(t, "Agra", "LOC", "आगरा")  # noqa: E731
+BIHAR = lambda t: ent(t, "Bihar", "LOC", "बिहार")  # noqa: E731
+GAYA = lambda t: ent(t, "Gaya", "LOC", "गया जी")  # noqa: E731
+SIRSA = lambda t: ent(t, "Sirsa", "LOC", "सिरसा")  # noqa: E731
+
+
+def test_reported_speech_ends_at_a_full_stop() -> None:
+    # English full stops end sentences; the कहा कि span must not swallow the next sentence
+    t = "शर्मा ने कहा कि बातचीत अच्छी रही. बाद में रवि शर्मा ने नेपाल से मदद की अपील की."
+    e = one(run(t, [SHARMA, NEPAL]), "REQUEST")
+    assert e.actors == ("Ravi Sharma",) and e.recipients == ("Nepal",)
+
+
+def test_a_demand_inside_a_quote_is_an_event_of_the_speaker() -> None:
+    t = "रवि शर्मा ने कहा, “हम सरकार से कैदियों की रिहाई की मांग करते हैं।”"
+    e = one(run(t, [SHARMA]), "REQUEST")
+    assert "Ravi Sharma" in e.actors
+
+
+def test_curfew_is_imposed_on_a_place_without_participants() -> None:
+    t = "हिंसा के बाद शर्मा के गृह नगर सिरसा में शनिवार को कर्फ्यू लगा दिया गया।"
+    e = one(run(t, [SHARMA, SIRSA], [time(t, "शनिवार", "2024-05-04")]), "COERCE")
+    assert parts(e) == set() and e.location == "Sirsa" and e.date == "2024-05-04"
+
+
+def test_passive_arrest_takes_the_pronoun_patient_not_an_agent() -> None:
+    t = "रवि शर्मा देर से घर लौटे। उन्हें रात को हिरासत में ले लिया गया।"
+    e = one(run(t, [SHARMA]), "COERCE")
+    assert e.actors == () and e.recipients == ("Ravi Sharma",)
+
+
+def test_nominal_event_place_is_the_district_of_the_chain() -> None:
+    t = "उत्तर प्रदेश के आगरा जिले में एक सड़क हादसे में चार लोगों की मौत हो गई।"
+    e = one(run(t, [UP, AGRA]), "ACCIDENT")
+    assert e.location == "Agra" and e.killed == 4
+
+
+def test_coordinated_places_give_one_event_each() -> None:
+    t = "उत्तर प्रदेश के आगरा और बिहार के गया जी में स्वास्थ्य टीमों पर हमला हुआ।"
+    evs = [e for e in run(t, [UP, AGRA, BIHAR, GAYA]) if e.type == "ASSAULT"]
+    assert {e.location for e in evs} == {"Agra", "Gaya"}
+
+
+def test_country_and_city_reports_merge_into_the_city() -> None:
+    t = "नेपाल में बम विस्फोट हुआ। काठमांडू में हुए इस विस्फोट में दो लोग घायल हुए।"
+    e = one(run(t, [NEPAL, KTM]), "ASSAULT")
+    assert e.location == "Kathmandu" and e.injured == 2
+
+
+def test_date_of_the_previous_sentence_carries_over() -> None:
+    t = "मोदी ने सोमवार को किसानों से बात की। उन्होंने राज्यों से मदद की अपील की।"
+    e = one(run(t, [MODI], [time(t, "सोमवार", "2024-05-06")]), "REQUEST")
+    assert e.date == "2024-05-06" and e.actors == ("Narendra Modi",)
+
+
+def test_protest_names_no_one_it_is_against() -> None:
+    t = "सिरसा में सैकड़ों किसानों ने सरकार से नाराज होकर भारत के खिलाफ प्रर्दशन किया।"
+    e = one(run(t, [SIRSA, INDIA]), "PROTEST")
+    assert parts(e) == set() and e.location == "Sirsa"

@@ -20,7 +20,9 @@ def test_bad_files_rejected_and_good_ones_read(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u2014 news".encode("cp1252"))
     (tmp_path / "utf16.txt").write_bytes(HINDI.encode("utf-16"))  # with a BOM: read
-    (tmp_path / "declared.html").write_bytes(b'<html><head><meta charset="utf-8"></head><body>' + "caf\u00e9".encode("cp1252") + b"</body></html>")
+    (tmp_path / "declared.html").write_bytes(
+        b'<html><head><meta charset="utf-8"></head><body>' + "caf\u00e9".encode("cp1252") + b"</body></html>"
+    )
     out = {Path(x.source).name: x for x in _read(tmp_path)}
     assert isinstance(out["good.txt"], Article)
     assert isinstance(out["utf16.txt"], Article) and out["utf16.txt"].raw == HINDI
@@ -56,7 +58,7 @@ def test_jsonl_bad_lines_named_by_line(tmp_path: Path) -> None:
     out = _read(f)
     arts = [x for x in out if isinstance(x, Article)]
     rej = [x for x in out if isinstance(x, Rejection)]
-    assert [a.id for a in arts][0] == "a1" and arts[0].published == "2026-03-14" and arts[0].published_from == "input-field"
+    assert arts[0].id == "a1" and arts[0].published == "2026-03-14" and arts[0].published_from == "input-field"
     assert len(arts) == 2 and len(arts[1].id) == 16  # no id given: a hash of the line
     assert [r.source.rsplit(":", 1)[1] for r in rej] == ["2", "3", "4"]
     assert rej[0].reason == "json"

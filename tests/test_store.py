@@ -31,8 +31,13 @@ def _record(text: str, i: int = 0) -> Record:
     m = Mention(0, min(3, len(text)), text[: min(3, len(text))])
     ent = Entity(name="Japan", name_hi="जापान", type="LOC", kb_id="Q17", confidence=0.9, mentions=(m,))
     ev = Event(type="CONSULT", status="occurred", actors=("Japan",), recipients=(), evidence=(Span(0, len(text)),), mode="video")
-    return Record(document=doc, entities=(ent,), events=(ev,), quotes=(Quote("Japan", 0, len(text), True),),
-                  times=(TimeExpr(0, 1, text[:1], "2026-03-14", "day"),))
+    return Record(
+        document=doc,
+        entities=(ent,),
+        events=(ev,),
+        quotes=(Quote("Japan", 0, len(text), True),),
+        times=(TimeExpr(0, 1, text[:1], "2026-03-14", "day"),),
+    )
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -88,8 +93,12 @@ def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
         (src / f"{i:03d}.txt").write_text(f"खबर {i}\n{BODY[i % 3]} यह लेख संख्या {i} है।", encoding="utf-8")
     db = str(tmp_path / "k.db")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "vaarta.cli", "ingest", str(src), "--db", db, "-q"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vaarta.cli", "ingest", str(src), "--db", db, "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until some articles are stored, then kill it
         time.sleep(0.2)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import analyse_text, ingest, open_store  # noqa: E402
-from .model import Document, Entity, Event, Quote, Record, Rejection, TimeExpr  # noqa: E402
+from .api import analyse_text, ingest, open_store
+from .model import Document, Entity, Event, Quote, Record, Rejection, TimeExpr
 
 __all__ = [
     "Document",

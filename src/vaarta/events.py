@@ -133,7 +133,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
                 continue  # inside a name (राहत in an organisation's name …)
-            if trig.type not in NOMINAL_TYPES | SPEECH_ACTS and any(s <= a_s < e for s, e in speech):
+            in_speech = trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech)
+            if in_speech and trig.type not in SPEECH_ACTS:
                 continue  # what someone said is a quote, not an event (unless saying it is the act)
             verb_end = a_e
             if trig.kind == "verb":
@@ -150,6 +151,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.recipients = wide.recipients or roles.recipients
                 roles.places = roles.places or wide.places
             status = status_of(text, a_s, verb_end, base + c_e, lex)
+            if in_speech and status != "occurred":
+                continue  # "भारत समर्थन करेगा", said: a promise reported, not an act performed
             d = _Draft(trig.type, trig, a_s, a_e, si, status, [], [])
             after = regex.match(r"(?:\s+[\p{L}\p{M}]+){0,4}", text[a_e : base + c_e])
             passive = bool(lex.passive.search(text[a_s : a_e + (after.end() if after else 0)]))
@@ -256,6 +259,10 @@ def _place_and_mode(
                 d.mode = t.mode
                 break
     locs = [p for p in places if p.type == "LOC"]
+    if trig.type == "PROTEST" or trig.frame == "measure":
+        # where it happened is a place before में (सिरसा में … प्रदर्शन), not what it is against
+        at = [m[2] for m in s_ments if m[2].type == "LOC" and _IN.match(doc_text, m[1]) and m[0] < d.start]
+        locs = at[-1:] or locs
     if locs and trig.type not in NOMINAL_TYPES:
         d.location = locs[-1].name
     elif trig.type in VIOLENT or trig.frame == "measure":
@@ -336,6 +343,7 @@ def _chain_gap(level_words: str) -> regex.Pattern[str]:
     return regex.compile(r"\s*(?:" + level_words + r"\s+)?(?:के|की|का)\s+")
 
 
+_IN = regex.compile(r"\s*(?:जिले\s+|शहर\s+|राज्य\s+)?में(?![\p{L}\p{M}])")
 _COORD_GAP = regex.compile(r"\s*(?:,|और|तथा|एवं|व)\s*")
 
 

@@ -39,7 +39,7 @@ def extract(page: str, url: str | None = None) -> Extracted | None:
         doc = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
         )
-    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+    except Exception:
         doc = None
     if doc is None or not (doc.text or "").strip():
         return None

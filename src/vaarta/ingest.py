@@ -52,7 +52,7 @@ def _work(args: tuple[Article, Resources]) -> Record | Rejection:
     article, res = args
     try:
         return analyse_article(article, res)
-    except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+    except Exception as e:
         return Rejection(article.source, "internal-error", f"{type(e).__name__}: {e} (please report this)")
 
 
@@ -112,9 +112,7 @@ def ingest(
                 continue
             yield item
 
-    n = 0
-    for out in _analysed(articles(), res, jobs):
-        n += 1
+    for n, out in enumerate(_analysed(articles(), res, jobs), 1):
         if isinstance(out, Rejection):
             reject(out)
         else:

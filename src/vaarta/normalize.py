@@ -75,9 +75,8 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
                 src.pop()
             if not out or (len(out) >= 2 and out[-1] == "\n" and out[-2] == "\n"):
                 return
-        elif ch == " ":
-            if not out or out[-1] in " \n":
-                return
+        elif ch == " " and (not out or out[-1] in " \n"):
+            return
         out.append(ch)
         src.append(at)
 

@@ -211,7 +211,7 @@ class Store(ABC):
             "signatures",
             "lsh_bands",
         ):
-            cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))  # noqa: S608 - fixed names
+            cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))
         self._unindex_text(cur, article_id)
         cur.execute(self.q("DELETE FROM articles WHERE id = ?"), (article_id,))
 
