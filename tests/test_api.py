@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import build_db
 
 from vaarta.web import create_app
+
+from web_fixtures import build_db
 
 KEY = "test-key-123"
 

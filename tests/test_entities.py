@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import shared_path
 from vaarta.entities import find_entities
 from vaarta.kb import default_kb
 from vaarta.model import Entity, Flag, Resources
 from vaarta.segment import make_document
+
+from conftest import shared_path
 
 RES = Resources(kb=default_kb())
 

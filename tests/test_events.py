@@ -9,12 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from conftest_events import bench_module, ent, shared_dir, time
 from vaarta.events import find_events
 from vaarta.events_lexicon import load_lexicon
 from vaarta.events_roles import casualties, parse_number
 from vaarta.model import Resources
 from vaarta.segment import make_document
+
+from conftest_events import bench_module, ent, shared_dir, time
 
 RES = Resources()
 
@@ -181,7 +182,7 @@ def test_seed_001_events(gold_docs) -> None:  # type: ignore[no-untyped-def]
 
 # Floors measured on gold/dev with oracle entities and times (docs/events.md). Raise them as
 # the stage improves; never lower one without saying why in docs/events.md.
-EVENT_F1_FLOOR = 0.25
+EVENT_F1_FLOOR = 0.40
 STATUS_FLOOR = 0.90
 QUOTE_RECALL_FLOOR = 0.95
 SPEAKER_FLOOR = 0.85

@@ -9,10 +9,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from conftest_events import bench_module, ent, shared_dir
 from vaarta.model import Resources
 from vaarta.quotes import find_quotes
 from vaarta.segment import make_document
+
+from conftest_events import bench_module, ent, shared_dir
 
 RES = Resources()
 

@@ -12,11 +12,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from web_fixtures import hand_records
 
 from vaarta.model import Record, Span, TimeExpr
 from vaarta.segment import make_document
 from vaarta.store import Store, open_store
+
+from web_fixtures import hand_records
 
 PG = os.environ.get("VAARTA_TEST_PG", "")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.skipif(

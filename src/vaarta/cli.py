@@ -193,7 +193,8 @@ def cmd_events(a: argparse.Namespace) -> int:
                 for m in c["reports"]:
                     print(f"    {m['article_id']}  {m['source']}")
                 for k in c["contradictions"]:
-                    print(f"    ! {k}")
+                    readings = "; ".join(f"{r['value']} ({r['article']})" for r in k["readings"])
+                    print(f"    ! contradiction on {k['field']}: {readings}")
             return 0
         rows = store.list_events(
             type=a.type,

@@ -368,9 +368,9 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
     pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
     if a.type in NOMINAL_TYPES:
         la, lb = a.location, b.location
-        if MERGE_ACROSS_PLACES.get(a.type) is False and la and lb and la != lb:
-            if not (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set())):
-                return False
+        nested = la and lb and (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set()))
+        if MERGE_ACROSS_PLACES.get(a.type) is False and la and lb and la != lb and not nested:
+            return False
         if a.mode and b.mode and a.mode != b.mode:
             return False
         return not (pa and pb) or bool(pa & pb)

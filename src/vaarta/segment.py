@@ -19,7 +19,7 @@ _TOKEN = regex.compile(
     r"""
     \d+(?:[.,:/]\d+)*                         # numbers, 4,209  13/12/2021  1.5
     | (?:[\p{L}\p{M}]{1,3}\.){2,}             # dotted abbreviations यू.एस.  U.S.
-    | [\p{L}\p{M}\p{Nd}\u200c\u200d]+(?:-[\p{L}\p{M}\p{Nd}]+)*   # words, रूस-चीन
+    | [\p{L}\p{M}\p{Nd}\u200c\u200d]+(?:-[\p{L}\p{M}\p{Nd}\u200c\u200d]+)*   # words, रूस-चीन
     | \S                                      # any other single character
     """,
     regex.VERBOSE,

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -107,10 +107,8 @@ class Stores:
     def close(self) -> None:
         with self._lock:
             for s in self._all:
-                try:
+                with suppress(Exception):
                     s.close()
-                except Exception:  # noqa: BLE001, S110 - closing at shutdown, nothing to do
-                    pass
             self._all.clear()
 
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import DEFAULT_PAGE, MAX_PAGE, MAX_QUERY_CHARS
-from .highlight import entity_url, events_url, render
+from .highlight import render
 
 router = APIRouter(include_in_schema=False)
 
