@@ -2,8 +2,14 @@
 
 Run: ``python bench/bench_ner.py [--shared PATH] [--split test|dev]``. Prints exact-span
 P/R/F1 per type (PER/LOC/ORG) and micro, model load time and tagging speed in tokens
-per second (one core, features included). Reads ../shared at run time; nothing from it
+per second (CPU time of one core, features included). Reads ../shared at run time; nothing from it
 is stored in the repository.
+
+It also checks the tagger's fast feature path against the reference one (the plain
+``vaarta.ner.sentence_features`` that training uses, tagged by the same CRF): labels must
+be identical on the whole split, on 300 covid-hindi-news sentences and on the 150
+covid-hindi-news articles it times (exit status 1 otherwise); it prints both speeds
+("reference" = the code before the fast path).
 """
 
 from __future__ import annotations
@@ -21,7 +27,38 @@ sys.path.insert(0, str(REPO / "training"))
 
 from train_ner import evaluate, read_conll  # noqa: E402
 
-from vaarta.ner import Tagger  # noqa: E402
+from vaarta.ner import Tagger, sentence_features  # noqa: E402
+from vaarta.segment import split_sentences, tokenize  # noqa: E402
+
+N_COVID_SENTENCES = 300
+COVID_PER_FILE = 10  # sentences taken from each article, files in sorted order
+N_COVID_ARTICLES = 150  # articles timed whole, as the pipeline sees them
+
+
+def covid_articles(shared: Path, n: int = N_COVID_ARTICLES) -> list[list[list[str]]]:
+    """Token lists per sentence of the first ``n`` covid-hindi-news articles (sorted paths)."""
+    out: list[list[list[str]]] = []
+    for p in sorted((shared / "data" / "covid-hindi-news").rglob("*.txt"))[:n]:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        sents = [[t.text for t in tokenize(s.text)] for s in split_sentences(text)]
+        out.append([s for s in sents if s])
+    return out
+
+
+def covid_sentences(shared: Path, n: int = N_COVID_SENTENCES) -> list[list[str]]:
+    """The first ``COVID_PER_FILE`` sentences of each covid-hindi-news article, ``n`` in all."""
+    out: list[list[str]] = []
+    for art in covid_articles(shared, n):
+        out.extend(art[:COVID_PER_FILE])
+    return out[:n]
+
+
+def reference_tag(tagger: Tagger, tokens: list[str]) -> list[str]:
+    """Labels through the plain feature function (the tagger's code before the fast path)."""
+    if not tokens:
+        return []
+    toks = [t if t.strip() else "_" for t in tokens]
+    return [str(lab) for lab in tagger._crf.tag(sentence_features(toks, tagger._lex))]
 
 
 def shared_dir() -> Path:
@@ -41,20 +78,74 @@ def main(argv: list[str] | None = None) -> int:
         print(f"IL-NER {args.split} split not found at {path}; set VAARTA_SHARED", file=sys.stderr)
         return 2
     sents = read_conll(path)
+    toks_split = [toks for toks, _ in sents]
+    n_tok = sum(map(len, toks_split))
+    clock = time.process_time  # CPU seconds of this process: the machine may be shared
+
     t0 = time.perf_counter()
     tagger = Tagger.load(args.model)
     t_load = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    pred = [tagger.tag(toks) for toks, _ in sents]
-    t_tag = time.perf_counter() - t1
-    n_tok = sum(len(t) for t, _ in sents)
+    t1 = clock()
+    pred = [tagger.tag(toks) for toks in toks_split]  # fresh tagger: word cache cold
+    t_tag = clock() - t1
+    t1 = clock()
+    for toks in toks_split:  # second pass: every word cached
+        tagger.tag(toks)
+    t_warm = clock() - t1
+    t1 = clock()
+    ref = [reference_tag(tagger, toks) for toks in toks_split]
+    t_ref = clock() - t1
+    same_split = sum(p == r for p, r in zip(pred, ref, strict=True))
+
+    # covid-hindi-news: whole articles through a fresh tagger, as one pipeline worker sees them
+    articles = covid_articles(shared)
+    art_sents = [s for art in articles for s in art]
+    n_art_tok = sum(map(len, art_sents))
+    covid_tagger = Tagger.load(args.model)
+    t1 = clock()
+    art_pred = [covid_tagger.tag(toks) for toks in art_sents]
+    t_art = clock() - t1
+    t1 = clock()
+    art_ref = [reference_tag(covid_tagger, toks) for toks in art_sents]
+    t_art_ref = clock() - t1
+    same_art = sum(p == r for p, r in zip(art_pred, art_ref, strict=True))
+    covid = covid_sentences(shared)
+    same_covid = sum(tagger.tag(toks) == reference_tag(tagger, toks) for toks in covid)
+
     scores = evaluate([labs for _, labs in sents], pred)
     print(f"IL-NER Hindi {args.split}: {len(sents):,} sentences, {n_tok:,} tokens")
     print(f"load {t_load * 1000:.0f} ms; tagging {n_tok / t_tag:,.0f} tokens/s ({len(sents) / t_tag:,.0f} sentences/s)")
+    print(
+        f"  CPU time, features included: reference {n_tok / t_ref:,.0f} tokens/s; "
+        f"fast {n_tok / t_tag:,.0f} (x{t_ref / t_tag:.1f}); fast with warm cache {n_tok / t_warm:,.0f} (x{t_ref / t_warm:.1f})"
+    )
+    print(
+        f"covid-hindi-news: {len(articles)} articles, {len(art_sents):,} sentences, {n_art_tok:,} tokens: "
+        f"reference {n_art_tok / t_art_ref:,.0f} tokens/s ({t_art_ref / len(articles) * 1000:.1f} ms/article); "
+        f"fast {n_art_tok / t_art:,.0f} tokens/s ({t_art / len(articles) * 1000:.1f} ms/article, x{t_art_ref / t_art:.1f})"
+    )
+    print(
+        f"identical labels: {same_split}/{len(sents)} {args.split} sentences, {same_covid}/{len(covid)} covid "
+        f"sentences, {same_art}/{len(art_sents)} sentences of the {len(articles)} articles"
+    )
     print(f"{'type':6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s}")
     for t, s in scores.items():
         print(f"{t:6s} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['n']:6d}")
-    print(json.dumps({"split": args.split, "tokens_per_s": round(n_tok / t_tag), "scores": scores}))
+    summary = {
+        "split": args.split,
+        "tokens_per_s": round(n_tok / t_tag),
+        "tokens_per_s_reference": round(n_tok / t_ref),
+        "tokens_per_s_warm": round(n_tok / t_warm),
+        "covid_tokens_per_s": round(n_art_tok / t_art),
+        "covid_tokens_per_s_reference": round(n_art_tok / t_art_ref),
+        "identical": [same_split, len(sents), same_covid, len(covid), same_art, len(art_sents)],
+        "scores": scores,
+    }
+    print(json.dumps(summary))
+    differ = same_split != len(sents) or same_covid != len(covid) or same_art != len(art_sents)
+    if differ or len(covid) < N_COVID_SENTENCES:
+        print("FAIL: fast path labels differ from the reference", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from vaarta.segment import make_document
 from vaarta.timex import find_times, published_from_text, published_from_url
+from vaarta.timex_detect import find_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VAARTA_SHARED") or ROOT.parent / "shared")
@@ -156,6 +157,58 @@ def test_published_from_url() -> None:
     assert published_from_url("https://example.com/a/story-123456") is None
 
 
+def iltimex(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_spans(text, "iltimex")]
+
+
+def test_iltimex_bare_time_nouns() -> None:
+    assert iltimex("रात में पुलिस ने गश्त बढ़ा दी।") == ["रात"]  # before a postposition
+    assert iltimex("सड़क पार करते समय सावधान रहें।") == ["समय"]  # after a participle
+    assert iltimex("चुनाव वाले दिन बाजार बंद रहे।") == ["दिन"]  # after वाले/वाली
+    assert iltimex("यह मंदिर सदियों पुराना है।") == ["सदियों"]  # plural time noun
+    assert times("रात में पुलिस ने गश्त बढ़ा दी।") == []  # never a calendar time
+
+
+def test_iltimex_anchor_and_duration_suffixes() -> None:
+    assert iltimex("2014 के बाद कंपनी ने विस्तार किया।") == ["2014 के बाद"]
+    assert times("2014 के बाद कंपनी ने विस्तार किया।") == [("2014", "2014")]  # value span stays the year
+    assert iltimex("वर्ष 2010 से पहले यहां सड़क नहीं थी।") == ["वर्ष 2010 से पहले"]
+    assert iltimex("अदालत ने सात दिन का समय दिया।") == ["सात दिन का समय"]
+    assert iltimex("पहले दो दिन दुकानें बंद रहीं।") == ["पहले दो दिन"]
+
+
+def test_iltimex_date_suffixes_and_joins() -> None:
+    assert iltimex("शुक्रवार दिन भर बारिश होती रही।") == ["शुक्रवार दिन भर"]
+    assert iltimex("सोमवार का दिन भारी रहा।") == ["सोमवार का दिन"]
+    assert iltimex("दुकान रोज सुबह 9 बजे खुलती है।") == ["रोज सुबह 9 बजे"]
+    assert iltimex("मार्च और अप्रैल के बीच परीक्षा होगी।") == ["मार्च और अप्रैल के बीच"]
+    assert iltimex("15 से 17 मार्च की शाम मेला लगेगा।") == ["15 से 17 मार्च की शाम"]
+
+
+def test_iltimex_vague_periods_and_named_days() -> None:
+    assert iltimex("इस अवधि में कोई शिकायत नहीं आई।") == ["इस अवधि"]
+    assert iltimex("कुछ ही मिनटों में आग फैल गई।") == ["कुछ ही मिनटों"]
+    assert iltimex("उस साल फसल अच्छी हुई।") == ["उस साल"]
+    assert iltimex("अभियान का दूसरा दिन शांत रहा।") == ["दूसरा दिन"]
+    assert iltimex("9/11 के बाद सुरक्षा कड़ी हुई।") == ["9/11"]
+    assert times("9/11 के बाद सुरक्षा कड़ी हुई।") == []  # not 9 November
+
+
+def test_weekday_with_date_is_one_expression() -> None:
+    t = one("शनिवार 14 अगस्त को जुलूस निकला।")
+    assert (t.text, t.value) == ("शनिवार 14 अगस्त", "2021-08-14")
+
+
+def test_range_with_shuru_hokar() -> None:
+    t = one("मेला 5 मार्च से शुरू होकर 20 मार्च तक चलेगा।")
+    assert (t.text, t.value, t.end_value) == ("5 मार्च से शुरू होकर 20 मार्च", "2022-03-05", "2022-03-20")
+
+
+def test_kal_kal_sound_is_not_a_time() -> None:
+    assert times("नदी की कल-कल सुनाई दी।") == []
+    assert times("झरने की कल - कल मन को भाती है।") == []
+
+
 def _bench():
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_timex
@@ -163,7 +216,9 @@ def _bench():
     return bench_timex
 
 
-ILTIMEX_STRICT_F1_FLOOR = 0.84  # measured 0.864 (bench/bench_timex.py), minus 0.02
+# bench/bench_timex.py; rules were tuned on the odd-numbered (dev) half only
+ILTIMEX_STRICT_F1_FLOOR = 0.889  # all 300 docs: measured 0.909, minus 0.02
+ILTIMEX_HELDOUT_F1_FLOOR = 0.857  # even-numbered (held-out) half: measured 0.877, minus 0.02
 GOLD_DEV_F1_FLOOR = 0.96  # measured 0.986
 GOLD_DEV_VALUE_FLOOR = 0.98  # measured 1.000
 
@@ -173,6 +228,8 @@ def test_iltimex_detection_floor() -> None:
         pytest.skip(f"ILTIMEX2012 not found under {SHARED}")
     scores = _bench().iltimex_scores(SHARED)
     assert scores["iltimex strict"][2] >= ILTIMEX_STRICT_F1_FLOOR
+    held = _bench().iltimex_scores(SHARED, split="heldout")
+    assert held["iltimex strict"][2] >= ILTIMEX_HELDOUT_F1_FLOOR
 
 
 def test_gold_dev_times_floor() -> None:

@@ -12,6 +12,7 @@ sentence as evidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -36,6 +37,18 @@ _PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन
 # Acts performed by saying (ontology: a demand, accusation, refusal, threat or praise is an
 # event even inside a quote or reported speech).
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+# Types a verbal trigger may name as an intention (सहयोग बढ़ाने की इच्छा, मदद देने की पेशकश).
+INTENTION_TYPES = frozenset({"COOPERATE", "SUPPORT", "AID", "CONSULT", "AGREE"})
+# Interactions between parties: with no party named they are not reported (a participle such
+# as "गांव पहुंचे अधिकारी", a "समझौते के तहत" with no signatory in the clause).
+PARTICIPANTS_REQUIRED = frozenset(
+    {"CONSULT", "AGREE", "AID", "ACCUSE", "CONCEDE", "COOPERATE", "REJECT", "SANCTION", "SUPPORT", "THREATEN", "RETREAT"}
+)
+# A negation belongs to a nominal trigger only right after it (हमला नहीं हुआ), not after its
+# genitive complement (भूकंप की तीव्रता ज्यादा नहीं थी).
+_NEG_NEAR = regex.compile(r"(?:\s+[\p{L}\p{M}]+)?\s+(?:नहीं|न)(?![\p{L}\p{M}])")
+_RANGE_END = regex.compile(r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|तक)(?![\p{L}\p{M}])")
+_DATELINE = regex.compile(r"[ \t]*:")
 # Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
 CONFIDENCE = {"verb": 0.7, "noun": 0.6}
 # Speech content: quotation marks, and the clause after a verb of saying.
@@ -128,7 +141,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     drafts: list[_Draft] = []
     for si, sent in enumerate(doc.sentences):
         base = sent.start
-        s_ments = [m for m in mentions if m[0] >= sent.start and m[1] <= sent.end]
+        # a dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place
+        s_ments = [m for m in mentions if m[0] >= sent.start and m[1] <= sent.end and not _DATELINE.match(text, m[1])]
         for rs, re_, trig in _triggers_in(sent.text, lex):
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
@@ -137,11 +151,18 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if in_speech and trig.type not in SPEECH_ACTS:
                 continue  # what someone said is a quote, not an event (unless saying it is the act)
             verb_end = a_e
+            intention = None
             if trig.kind == "verb":
                 ve = _verb_follows(sent.text, re_, lex)
                 if ve is None:
-                    continue
+                    # सहयोग को बढ़ाने की इच्छा जताई: an intention is a planned event
+                    intention = lex.intention.match(sent.text, re_) if trig.type in INTENTION_TYPES else None
+                    if intention is None:
+                        continue
+                    ve = intention.end()
                 verb_end = base + ve
+            elif trig.frame == "place_before" and not _place_before(text, s_ments, a_s):
+                continue  # गए थे is a visit only after a place (बीजिंग गए थे) or दौरे पर
             c_s, c_e = clause_bounds(sent.text, rs, re_)
             roles = read_roles(text, s_ments, base + c_s, a_s, a_e, lex)
             if not roles.actors and not (set(roles.recipients) - set(roles.places)):
@@ -150,7 +171,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.actors = wide.actors
                 roles.recipients = wide.recipients or roles.recipients
                 roles.places = roles.places or wide.places
-            status = status_of(text, a_s, verb_end, base + c_e, lex)
+            status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex)
+            if status == "negated" and trig.type in NOMINAL_TYPES and not _NEG_NEAR.match(text, verb_end):
+                status = "occurred"  # भूकंप की तीव्रता ज्यादा नहीं थी: the negation is of another predicate
             if in_speech and status != "occurred":
                 continue  # "भारत समर्थन करेगा", said: a promise reported, not an act performed
             d = _Draft(trig.type, trig, a_s, a_e, si, status, [], [])
@@ -187,10 +210,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             d.recipients = recips
             d.evidence = [Span(sent.start, sent.end)]
             _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names)
+            if trig.type == "COERCE" and not d.actors and not d.recipients and d.location:
+                # a curfew or closure with no named agent: the government of the place imposed it
+                if _place_kind(d.location, res) in lex.authority_kinds:
+                    d.actors = [d.location]
             if any(t.start >= base + c_s and t.end <= base + c_e for t in times):
-                d.date = _date(times, base + c_s, base + c_e, a_s)
+                d.date = _date(times, base + c_s, base + c_e, a_s, text)
             elif c_s == 0 and c_e == len(sent.text):
-                d.date = _date(times, sent.start, sent.end, a_s)
+                d.date = _date(times, sent.start, sent.end, a_s, text)
             if d.date is None and DATE_CARRY_SENTENCES:
                 # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
                 prev = doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start
@@ -201,6 +228,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 d.killed, d.injured = casualties(sent.text, lex)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
+            if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
+                continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
             for dd in _split_visits(d):
                 drafts.extend(_split_places(dd))
     events = _merge(drafts, doc, mentions, lex)
@@ -272,13 +301,38 @@ def _place_and_mode(
             d.more_places = found[1:]
 
 
+def _place_before(text: str, s_ments: Sequence[tuple[int, int, Entity]], at: int) -> bool:
+    gap_ok = regex.compile(r"\s*(?:से\s+)?$")
+    if regex.search(r"(?:पर|में)\s*$", text[max(0, at - 6) : at]):
+        return True  # दौरे पर गए थे, यात्रा पर गए हैं
+    return any(m[2].type == "LOC" and 0 <= at - m[1] <= 6 and gap_ok.match(text[m[1] : at]) for m in s_ments)
+
+
+def _place_kind(name: str, res: Resources | None) -> str:
+    """The KB kind of a place (country, state, city …), '' when unknown."""
+    kb = res.kb if res is not None and res.kb is not None else _default_kb()
+    ent = kb.get(name) if kb is not None else None
+    return ent.kind if ent is not None else ""
+
+
+@lru_cache(maxsize=1)
+def _default_kb() -> Any:
+    try:
+        from .kb import default_kb
+
+        return default_kb()
+    except Exception:  # noqa: BLE001 - the KB is optional for this stage
+        return None
+
+
 def _rel(d: _Draft) -> int:
     # offset of the trigger inside its sentence; sentences are matched by their start
     return d.start - d.evidence[0].start if d.evidence else 0
 
 
-def _date(times: Sequence[TimeExpr], s: int, e: int, at: int) -> str | None:
-    inside = [t for t in times if t.start >= s and t.end <= e]
+def _date(times: Sequence[TimeExpr], s: int, e: int, at: int, text: str = "") -> str | None:
+    # "1 मई से 15 मई तक स्कूल बंद": the ends of a range date a period, not a happening
+    inside = [t for t in times if t.start >= s and t.end <= e and not (text and _RANGE_END.match(text, t.end))]
     if not inside:
         return None
     before = [t for t in inside if t.start < at]
@@ -307,6 +361,7 @@ def event_places(text: str, locs: Sequence[tuple[int, int, Entity]], at: int, le
     """The place(s) of a nominal event triggered at ``at``: the most specific place of the
     nearest "A के B (जिले) में" chain before the trigger (district over state, but not a
     village or police station), and of each chain coordinated with it (A और B में)."""
+    locs = [m for m in locs if not lex.name_modifier.match(text, m[1])]  # बरौनी एक्सप्रेस is a train
     chains = place_chains(text, locs, lex)
     if not chains:
         return []
@@ -363,8 +418,8 @@ def _contains(a: str, b: str, inside: set[tuple[str, str]]) -> bool:
 def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if a.date and b.date and a.date != b.date:
-        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False  # 2001 and 2001-01-26 are one date at two precisions
     pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
     if a.type in NOMINAL_TYPES:
         la, lb = a.location, b.location
@@ -405,7 +460,8 @@ def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, in
         tgt.derived |= d.derived
         if tgt.mode is None or (tgt.mode == "meeting" and d.mode not in (None, "meeting")):
             tgt.mode = d.mode or tgt.mode
-        tgt.date = tgt.date or d.date
+        if d.date and (not tgt.date or (len(d.date) > len(tgt.date) and d.date.startswith(tgt.date))):
+            tgt.date = d.date  # the more precise date
         if tgt.location and d.location and tgt.type in NOMINAL_TYPES and _contains(tgt.location, d.location, inside):
             tgt.location = d.location  # the more specific place names the happening
         tgt.location = tgt.location or d.location

@@ -50,6 +50,9 @@ class Lexicon:
     passive: regex.Pattern[str]  # searched from the trigger to a few words after it: "… कर दिया गया"
     sub_place: regex.Pattern[str]  # गांव, थाना …: a place below the district
     place_level: str  # जिले, प्रांत …: words between the places of an "A के B जिले में" chain
+    intention: regex.Pattern[str]  # सहयोग बढ़ाने की इच्छा: a verbal trigger as an intention (planned)
+    name_modifier: regex.Pattern[str]  # बरौनी एक्सप्रेस: a place name inside another name
+    authority_kinds: frozenset[str]  # KB kinds whose place stands for its government (Sindh, Bihar)
 
 
 def _word(p: str) -> regex.Pattern[str]:
@@ -82,4 +85,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         passive=regex.compile(WORD_START + data["passive"] + WORD_END),
         sub_place=regex.compile(r"\s*" + data["sub_place_words"] + WORD_END),
         place_level=data["place_level_words"],
+        intention=regex.compile(r"\s*" + data["intention"] + WORD_END),
+        name_modifier=regex.compile(r"\s*" + data["name_modifier_words"] + WORD_END),
+        authority_kinds=frozenset(data["authority_place_kinds"]),
     )

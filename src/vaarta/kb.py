@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -79,6 +79,8 @@ class KnowledgeBase:
     role_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> phrases
     _phon: tuple[tuple[str, str], ...] = ()  # (phonetic key, canonical name) for find()
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a key -> max words
+    # indexes that users of the KB derive from it once (see derived()); not part of equality
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     # ---- loading ---------------------------------------------------------------------
     @classmethod
@@ -184,6 +186,13 @@ class KnowledgeBase:
             role_phrases={k: tuple(v) for k, v in role_phrases.items()},
             _phon=tuple(sorted(set(phon))),
         )
+
+    def derived(self, name: str, build: Callable[[KnowledgeBase], object]) -> object:
+        """``build(self)``, computed once per loaded KB and kept (e.g. the linker's indexes)."""
+        got = self._derived.get(name)
+        if got is None:
+            got = self._derived[name] = build(self)
+        return got
 
     # ---- queries ---------------------------------------------------------------------
     def lookup(self, surface: str) -> list[KBEntity]:

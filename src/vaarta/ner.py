@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import struct
 import unicodedata
 from collections.abc import Sequence
 from importlib import resources
@@ -173,7 +174,7 @@ def _shape(word: str) -> str:
 class Lexicon:
     """Read-only word resources shipped next to the CRF model (see ``train_ner.py``)."""
 
-    __slots__ = ("clusters", "freq", "max_place_len", "names", "places")
+    __slots__ = ("clusters", "freq", "max_place_len", "names", "place_first", "places")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.clusters: dict[str, list[int]] = data.get("clusters", {})
@@ -183,6 +184,9 @@ class Lexicon:
         # normalised place names, words joined by one space
         self.places: frozenset[str] = frozenset(data.get("places", []))
         self.max_place_len = max((p.count(" ") + 1 for p in self.places), default=0)
+        # first space-separated part of every place name: a match can only start at a word
+        # whose own first part is one of these (lets the fast path skip most positions)
+        self.place_first: frozenset[str] = frozenset(p.partition(" ")[0] for p in self.places)
 
     def place_tags(self, keys: Sequence[str]) -> list[str]:
         """B/I/O marks of the longest place-name matches, left to right."""
@@ -266,6 +270,176 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
     return out
 
 
+# --- fast path ----------------------------------------------------------------
+# ``sentence_features`` above is the definition of the features (training uses it).
+# The tagger builds the same lists faster: everything that depends on one word only is
+# computed once per distinct token and kept in a bounded per-instance cache, strings the
+# model has no weights for are dropped up front (crfsuite ignores unknown attributes, so
+# the labels are identical; tests/test_ner.py and bench/bench_ner.py check this), and the
+# strings are handed to crfsuite already UTF-8 encoded.
+CACHE_MAX_WORDS = 200_000  # distinct tokens kept per tagger before the cache is emptied
+
+_Feats = list[bytes]
+
+
+class _Word:
+    """Features of one token that do not depend on its sentence (UTF-8, model-filtered)."""
+
+    __slots__ = ("acronym", "cue_person", "cue_place", "kb", "key", "nb", "org_head", "own", "place_start", "post")
+
+    def __init__(self, tok: str, lex: Lexicon, keep: frozenset[bytes] | None) -> None:
+        key = normalise(tok)
+        shape = _shape(tok)
+        own = [f"shape={shape}", f"len={min(len(key), 8)}", *_word_feats("", key, lex, True)]
+        own.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
+        own.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
+        own.append(f"fq={lex.freq.get(key, -1)}")
+        # as seen from a word at offset -2, -1, +1, +2 from this one (this word is at i + d)
+        nb: list[list[str]] = []
+        for d in (-2, -1, 1, 2):
+            f = _word_feats(f"{d:+d}", key, lex, abs(d) == 1)
+            if abs(d) == 1:
+                f.append(f"{d:+d}shape={shape}")
+                f.append(f"{d:+d}suf3={key[-3:]}")
+            nb.append(f)
+        self.key = key
+        self.kb = key.encode("utf-8")
+        self.own = _encode(own, keep)
+        self.nb = tuple(_encode(f, keep) for f in nb)
+        self.acronym = bool(_ACRONYM.match(tok))
+        self.org_head = key in ORG_HEADS
+        self.post = key in POSTPOSITIONS
+        self.cue_person = key in PERSON_CUES
+        self.cue_place = key in PLACE_CUES
+        self.place_start = key.partition(" ")[0] in lex.place_first
+
+
+def _encode(feats: Sequence[str], keep: frozenset[bytes] | None) -> _Feats:
+    out = [a.encode("utf-8") for a in feats]
+    return out if keep is None else [a for a in out if a in keep]
+
+
+class _Featurizer:
+    """``sentence_features`` as UTF-8 bytes, keeping only the strings in ``keep`` (if given).
+
+    With ``keep=None`` the lists equal ``sentence_features`` encoded; with the model's
+    attribute set they equal those lists with unknown attributes removed, order kept.
+    Tokens that are empty or only white space are read as ``_``, as in ``Tagger.tag``.
+    """
+
+    def __init__(self, lex: Lexicon, keep: frozenset[bytes] | None = None, max_words: int = CACHE_MAX_WORDS) -> None:
+        self.lex = lex
+        self.keep = keep
+        self.max_words = max_words
+        self.cache: dict[str, _Word] = {}
+
+        def const(*names: str) -> tuple[_Feats, ...]:
+            return tuple(_encode([n], keep) for n in names)
+
+        (self.bias, self.acronym, self.org_head, self.bos, self.eos, self.next_post, self.person_cue, self.place_cue) = const(
+            "bias", "acronym", "org_head", "BOS", "EOS", "next_post", "prev_person_cue", "prev_place_cue"
+        )
+        self.org_at = const("org_head_at+1", "org_head_at+2", "org_head_at+3")
+        self.place = dict(zip("BIO", const("place=B", "place=I", "place=O"), strict=True))
+        self.next_place = dict(zip("BIO", const("+1place=B", "+1place=I", "+1place=O"), strict=True))
+
+    def word(self, tok: str) -> _Word:
+        w = self.cache.get(tok)
+        if w is None:
+            if len(self.cache) >= self.max_words:
+                self.cache.clear()
+            w = _Word(tok if tok.strip() else "_", self.lex, self.keep)
+            self.cache[tok] = w
+        return w
+
+    def _place_tags(self, words: list[_Word]) -> list[str]:
+        """``Lexicon.place_tags`` over the words' keys, trying only possible starts."""
+        lex = self.lex
+        n = len(words)
+        out = ["O"] * n
+        i = 0
+        while i < n:
+            if words[i].place_start:
+                for m in range(min(lex.max_place_len, n - i), 0, -1):
+                    if " ".join(w.key for w in words[i : i + m]) in lex.places:
+                        out[i : i + m] = ["B"] + ["I"] * (m - 1)
+                        i += m
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def features(self, tokens: Sequence[str]) -> list[_Feats]:
+        words = [self.word(t) for t in tokens]
+        place = self._place_tags(words)
+        keep = self.keep
+        last = len(words) - 1
+        out: list[_Feats] = []
+        for i, w in enumerate(words):
+            f = self.bias + w.own + self.place[place[i]]
+            if w.acronym:
+                f += self.acronym
+            if w.org_head:
+                f += self.org_head
+            for d in (1, 2, 3):
+                if i + d <= last and words[i + d].org_head:
+                    f += self.org_at[d - 1]
+                    break
+            if i < last:
+                f += self.next_place[place[i + 1]]
+            if i == 0:
+                f += self.bos
+            if i == last:
+                f += self.eos
+            if i >= 2:
+                f += words[i - 2].nb[0]
+            if i >= 1:
+                f += words[i - 1].nb[1]
+            if i < last:
+                nxt = words[i + 1]
+                f += nxt.nb[2]
+                if i + 1 < last:
+                    f += words[i + 2].nb[3]
+                a = b"w|+1=" + w.kb + b"|" + nxt.kb
+                if keep is None or a in keep:
+                    f.append(a)
+                if nxt.post:
+                    f += self.next_post
+            if i > 0:
+                prev = words[i - 1]
+                a = b"-1|w=" + prev.kb + b"|" + w.kb
+                if keep is None or a in keep:
+                    f.append(a)
+                if prev.cue_person:
+                    f += self.person_cue
+                if prev.cue_place:
+                    f += self.place_cue
+            out.append(f)
+        return out
+
+
+def model_attributes(model: bytes) -> frozenset[bytes] | None:
+    """UTF-8 attribute strings of a crfsuite model (from its CQDB chunk); None if unreadable."""
+    try:
+        magic, _, _, _, _, _, n_attrs, _, _, off, _, _ = struct.unpack_from("<4sI4s9I", model, 0)
+        if magic != b"lCRF" or model[off : off + 4] != b"CQDB":
+            return None
+        _, _, _, _, bwd_size, bwd_off = struct.unpack_from("<4sIIIII", model, off)
+        if bwd_size != n_attrs:
+            return None
+        names: set[bytes] = set()
+        for i, rec in enumerate(struct.unpack_from(f"<{bwd_size}I", model, off + bwd_off)):
+            rid, size = struct.unpack_from("<iI", model, off + rec)
+            if rid != i or size < 1:
+                return None
+            names.add(model[off + rec + 8 : off + rec + 7 + size])
+        return frozenset(names)
+    except struct.error:
+        return None
+
+
 def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """Token spans ``(start, end_exclusive, type)`` from BIO labels; a stray I- opens a span."""
     spans: list[tuple[int, int, str]] = []
@@ -301,6 +475,8 @@ class Tagger:
         self._lex = Lexicon.from_bytes(lexicon)
         self._crf = pycrfsuite.Tagger()
         self._crf.open_inmemory(model)
+        # per-instance cache of per-word features; never pickled (see __getstate__)
+        self._feats = _Featurizer(self._lex, model_attributes(model))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Tagger:
@@ -318,9 +494,7 @@ class Tagger:
         """BIO labels (``B-PER``, ``I-LOC``, ``O`` …), one per token."""
         if not tokens:
             return []
-        toks = [t if t.strip() else "_" for t in tokens]
-        labels = self._crf.tag(sentence_features(toks, self._lex))
-        return [str(lab) for lab in labels]
+        return list(self._crf.tag(self._feats.features(tokens)))
 
     def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entity spans as token indices ``(start, end_exclusive, type)``."""
@@ -334,4 +508,4 @@ class Tagger:
     def __setstate__(self, state: dict[str, Any]) -> None:
         other = Tagger.load(state["path"]) if "path" in state else Tagger(state["model"], state["lexicon"])
         self._model, self._lexicon_raw, self._path = other._model, other._lexicon_raw, other._path
-        self._lex, self._crf = other._lex, other._crf
+        self._lex, self._crf, self._feats = other._lex, other._crf, other._feats

@@ -30,6 +30,13 @@ _B = r"(?<![\p{L}\p{M}])"
 _E = r"(?![\p{L}\p{M}])"
 # Minimum words for a span to count as speech (shorter quoted strings are titles or names).
 MIN_WORDS = 3
+# Words allowed between a verb of saying and the direct quote it introduces
+# (डॉक्टरों ने कहा कि उन्हें, “…”).
+INTRO_GAP_WORDS = 2
+# How far back (characters) an agent X ने is the antecedent of उन्होंने, and of a role
+# after a place or organisation (रूसी नेता ने कहा, just after पुतिन ने …).
+PRONOUN_AGENT_CHARS = 400
+ROLE_AGENT_CHARS = 250
 # Quotation pairs; the straight double quote and doubled apostrophes pair with themselves.
 _DIRECT = regex.compile(
     r"“(?P<a>[^“”]+?)”|‘‘(?P<b>[^‘’]+?)’’|''(?P<c>[^']+?)''|\"(?P<d>[^\"]+?)\"|‘(?P<e>[^‘’]+?)’|(?<![\p{L}\p{M}])'(?P<f>[^']{8,}?)'"
@@ -60,6 +67,7 @@ PRONOUN = "pronoun"
 ROLE_OF = "role-of"
 # A person's role after an organisation or place (कांग्रेस अध्यक्ष ने): maybe the last speaker.
 _PERSON_ROLE = regex.compile(_B + r"(?:अध्यक्ष|नेता|सांसद|विधायक|मुख्यमंत्री)" + _E)
+_KAHNA = regex.compile(r"\s+कहना" + _E)
 # Agents: a name directly before ने in an earlier sentence is the antecedent of उन्होंने.
 _NE_AFTER = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + _E)
 
@@ -107,12 +115,15 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
         speaker, via, known = _speaker(text, doc, mentions, s, e, v)
         recent = last_end >= 0 and _sentence_gap(doc, last_end, s) <= 3
         if known is PRONOUN:
-            speaker = _antecedent(text, mentions, s if v < 0 else v, last if recent else None)
+            speaker = _antecedent(text, mentions, s if v < 0 else v, last, recent)
         elif known is ROLE_OF:
             if recent and last is not None and _etype(entities, last) == "PER":
                 speaker = last
+            else:
+                # रूसी नेता ने कहा: the person just named as an agent (X ने), if any
+                speaker = _last_agent(text, mentions, s if v < 0 else v, ROLE_AGENT_CHARS) or speaker
         elif not known:
-            speaker = last if recent else _antecedent(text, mentions, s if v < 0 else v, None)
+            speaker = last if recent else _antecedent(text, mentions, s if v < 0 else v, None, False)
         out.append(Quote(speaker=speaker, start=s, end=e, direct=is_direct, via=via))
         if speaker is not None or known is True:
             last, last_end = speaker, e
@@ -123,14 +134,23 @@ def _etype(entities: Sequence[Entity], name: str) -> str | None:
     return next((e.type for e in entities if e.name == name), None)
 
 
-def _antecedent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None) -> str | None:
-    """उन्होंने: the last person who was an agent (X ने) shortly before, else the last speaker,
-    else the last person named."""
-    lo = max(0, pos - 400)
+def _last_agent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, window: int) -> str | None:
+    """The last person named as an agent (X ने) in the ``window`` characters before ``pos``."""
+    lo = max(0, pos - window)
     for _ms, me, ent in reversed([m for m in mentions if lo <= m[0] and m[1] <= pos]):
         if ent.type == "PER" and _NE_AFTER.match(text, me):
             return ent.name
-    if last is not None:
+    return None
+
+
+def _antecedent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None, recent: bool) -> str | None:
+    """उन्होंने: the last person who was an agent (X ने) shortly before, else the speaker of a
+    recent quote (None when that was an indefinite source: एक मजदूर ने कहा … उसने कहा), else
+    the last person named."""
+    agent = _last_agent(text, mentions, pos, PRONOUN_AGENT_CHARS)
+    if agent is not None:
+        return agent
+    if recent:
         return last
     for _ms, _me, ent in reversed([m for m in mentions if m[1] <= pos]):
         if ent.type == "PER":
@@ -166,7 +186,7 @@ def _speaker(
         m = None
         for m2 in _SAY.finditer(text, lo, s):
             m = m2
-        if m is not None and not text[m.end() : s].strip(" ,:'\"“‘\n"):
+        if m is not None and _words(text[m.end() : s]) <= INTRO_GAP_WORDS and not regex.search(r"[।?!]", text[m.end() : s]):
             verb = m.start()
         else:
             post = text[e : e + 120].lstrip("”\"’' ,")
@@ -195,7 +215,8 @@ def _agent(
 ) -> tuple[str | None, str | None, bool | str]:
     """The speaker before a verb of saying: (name, via, known) as in :func:`_speaker`."""
     cands = [m for m in mentions if start <= m[0] and m[1] <= verb]
-    marks = list(_AGENT.finditer(text, start, verb))
+    # का marks the speaker only in "X का कहना"; elsewhere it is a genitive (युद्धविराम का स्वागत किया और कहा)
+    marks = [m for m in _AGENT.finditer(text, start, verb) if m.group() != "का" or _KAHNA.match(text, m.end())]
     mk = marks[-1] if marks else None
     if mk is not None and mk.group("pro"):
         return None, None, PRONOUN

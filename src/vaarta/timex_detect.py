@@ -168,7 +168,11 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
     season = _alt(lx["seasons"]) + WE
     ordinal = r"(?:उस|इस|एक|अगले|अगली|पहले|पहली|दूसरे|तीसरे|चौथे|पांचवें|आखिरी|आख़िरी|अंतिम|उसी|इसी|किसी|उन|इन|पिछले)"
     pats = [
-        ("range_dd", rf"{WB}(?P<d>{day})\s*(?P<conj>-|–|से|व|और){S}?(?P<d2>{day})\s*(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"),
+        (
+            "range_dd",
+            rf"{WB}(?P<d>{day})\s*(?P<conj>-|–|से|व|और){S}?(?P<d2>{day})\s*(?P<m>{mona})(?:,?{S}(?P<y>{year}))?"
+            rf"(?:{S}(?:की|को|के){S}{pod})?",
+        ),
         ("dmy", rf"{WB}(?P<d>{day})(?:\s*-\s*|{S}|(?=[^\s\p{{N}}]))(?P<m>{mona})(?:\s*,?{S}(?P<y>{year}))?{day_tail}"),
         ("dmy", rf"{WB}(?P<d>{DIG}{{1,2}}){S}तारीख{WE}{day_tail}"),
         ("md", rf"{WB}(?P<m>{mon}){S}(?P<d>{DIG}{{1,2}}),?{S}(?P<y>{year})"),
@@ -184,7 +188,7 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
         ("unitpart", rf"{WB}(?P<u>{unit_cal}){S}(?:के|की){S}(?P<part>{part}){WE}"),
         ("ago", rf"{WB}(?:आज{S}से{S})?(?:(?P<n>{nums}|{vague_n}){S})?(?P<u>{unit_any}){S}(?P<dir>पहले|बाद|पूर्व|पश्चात){WE}"),
         ("duration", rf"{WB}(?:(?P<mod>{mods}|पूरे){S})?(?P<n>{nums}|{vague_n}){S}(?P<u>{unit_any})(?:{S}?भर{WE})?"),
-        ("duration", rf"{WB}(?:पूरे{S})?(?:दिन|महीने|साल|रात|हफ्ते|सप्ताह|वर्ष){S}?भर{WE}"),
+        ("duration", rf"{WB}(?:पूरे{S})?(?:दिन|महीने|महीना|साल|रात|हफ्ते|हफ्ता|सप्ताह|वर्ष){S}?भर{WE}"),
         (
             "freq",
             rf"{WB}(?:(?:हर|प्रति|प्रत्येक){S}(?:(?:{num}|दूसरे|एक){S})?(?:{unit_any}|सुबह|शाम|रात|रोज|मिनट)|रोज़|रोज|प्रतिदिन|आजकल|आज{S}कल|आज-कल|सालाना|दैनिक|साप्ताहिक|मासिक|समय\s*-\s*समय|आए{S}दिन|आये{S}दिन|दिनों\s*-\s*दिन|दिन-ब-दिन){WE}",
@@ -199,11 +203,27 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
             rf"{WB}(?:(?:सन|वर्ष){S})?(?:{DIG}{{2}}|{DIG}{{4}}|{numw})(?:{S}और{S}(?:{DIG}{{2}}|{DIG}{{4}}))?{S}के{S}दशक{WE}",
         ),
         ("clock", rf"{WB}(?:(?:{pod}|दिन){S}{about})?{clock}(?:{S}{pod})?"),
+        (
+            "vague",
+            rf"{WB}(?:{_alt(lx['vague_extra'])}|कुछ{S}ही{S}(?:{_alt(lx['bare_time_nouns'])}|मिनटों)"
+            rf"|(?:उस|उसी|किसी-किसी|किसी){S}(?:साल|वर्ष|महीने|हफ्ते|सप्ताह)"
+            rf"|(?:पहला|दूसरा|तीसरा|चौथा|आखिरी|आख़िरी|अंतिम){S}(?:दिन|हफ्ता|सप्ताह|महीना|साल)){WE}",
+        ),
+        # bare time nouns (ILTIMEX only, never calendar): before a postposition, after a
+        # participle (करते समय), or plural (सालों पुरानी); shortest, so any longer match wins
+        ("bare", rf"{WB}{_alt(lx['bare_time_nouns'])}(?={S}{_alt(lx['bare_follow'])}{WE})"),
+        ("bare", rf"(?<=[\p{{L}}\p{{M}}]ते{S})(?:समय|वक्त|वक़्त){WE}"),
+        ("bare", rf"(?<=(?:वाले|वाली){S})(?:दिन|रात|शाम|सुबह|समय){WE}"),
+        ("bare", rf"{WB}{_alt(lx['bare_plural_nouns'])}{WE}"),
     ]
     return [(k, regex.compile(p)) for k, p in pats]
 
 
-_RANGE_GAP = regex.compile(r"\s*(?:से|-|–|से\s+लेकर|से\s+ले\s+कर)\s*")
+_RANGE_GAP = regex.compile(r"\s*(?:से|-|–|से\s+लेकर|से\s+ले\s+कर|से\s+शुरू\s+होकर)\s*")
+_KALKAL_AFTER = regex.compile(r"\s*-\s*कल")
+_KALKAL_BEFORE = regex.compile(r"कल\s*-\s*$")
+_APPOS_GAP = regex.compile(r"[^\S\n]*,?[^\S\n]+")
+_APPOS_KINDS = frozenset({("weekday", "dmy"), ("weekday", "weekday"), ("vague", "weekday")})
 _ANCHOR_BEFORE = regex.compile(r"(?:से|इससे|उससे|इसके|उसके|के)\s*$")
 _NOT_BARE_UNIT = frozenset({"नए", "नये", "नया", "पूरे", "हर", "उस", "उसी", "एक", "किसी", "वित्त", "वित्तीय", "शैक्षणिक", "सत्र"})
 _ABS = frozenset({"dmy", "month", "my", "year", "md", "rel_month"})
@@ -233,6 +253,12 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
             and YEAR_BARE[0] <= y <= YEAR_BARE[1]
             and not regex.search(r"[0-9०-९]\s*$", before)
         )
+    if (
+        kind == "dayword"
+        and g["r"] == "कल"
+        and (_KALKAL_AFTER.match(text, m.end()) or _KALKAL_BEFORE.search(text[max(0, m.start() - 6) : m.start()]))
+    ):
+        return False  # कल-कल (the sound of water), not "yesterday"
     if kind == "unitpart":
         before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20) : m.start()])
         if before and before[-1] in _NOT_BARE_UNIT:
@@ -310,6 +336,10 @@ def _merge(cands: list[Candidate], text: str) -> list[Candidate]:
                 # "दोपहर 2:30 बजे से शाम 7 बजे", "सुबह 6 बजे से लेकर आधी रात": one span, the day's value
                 out[-1] = Candidate(prev.start, c.end, prev.kind, prev.parts, prev.rank)
                 continue
+            if (prev.kind, c.kind) in _APPOS_KINDS and _APPOS_GAP.fullmatch(gap):
+                # "मंगलवार 24 अगस्त", "पहले दिन सोमवार": one span, the more specific value
+                out[-1] = Candidate(prev.start, c.end, c.kind, c.parts, c.rank)
+                continue
             if prev.kind == "ago" and c.kind in ("dmy", "rel_month", "my") and gap.strip() == "":
                 out[-1] = Candidate(prev.start, c.end, c.kind, c.parts, c.rank)
                 continue
@@ -342,9 +372,75 @@ def parse_number(s: str) -> int | None:
     return v if isinstance(v, int) else None
 
 
+@cache
+def _iltimex_res() -> tuple[regex.Pattern[str], ...]:
+    lx = lexicon()
+    return (
+        regex.compile(rf"{_S}{_alt(lx['iltimex_suffix_after_anchor'])}{_WE}"),
+        regex.compile(rf"{_S}{_alt(lx['iltimex_suffix_after_duration'])}{_WE}"),
+        regex.compile(rf"{_S}{_alt(lx['iltimex_suffix_after_date'])}{_WE}"),
+        regex.compile(rf"{_WB}{_alt(lx['duration_prefixes'])}{_S}$"),
+        regex.compile(rf"{_S}(?:और|व){_S}$"),
+        regex.compile(rf"{_S}के{_S}बीच{_WE}"),
+    )
+
+
+_ANCHORABLE = frozenset({"year", "decade", "my", "range"})
+_DATE_LIKE = frozenset({"dmy", "weekday", "month", "md"})
+_CLOCK_UNITS = frozenset({"hour", "minute", "second"})
+
+
+def iltimex_spans(cands: list[Candidate], text: str) -> list[tuple[int, int]]:
+    """Adjust candidate spans to the ILTIMEX2012 annotation conventions (detection scoring only).
+
+    ILTIMEX keeps an anchoring ``के बाद``/``से पहले`` after years (``1966 के बाद``), ``का समय``
+    after durations (``15 दिन का समय``), ``का दिन``/``दिन भर`` after dates and weekdays, a
+    demonstrative or ordinal before a counted duration (``पहले तीन दिन``), a frequency word
+    before a clock time or duration (``रोज शाम 5 बजे``) and ``A और B के बीच`` as one span.
+    """
+    after_anchor, after_dur, after_date, dur_pre, and_gap, between = _iltimex_res()
+    spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    for c in cands:
+        s, e = c.start, c.end
+        if spans and s < spans[-1][1]:
+            continue  # swallowed by the previous span's suffix (बुधवार दिन भर)
+        m = None
+        if c.kind in _ANCHORABLE:
+            m = after_anchor.match(text, e)
+        elif c.kind == "duration":
+            m = after_dur.match(text, e)
+            p = None if c.get("mod") else dur_pre.search(text[max(0, s - 20) : s])
+            if p and not (spans and spans[-1][1] > s - len(p.group(0))):
+                s -= len(p.group(0))
+        elif c.kind in _DATE_LIKE:
+            m = after_date.match(text, e)
+        if m:
+            e = m.end()
+        if (
+            spans
+            and kinds[-1] == "freq"
+            and (c.kind == "clock" or _lookup(lexicon()["_units"], c.get("u") or "") in _CLOCK_UNITS)
+            and text[spans[-1][1] : s].isspace()
+        ):
+            spans[-1] = (spans[-1][0], e)  # रोज शाम 5 बजे
+            kinds[-1] = c.kind
+            continue
+        if spans and c.kind == "month" and kinds[-1] == "month":
+            gap = text[spans[-1][1] : s]
+            b = between.match(text, e)
+            if b and and_gap.fullmatch(gap):
+                spans[-1] = (spans[-1][0], b.end())  # जनवरी और फरवरी के बीच
+                kinds[-1] = c.kind
+                continue
+        spans.append((s, e))
+        kinds.append(c.kind)
+    return spans
+
+
 def find_spans(text: str, scheme: str = "calendar") -> list[tuple[int, int]]:
     """Detected spans only: ``scheme`` is ``"calendar"`` or ``"iltimex"``."""
     cands = candidates(text)
     if scheme == "iltimex":
-        return [(c.start, c.end) for c in cands]
+        return iltimex_spans(cands, text)
     return [(c.start, c.end) for c in cands if is_calendar(c, text)]

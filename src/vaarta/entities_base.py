@@ -1,0 +1,245 @@
+"""Shared pieces of the entity linker: word lists, tunable numbers, the per-document state.
+
+The word lists are data (``vaarta/data/kb/linker_words.json``, which says where its facts
+come from); the numbers below are the linker's tunable thresholds. Indexes derived from the
+knowledge base (first words of aliases, inflected forms, role phrases) are built once per
+loaded KB (:meth:`KnowledgeBase.derived`), so that matching a document costs dict lookups.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import regex
+
+from vaarta.kb import KBEntity, KnowledgeBase
+from vaarta.model import Document, Flag
+from vaarta.translit import name_key
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    raw = (resources.files("vaarta") / "data" / "kb" / "linker_words.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+_W = _words()
+
+# ---- tunable constants -----------------------------------------------------------------
+MAX_SPAN = 7  # longest alias, in words
+MAX_ROLE_WORDS = 3  # longest role phrase tried
+# oblique / plural endings tolerated on the last word of a KB match: (ending, replacement)
+OBLIQUE = (("ियों", ""), ("ियों", "ी"), ("ियों", "िया"), ("ों", ""), ("ओं", ""), ("वासियों", ""), ("वासी", ""), ("ाई", "ा"))
+# plural endings of a role word (प्रधानमंत्रियों): (ending, replacement)
+ROLE_PLURAL = (("ियों", "ी"), ("ों", ""))
+FUNCTION_WORDS = frozenset(_W["function_words"])
+TITLES = frozenset(_W["titles"])
+DESIGNATIONS = frozenset(_W["designations"]) | TITLES
+SURNAMES = frozenset(_W["surnames"])
+COMMON_WORD_PLACES = frozenset(name_key(w) for w in _W["common_word_places"])
+NEVER_LINK = frozenset(name_key(w) for w in _W["never_link"])
+NEVER_LINK_SURFACE = frozenset(_W["never_link_surface"])
+DEMONYM_NAME_CUES = frozenset(_W["demonym_name_cues"])
+LEADING_JUNK = frozenset(_W["leading_junk"])
+NOT_ENTITIES = frozenset(name_key(s) for s in _W["not_entities"])
+NON_PERSON_AGENTS = frozenset(_W["non_person_agents"])
+CONJUNCTIONS = frozenset(["और", "व", "तथा", "एवं", ","])
+GENITIVES = ("के", "की", "का")
+SENTENCE_END = frozenset(["।", "॥", ".", "?", "!", ":", "|"])
+# institution templates: trailing word(s) -> English pattern, entity type
+INSTITUTIONS = {
+    "सरकार": ("Government of {}", "ORG"),
+    "पुलिस": ("{} Police", "ORG"),
+    "हाई कोर्ट": ("{} High Court", "ORG"),
+    "हाईकोर्ट": ("{} High Court", "ORG"),
+    "उच्च न्यायालय": ("{} High Court", "ORG"),
+    "क्राइम ब्रांच": ("{} Crime Branch", "ORG"),
+    "विश्वविद्यालय": ("University of {}", "ORG"),
+}
+MINISTRIES = {
+    "विदेश मंत्रालय": "Ministry of Foreign Affairs",
+    "गृह मंत्रालय": "Ministry of Home Affairs",
+    "स्वास्थ्य मंत्रालय": "Ministry of Health",
+    "रक्षा मंत्रालय": "Ministry of Defence",
+    "वित्त मंत्रालय": "Ministry of Finance",
+    "रेल मंत्रालय": "Ministry of Railways",
+    "शिक्षा मंत्रालय": "Ministry of Education",
+}
+HOME_COUNTRY = "India"  # Hindi news: an unqualified ministry is India's when India is named at all
+# confidences
+CONF_KB = 0.95
+CONF_KB_AMBIGUOUS = 0.7
+CONF_TEMPLATE = 0.8
+CONF_NER = 0.6
+CONF_FUZZY = 0.75
+CONF_ROLE_FIRSTNAME = 0.5
+CONF_ROLE_ONLY = 0.35
+CONF_AGENT = 0.3
+FUZZY_MIN = 0.84  # phonetic similarity for an in-article misspelling
+KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2, "city": 3, "district": 3}
+_WORD = regex.compile(r"[\p{L}\p{M}]")
+_JOINERS = "\u200c\u200d"
+
+
+class Unit(NamedTuple):
+    """A word or punctuation mark (hyphenated words split), with its spelling key."""
+
+    start: int
+    end: int
+    text: str
+    sent: int
+    key: str
+    word: bool
+
+
+@dataclass
+class Ent:
+    key: str
+    name: str
+    name_hi: str
+    type: str
+    kb_id: str | None
+    kb: KBEntity | None = None
+    conf: float = 0.0
+    mentions: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+class Index(NamedTuple):
+    """What the linker derives from a KB once."""
+
+    inflected: dict[str, tuple[str, ...]]  # key of an inflected one-word alias -> base keys
+    role_first: dict[str, int]  # first word of a role phrase key -> most words
+    role_plural: dict[str, str]  # key of a plural role word -> role id
+    ministries: dict[tuple[str, str], KBEntity]  # (country, phrase key) -> ministry entity
+
+
+def _build_index(kb: KnowledgeBase) -> Index:
+    inflected: dict[str, list[str]] = {}
+    for k in kb.index:
+        if " " in k:
+            continue
+        for end, rep in OBLIQUE:
+            rk, ek = name_key(rep) if rep else "", name_key(end)
+            if rk and not k.endswith(rk):
+                continue
+            form = (k[: -len(rk)] if rk else k) + ek
+            lst = inflected.setdefault(form, [])
+            if k not in lst:
+                lst.append(k)
+    role_first: dict[str, int] = {}
+    role_plural: dict[str, str] = {}
+    for k, role in kb.roles.items():
+        w = k.split(" ")
+        role_first[w[0]] = max(role_first.get(w[0], 0), len(w))
+        if len(w) == 1:
+            for end, rep in ROLE_PLURAL:
+                rk = name_key(rep) if rep else ""
+                if not rk or k.endswith(rk):
+                    role_plural[(k[: -len(rk)] if rk else k) + name_key(end)] = role
+    ministries: dict[tuple[str, str], KBEntity] = {}
+    for x in kb:
+        if x.kind != "ministry" or not x.country:
+            continue
+        forms = name_key(" ".join((x.name_hi, *x.aliases)))
+        for phrase in MINISTRIES:
+            pk = name_key(phrase)
+            if pk in forms:
+                ministries.setdefault((x.country, pk), x)
+    return Index({k: tuple(v) for k, v in inflected.items()}, role_first, role_plural, ministries)
+
+
+def index_of(kb: KnowledgeBase) -> Index:
+    return kb.derived("entities.index", _build_index)  # type: ignore[return-value]
+
+
+class State:
+    """Everything the passes share while linking one document."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.idx = index_of(kb)
+        self.units = units_of(doc)
+        self.ents: dict[str, Ent] = {}
+        self.mask = bytearray(len(doc.text) + 1)  # 1 where a taken mention lies
+        self.by_end: dict[int, list[tuple[Ent, int]]] = {}  # mention end -> (entity, start)
+        self.starts: set[int] = set()  # mention starts
+        self.flags: list[Flag] = []
+
+    def covered(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) != -1
+
+    def add(self, s: int, e: int, ent: Ent, conf: float, take: bool = True) -> Ent:
+        cur = self.ents.setdefault(ent.key, ent)
+        if (s, e) not in cur.mentions:
+            self.by_end.setdefault(e, []).append((cur, s))
+            self.starts.add(s)
+        cur.mentions[(s, e)] = max(conf, cur.mentions.get((s, e), 0.0))
+        cur.conf = max(cur.conf, conf)
+        if take:
+            self.mask[s:e] = b"\x01" * (e - s)
+        return cur
+
+    def flag(self, s: int, e: int, note: str) -> None:
+        if not any(f.start == s and f.end == e for f in self.flags):
+            self.flags.append(Flag("suspect-name", s, e, note))
+
+
+def units_of(doc: Document) -> list[Unit]:
+    sent_starts = [s.start for s in doc.sentences] or [0]
+    toks: list[list[object]] = []
+    for t in doc.tokens:  # re-join words that a tokenizer split at ZWJ/ZWNJ (कश्‍मीर)
+        tx = t.text
+        if toks and toks[-1][1] == t.start:
+            prev = toks[-1]
+            ptxt = prev[2]
+            if tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1):  # type: ignore[index]
+                prev[1] = t.end
+                prev[2] = ptxt + tx  # type: ignore[operator]
+                continue
+        toks.append([t.start, t.end, tx])
+    out: list[Unit] = []
+    si, nsent = 0, len(sent_starts)
+    for start, end, ttext in toks:
+        s0: int = start  # type: ignore[assignment]
+        txt: str = ttext  # type: ignore[assignment]
+        while si + 1 < nsent and s0 >= sent_starts[si + 1]:
+            si += 1
+        if "-" in txt and len(txt) > 1:
+            pos = s0
+            for part in regex.split(r"(-)", txt):
+                if part:
+                    out.append(Unit(pos, pos + len(part), part, si, name_key(part), bool(_WORD.match(part))))
+                    pos += len(part)
+        else:
+            out.append(Unit(s0, end, txt, si, name_key(txt), bool(_WORD.match(txt))))  # type: ignore[arg-type]
+    return out
+
+
+def kb_ent(e: KBEntity) -> Ent:
+    return Ent(e.name, e.name, e.name_hi, e.type, e.kb_id, e)
+
+
+def span_key(units: list[Unit], i: int, j: int) -> str:
+    """``name_key`` of the text of units ``i..j-1`` (words joined by one space)."""
+    return " ".join(u.key for u in units[i:j] if u.key)
+
+
+@lru_cache(maxsize=1)
+def name_tokens() -> dict[str, str]:
+    """Hindi given/family name -> its usual Latin spelling (``vaarta/data/kb/name_tokens.txt``)."""
+    out: dict[str, str] = {}
+    p = resources.files("vaarta") / "data" / "kb" / "name_tokens.txt"
+    try:
+        raw = p.read_text("utf-8")
+    except FileNotFoundError:
+        return out
+    for line in raw.splitlines()[3:]:
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            out[cols[0]] = cols[1]
+    return out

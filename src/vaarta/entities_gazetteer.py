@@ -1,0 +1,215 @@
+"""Knowledge-base gazetteer matching and institution templates (passes 1 and 2 of the linker).
+
+Matching walks the words once: a word starts a candidate only when its spelling key is the
+first word of some KB alias (or an inflected form of a one-word alias), so the cost is a dict
+lookup per word; the longest alias wins.
+"""
+
+from __future__ import annotations
+
+from vaarta.entities_base import (
+    CONF_KB,
+    CONF_KB_AMBIGUOUS,
+    CONF_TEMPLATE,
+    COMMON_WORD_PLACES,
+    DEMONYM_NAME_CUES,
+    DESIGNATIONS,
+    GENITIVES,
+    HOME_COUNTRY,
+    INSTITUTIONS,
+    KIND_RANK,
+    MAX_SPAN,
+    MINISTRIES,
+    NEVER_LINK,
+    NEVER_LINK_SURFACE,
+    OBLIQUE,
+    SENTENCE_END,
+    Ent,
+    State,
+    kb_ent,
+    name_tokens,
+    span_key,
+)
+from vaarta.kb import KBEntity
+from vaarta.translit import name_key
+
+_INST = {}
+for _p, _v in INSTITUTIONS.items():
+    _w = tuple(_p.split())
+    _INST.setdefault(_w[0], []).append((_w, _v))
+_MIN = {}
+for _p, _stem in MINISTRIES.items():
+    _w = tuple(_p.split())
+    _MIN.setdefault(_w[0], []).append((_w, _p, _stem))
+
+
+def _lookup(st: State, i: int, j: int) -> tuple[list[KBEntity], bool]:
+    """KB candidates for units ``i..j-1`` (last word possibly inflected), and whether a demonym."""
+    kb, units = st.kb, st.units
+    k = span_key(units, i, j)
+    names = kb.index.get(k)
+    if names:
+        return [kb.entities[n] for n in names], k in kb.demonym_keys
+    last = units[j - 1].text
+    head = span_key(units, i, j - 1)
+    for end, rep in OBLIQUE:
+        if last.endswith(end) and len(last) > len(end) + 1:
+            alt = name_key(last[: -len(end)] + rep)
+            alt = f"{head} {alt}" if head else alt
+            names = kb.index.get(alt)
+            if names and alt not in COMMON_WORD_PLACES:
+                return [kb.entities[n] for n in names], alt in kb.demonym_keys
+    return [], False
+
+
+def _surname_not_demonym(st: State, i: int, j: int) -> bool:
+    """``विक्रम मिस्री``/``मिस्री ने``: a demonym used as a surname, not as an adjective."""
+    units = st.units
+    if j - i != 1 or units[i].key not in st.kb.demonym_keys:  # plural forms (रूसियों) are nouns
+        return False
+    nxt = units[j] if j < len(units) and units[j].sent == units[i].sent else None
+    if nxt is None or nxt.text in DEMONYM_NAME_CUES or nxt.text in SENTENCE_END:
+        return True  # an adjective is followed by its noun
+    prev = units[i - 1] if i > 0 and units[i - 1].sent == units[i].sent else None
+    return prev is not None and (prev.text in name_tokens() or prev.text.rstrip(".") in DESIGNATIONS)
+
+
+def gazetteer(st: State) -> None:
+    kb, units, text, idx = st.kb, st.units, st.doc.text, st.idx
+    first, infl = kb.first_words, idx.inflected
+    hits: list[tuple[int, int, list[KBEntity]]] = []
+    n = len(units)
+    i = 0
+    while i < n:
+        u = units[i]
+        if not u.word:
+            i += 1
+            continue
+        span_max = first.get(u.key, 0)
+        if span_max == 0 and u.key in infl:
+            span_max = 1
+        if span_max == 0:
+            i += 1
+            continue
+        found = False
+        for j in range(min(n, i + MAX_SPAN, i + 2 * span_max + 1), i, -1):
+            if units[j - 1].sent != u.sent or not units[j - 1].word:
+                continue
+            if any(not x.word and x.text not in "-." for x in units[i:j]):
+                continue
+            cands, demonym = _lookup(st, i, j)
+            if not cands:
+                continue
+            k = span_key(units, i, j)
+            if k in NEVER_LINK or len(k) < 2 or text[u.start : units[j - 1].end] in NEVER_LINK_SURFACE:
+                continue
+            if demonym and _surname_not_demonym(st, i, j):
+                continue
+            hits.append((i, j, cands))
+            i = j
+            found = True
+            break
+        if not found:
+            i += 1
+    # evidence for disambiguation: names, states and countries of unambiguous hits
+    present: set[str] = set()
+    for hi, hj, cands in hits:
+        if len(cands) == 1 and span_key(units, hi, hj) not in COMMON_WORD_PLACES:
+            e = cands[0]
+            present.update(x for x in (e.name, e.region, e.country) if x)
+    for i, j, cands in hits:
+        s, e = units[i].start, units[j - 1].end
+        if len(cands) > 1:
+            best = min(
+                cands,
+                key=lambda c: (-(c.region in present) - (c.country in present) - (c.name in present), KIND_RANK.get(c.kind, 5)),
+            )
+            conf = CONF_KB_AMBIGUOUS
+        else:
+            best = cands[0]
+            conf = CONF_KB
+        if span_key(units, i, j) in COMMON_WORD_PLACES and not (
+            (best.region and best.region in present - {best.name})
+            or any(x.region == best.region and x.name != best.name for x in (kb.get(p) for p in present) if x and best.region)
+        ):
+            continue
+        st.add(s, e, kb_ent(best), conf)
+
+
+# ---- institution templates ---------------------------------------------------------------
+def place_before(st: State, i: int, genitive: bool = True) -> tuple[Ent, int] | None:
+    """The LOC entity whose mention ends right before unit ``i`` (optionally + के/की/का)."""
+    units = st.units
+    for back in (1, 2) if genitive else (1,):
+        k = i - back
+        if k < 0:
+            return None
+        if back == 2 and units[k + 1].text not in GENITIVES:
+            return None
+        for ent, s in st.by_end.get(units[k].end, ()):
+            if ent.type == "LOC":
+                return ent, s
+    return None
+
+
+def main_country(st: State) -> str:
+    best, n = HOME_COUNTRY, 0
+    for ent in st.ents.values():
+        if ent.kb is not None and ent.kb.kind == "country":
+            if ent.name == HOME_COUNTRY:
+                return HOME_COUNTRY
+            if len(ent.mentions) > n:
+                best, n = ent.name, len(ent.mentions)
+    return best
+
+
+def _matches(st: State, i: int, words: tuple[str, ...]) -> int:
+    j = i + len(words)
+    units = st.units
+    if j > len(units) or any(units[i + k].text != w for k, w in enumerate(words)):
+        return 0
+    return j
+
+
+def templates(st: State) -> None:
+    units, text = st.units, st.doc.text
+    todo_inst, todo_min = [], []
+    for i, u in enumerate(units):
+        if u.text in _INST:
+            todo_inst.append(i)
+        if u.text in _MIN:
+            todo_min.append(i)
+    for i in todo_inst:
+        for words, (pattern, typ) in _INST[units[i].text]:
+            j = _matches(st, i, words)
+            if not j or st.covered(units[i].start, units[j - 1].end):
+                continue
+            pl = place_before(st, i, genitive=words == ("सरकार",))
+            if pl is None:
+                continue
+            place, s = pl
+            e = units[j - 1].end
+            name = pattern.format(place.name.split(",")[0])
+            kbe = st.kb.get(name)
+            ent = kb_ent(kbe) if kbe else Ent(name, name, text[s:e], typ, None)
+            st.add(s, e, ent, CONF_TEMPLATE)  # the place mention stays; the institution spans both
+    main = None
+    for i in todo_min:
+        for words, phrase, stem in _MIN[units[i].text]:
+            j = _matches(st, i, words)
+            if not j or st.covered(units[i].start, units[j - 1].end):
+                continue
+            pl = place_before(st, i)
+            if pl is not None:
+                country, s = pl[0].name, pl[1]
+            else:
+                main = main or main_country(st)
+                country, s = main, units[i].start
+            e = units[j - 1].end
+            kbe = st.idx.ministries.get((country, name_key(phrase)))
+            if kbe is not None:
+                ent = kb_ent(kbe)
+            else:
+                name = f"{stem} ({country})"
+                ent = Ent(name, name, text[s:e], "ORG", None)
+            st.add(s, e, ent, CONF_TEMPLATE)
