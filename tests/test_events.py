@@ -182,10 +182,10 @@ def test_seed_001_events(gold_docs) -> None:  # type: ignore[no-untyped-def]
 
 # Floors measured on gold/dev with oracle entities and times (docs/events.md). Raise them as
 # the stage improves; never lower one without saying why in docs/events.md.
-EVENT_F1_FLOOR = 0.40
+EVENT_F1_FLOOR = 0.47
 STATUS_FLOOR = 0.90
 QUOTE_RECALL_FLOOR = 0.95
-SPEAKER_FLOOR = 0.85
+SPEAKER_FLOOR = 0.91
 
 
 @needs_shared
@@ -260,3 +260,80 @@ def test_protest_names_no_one_it_is_against() -> None:
     t = "सिरसा में सैकड़ों किसानों ने सरकार से नाराज होकर भारत के खिलाफ प्रर्दशन किया।"
     e = one(run(t, [SIRSA, INDIA]), "PROTEST")
     assert parts(e) == set() and e.location == "Sirsa"
+
+
+# ---------------------------------------------------------------- round 3 rules
+
+
+def test_curfew_without_agent_is_imposed_by_the_province() -> None:
+    t = "हिंसा के बाद असम में तीन दिन का कर्फ्यू लगा दिया गया।"
+    e = one(run(t, [lambda x: ent(x, "Assam", "LOC", "असम")]), "COERCE")
+    assert e.actors == ("Assam",) and e.location == "Assam"
+
+
+def test_cooperation_as_an_intention_is_planned() -> None:
+    t = "जापान ने भारत के साथ रक्षा सहयोग को बढ़ाने की इच्छा जताई।"
+    e = one(run(t, [lambda x: ent(x, "Japan", "LOC", "जापान"), INDIA]), "COOPERATE")
+    assert e.status == "planned" and parts(e) == {"Japan", "India"}
+
+
+def test_aid_approved_as_a_noun() -> None:
+    t = "एशियाई विकास बैंक ने नेपाल के लिए 50 करोड़ डॉलर की सहायता मंजूर की है।"
+    e = one(run(t, [lambda x: ent(x, "Asian Development Bank", "ORG", "एशियाई विकास बैंक"), NEPAL]), "AID")
+    assert "Asian Development Bank" in e.actors
+
+
+def test_train_name_is_not_the_place_of_an_accident() -> None:
+    t = "बिहार के दरभंगा जिले में सीतामढ़ी एक्सप्रेस के डिब्बे पटरी से उतर गए।"
+    ents = [
+        lambda x: ent(x, "Bihar", "LOC", "बिहार"),
+        lambda x: ent(x, "Darbhanga", "LOC", "दरभंगा"),
+        lambda x: ent(x, "Sitamarhi", "LOC", "सीतामढ़ी"),
+    ]
+    assert one(run(t, ents), "ACCIDENT").location == "Darbhanga"
+
+
+def test_gaye_the_is_a_visit_only_after_a_place() -> None:
+    t = "पिछले साल की झड़प में बारह लोग मारे गए थे। मोदी पिछले हफ्ते नेपाल गए थे।"
+    evs = run(t, [MODI, NEPAL])
+    visits = [e for e in evs if e.type == "CONSULT"]
+    assert len(visits) == 1 and visits[0].actors == ("Narendra Modi",)
+
+
+def test_meeting_of_no_one_named_is_dropped() -> None:
+    t = "सूचना मिलते ही गांव पहुंचे अधिकारियों ने लोगों को समझाया।"
+    assert [e for e in run(t, []) if e.type == "CONSULT"] == []
+
+
+def test_weather_alert_is_not_a_mobilisation() -> None:
+    t = "मौसम विभाग ने राजस्थान के दस जिलों में लू का ऑरेंज अलर्ट जारी किया है।"
+    assert [e for e in run(t, [lambda x: ent(x, "Rajasthan", "LOC", "राजस्थान")]) if e.type == "MOBILIZE"] == []
+
+
+def test_range_end_does_not_date_a_disaster() -> None:
+    t = "राजस्थान में लू से चार की मौत, 2 जून से 10 जून तक कॉलेज बंद।"
+    e = one(
+        run(
+            t, [lambda x: ent(x, "Rajasthan", "LOC", "राजस्थान")], [time(t, "2 जून", "2024-06-02"), time(t, "10 जून", "2024-06-10")]
+        ),
+        "DISASTER",
+    )
+    assert e.date is None
+
+
+def test_negation_of_a_complement_keeps_a_quake_occurred() -> None:
+    t = "असम में भूकंप की तीव्रता ज्यादा नहीं थी।"
+    e = one(run(t, [lambda x: ent(x, "Assam", "LOC", "असम")]), "DISASTER")
+    assert e.status == "occurred"
+
+
+def test_dateline_is_not_the_place_and_dates_merge_by_precision() -> None:
+    t = "पटना: 15 जनवरी 1934 को भूकंप आया था। बिहार के सन् 1934 के भूकंप में हजारों लोग मारे गए।"
+    ents = [lambda x: ent(x, "Patna", "LOC", "पटना"), lambda x: ent(x, "Bihar", "LOC", "बिहार")]
+    tms = [time(t, "15 जनवरी 1934", "1934-01-15"), time(t, "1934", "1934")]
+    e = one(run(t, ents, tms), "DISASTER")
+    assert e.location == "Bihar" and e.date == "1934-01-15"
+
+
+def test_hamlog_is_not_an_attack() -> None:
+    assert run("उन्होंने कहा कि हमलोग शांति चाहते हैं।", []) == []

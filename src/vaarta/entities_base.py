@@ -1,6 +1,6 @@
 """Shared pieces of the entity linker: word lists, tunable numbers, the per-document state.
 
-The word lists are data (``vaarta/data/kb/linker_words.json``, which says where its facts
+The word lists are data (``vaarta/data/kb/linker_words.txt``, which says where its facts
 come from); the numbers below are the linker's tunable thresholds. Indexes derived from the
 knowledge base (first words of aliases, inflected forms, role phrases) are built once per
 loaded KB (:meth:`KnowledgeBase.derived`), so that matching a document costs dict lookups.
@@ -8,7 +8,6 @@ loaded KB (:meth:`KnowledgeBase.derived`), so that matching a document costs dic
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -23,8 +22,13 @@ from vaarta.translit import name_key
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    raw = (resources.files("vaarta") / "data" / "kb" / "linker_words.json").read_text("utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    raw = (resources.files("vaarta") / "data" / "kb" / "linker_words.txt").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _tab, words = line.partition("\t")
+            out[name.strip()] = [w.strip() for w in words.split("|") if w.strip()]
+    return out
 
 
 _W = _words()
@@ -115,6 +119,7 @@ class Index(NamedTuple):
     role_first: dict[str, int]  # first word of a role phrase key -> most words
     role_plural: dict[str, str]  # key of a plural role word -> role id
     ministries: dict[tuple[str, str], KBEntity]  # (country, phrase key) -> ministry entity
+    prefixes: frozenset[str]  # every word-prefix of an alias key ("नई", "नई दिल्ली")
 
 
 def _build_index(kb: KnowledgeBase) -> Index:
@@ -149,7 +154,11 @@ def _build_index(kb: KnowledgeBase) -> Index:
             pk = name_key(phrase)
             if pk in forms:
                 ministries.setdefault((x.country, pk), x)
-    return Index({k: tuple(v) for k, v in inflected.items()}, role_first, role_plural, ministries)
+    prefixes = set()
+    for k in kb.index:
+        w = k.split(" ")
+        prefixes.update(" ".join(w[:n]) for n in range(1, len(w) + 1))
+    return Index({k: tuple(v) for k, v in inflected.items()}, role_first, role_plural, ministries, frozenset(prefixes))
 
 
 def index_of(kb: KnowledgeBase) -> Index:

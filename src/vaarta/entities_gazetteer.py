@@ -8,10 +8,10 @@ lookup per word; the longest alias wins.
 from __future__ import annotations
 
 from vaarta.entities_base import (
+    COMMON_WORD_PLACES,
     CONF_KB,
     CONF_KB_AMBIGUOUS,
     CONF_TEMPLATE,
-    COMMON_WORD_PLACES,
     DEMONYM_NAME_CUES,
     DESIGNATIONS,
     GENITIVES,
@@ -76,7 +76,7 @@ def _surname_not_demonym(st: State, i: int, j: int) -> bool:
 
 def gazetteer(st: State) -> None:
     kb, units, text, idx = st.kb, st.units, st.doc.text, st.idx
-    first, infl = kb.first_words, idx.inflected
+    first, infl, prefixes = kb.first_words, idx.inflected, idx.prefixes
     hits: list[tuple[int, int, list[KBEntity]]] = []
     n = len(units)
     i = 0
@@ -91,11 +91,26 @@ def gazetteer(st: State) -> None:
         if span_max == 0:
             i += 1
             continue
+        # the furthest unit that can end a match: word-prefixes of aliases, plus an inflected last word
+        limit, head, far = min(n, i + MAX_SPAN), "", i + 1
+        for j in range(i + 1, limit + 1):
+            x = units[j - 1]
+            if x.sent != u.sent:
+                break
+            if not x.word:
+                if x.text in "-.":
+                    continue
+                break
+            nxt = f"{head} {x.key}" if head else x.key
+            if nxt in prefixes:
+                head, far = nxt, j
+            else:
+                if head and len(x.text) > 2:
+                    far = j  # maybe "<alias head> <inflected last word>"
+                break
         found = False
-        for j in range(min(n, i + MAX_SPAN, i + 2 * span_max + 1), i, -1):
-            if units[j - 1].sent != u.sent or not units[j - 1].word:
-                continue
-            if any(not x.word and x.text not in "-." for x in units[i:j]):
+        for j in range(far, i, -1):
+            if not units[j - 1].word:
                 continue
             cands, demonym = _lookup(st, i, j)
             if not cands:

@@ -12,9 +12,9 @@ sentence as evidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -210,10 +210,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             d.recipients = recips
             d.evidence = [Span(sent.start, sent.end)]
             _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names)
-            if trig.type == "COERCE" and not d.actors and not d.recipients and d.location:
-                # a curfew or closure with no named agent: the government of the place imposed it
-                if _place_kind(d.location, res) in lex.authority_kinds:
-                    d.actors = [d.location]
+            unnamed = trig.type == "COERCE" and not d.actors and not d.recipients and d.location
+            if unnamed and _place_kind(d.location or "", res) in lex.authority_kinds:
+                d.actors = [d.location or ""]  # a curfew with no named agent: the place's government imposed it
             if any(t.start >= base + c_s and t.end <= base + c_e for t in times):
                 d.date = _date(times, base + c_s, base + c_e, a_s, text)
             elif c_s == 0 and c_e == len(sent.text):
@@ -321,7 +320,7 @@ def _default_kb() -> Any:
         from .kb import default_kb
 
         return default_kb()
-    except Exception:  # noqa: BLE001 - the KB is optional for this stage
+    except Exception:  # the KB is optional for this stage
         return None
 
 

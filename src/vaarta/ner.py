@@ -276,47 +276,52 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
 # computed once per distinct token and kept in a bounded per-instance cache, strings the
 # model has no weights for are dropped up front (crfsuite ignores unknown attributes, so
 # the labels are identical; tests/test_ner.py and bench/bench_ner.py check this), and the
-# strings are handed to crfsuite already UTF-8 encoded.
+# strings are handed to crfsuite already UTF-8 encoded. Attribute order is kept, so
+# crfsuite adds the same weights in the same order.
 CACHE_MAX_WORDS = 200_000  # distinct tokens kept per tagger before the cache is emptied
 
 _Feats = list[bytes]
+_B, _I, _O = 0, 1, 2  # place marks as indexes
+_EMPTY: _Feats = []
 
 
 class _Word:
     """Features of one token that do not depend on its sentence (UTF-8, model-filtered)."""
 
-    __slots__ = ("acronym", "cue_person", "cue_place", "kb", "key", "nb", "org_head", "own", "place_start", "post")
+    __slots__ = ("bl1", "bl2", "br1", "br2", "cue_f", "heads", "kb", "key", "nb", "org_head", "place_start", "post_f")
 
-    def __init__(self, tok: str, lex: Lexicon, keep: frozenset[bytes] | None) -> None:
-        key = normalise(tok)
-        shape = _shape(tok)
-        own = [f"shape={shape}", f"len={min(len(key), 8)}", *_word_feats("", key, lex, True)]
-        own.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
-        own.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
-        own.append(f"fq={lex.freq.get(key, -1)}")
-        # as seen from a word at offset -2, -1, +1, +2 from this one (this word is at i + d)
-        nb: list[list[str]] = []
-        for d in (-2, -1, 1, 2):
-            f = _word_feats(f"{d:+d}", key, lex, abs(d) == 1)
-            if abs(d) == 1:
-                f.append(f"{d:+d}shape={shape}")
-                f.append(f"{d:+d}suf3={key[-3:]}")
-            nb.append(f)
-        self.key = key
-        self.kb = key.encode("utf-8")
-        self.own = _encode(own, keep)
-        self.nb = tuple(_encode(f, keep) for f in nb)
-        self.acronym = bool(_ACRONYM.match(tok))
-        self.org_head = key in ORG_HEADS
-        self.post = key in POSTPOSITIONS
-        self.cue_person = key in PERSON_CUES
-        self.cue_place = key in PLACE_CUES
-        self.place_start = key.partition(" ")[0] in lex.place_first
+    key: str  # normalised word
+    kb: bytes  # the same, UTF-8
+    heads: tuple[_Feats, _Feats, _Feats]  # bias, own features, place=B/I/O, acronym, org_head
+    nb: tuple[_Feats, _Feats, _Feats, _Feats]  # as seen from the word 2 after / 1 after / 1 before / 2 before
+    post_f: _Feats  # next_post, for the word before
+    cue_f: _Feats  # prev_person_cue / prev_place_cue, for the word after
+    bl1: bool  # may be the left / right word of a known "w|+1=" bigram
+    br1: bool
+    bl2: bool  # may be the left / right word of a known "-1|w=" bigram
+    br2: bool
+    org_head: bool
+    place_start: bool
 
 
 def _encode(feats: Sequence[str], keep: frozenset[bytes] | None) -> _Feats:
     out = [a.encode("utf-8") for a in feats]
     return out if keep is None else [a for a in out if a in keep]
+
+
+def _bigram_sides(keep: frozenset[bytes], prefix: bytes) -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """Every possible left and right part of the known ``prefix + left + b"|" + right`` attributes."""
+    left: set[bytes] = set()
+    right: set[bytes] = set()
+    for a in keep:
+        if a.startswith(prefix):
+            body = a[len(prefix) :]
+            pos = body.find(b"|")
+            while pos >= 0:
+                left.add(body[:pos])
+                right.add(body[pos + 1 :])
+                pos = body.find(b"|", pos + 1)
+    return frozenset(left), frozenset(right)
 
 
 class _Featurizer:
@@ -333,36 +338,78 @@ class _Featurizer:
         self.max_words = max_words
         self.cache: dict[str, _Word] = {}
 
-        def const(*names: str) -> tuple[_Feats, ...]:
-            return tuple(_encode([n], keep) for n in names)
+        def const(name: str) -> _Feats:
+            return _encode([name], keep)
 
-        (self.bias, self.acronym, self.org_head, self.bos, self.eos, self.next_post, self.person_cue, self.place_cue) = const(
-            "bias", "acronym", "org_head", "BOS", "EOS", "next_post", "prev_person_cue", "prev_place_cue"
-        )
-        self.org_at = const("org_head_at+1", "org_head_at+2", "org_head_at+3")
-        self.place = dict(zip("BIO", const("place=B", "place=I", "place=O"), strict=True))
-        self.next_place = dict(zip("BIO", const("+1place=B", "+1place=I", "+1place=O"), strict=True))
+        self.bias, self.acronym, self.org_head = const("bias"), const("acronym"), const("org_head")
+        self.bos, self.eos, self.next_post = const("BOS"), const("EOS"), const("next_post")
+        self.person_cue, self.place_cue = const("prev_person_cue"), const("prev_place_cue")
+        self.org_at = [const(f"org_head_at+{d}") for d in (1, 2, 3)]
+        self.place = [const(f"place={m}") for m in "BIO"]
+        self.next_place = [const(f"+1place={m}") for m in "BIO"]
+        if keep is None:
+            self.sides: tuple[frozenset[bytes], ...] | None = None
+        else:
+            self.sides = (*_bigram_sides(keep, b"w|+1="), *_bigram_sides(keep, b"-1|w="))
+        # stands for the missing words beyond either end of a sentence
+        pad = _Word()
+        pad.key, pad.kb, pad.heads, pad.nb = "", b"", (_EMPTY, _EMPTY, _EMPTY), (_EMPTY, _EMPTY, _EMPTY, _EMPTY)
+        pad.post_f = pad.cue_f = _EMPTY
+        pad.bl1 = pad.br1 = pad.bl2 = pad.br2 = pad.org_head = pad.place_start = False
+        self.pad = pad
 
     def word(self, tok: str) -> _Word:
         w = self.cache.get(tok)
         if w is None:
             if len(self.cache) >= self.max_words:
                 self.cache.clear()
-            w = _Word(tok if tok.strip() else "_", self.lex, self.keep)
+            w = self._make_word(tok if tok.strip() else "_")
             self.cache[tok] = w
         return w
 
-    def _place_tags(self, words: list[_Word]) -> list[str]:
-        """``Lexicon.place_tags`` over the words' keys, trying only possible starts."""
+    def _make_word(self, tok: str) -> _Word:
+        lex, keep = self.lex, self.keep
+        key = normalise(tok)
+        shape = _shape(tok)
+        own = [f"shape={shape}", f"len={min(len(key), 8)}", *_word_feats("", key, lex, True)]
+        own.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
+        own.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
+        own.append(f"fq={lex.freq.get(key, -1)}")
+        nb: list[_Feats] = []
+        for d in (-2, -1, 1, 2):  # this word at offset d from the token being described
+            f = _word_feats(f"{d:+d}", key, lex, abs(d) == 1)
+            if abs(d) == 1:
+                f.append(f"{d:+d}shape={shape}")
+                f.append(f"{d:+d}suf3={key[-3:]}")
+            nb.append(_encode(f, keep))
+        w = _Word()
+        w.key, w.kb = key, key.encode("utf-8")
+        w.org_head = key in ORG_HEADS
+        flags = (self.acronym if _ACRONYM.match(tok) else _EMPTY) + (self.org_head if w.org_head else _EMPTY)
+        head = self.bias + _encode(own, keep)
+        w.heads = (head + self.place[_B] + flags, head + self.place[_I] + flags, head + self.place[_O] + flags)
+        w.nb = (nb[0], nb[1], nb[2], nb[3])
+        w.post_f = self.next_post if key in POSTPOSITIONS else _EMPTY
+        w.cue_f = (self.person_cue if key in PERSON_CUES else _EMPTY) + (self.place_cue if key in PLACE_CUES else _EMPTY)
+        if self.sides is None:
+            w.bl1 = w.br1 = w.bl2 = w.br2 = True
+        else:
+            l1, r1, l2, r2 = self.sides
+            w.bl1, w.br1, w.bl2, w.br2 = w.kb in l1, w.kb in r1, w.kb in l2, w.kb in r2
+        w.place_start = key.partition(" ")[0] in lex.place_first
+        return w
+
+    def _place_tags(self, words: list[_Word]) -> list[int]:
+        """``Lexicon.place_tags`` over the words' keys (as indexes), trying only possible starts."""
         lex = self.lex
         n = len(words)
-        out = ["O"] * n
+        out = [_O] * n
         i = 0
         while i < n:
             if words[i].place_start:
                 for m in range(min(lex.max_place_len, n - i), 0, -1):
                     if " ".join(w.key for w in words[i : i + m]) in lex.places:
-                        out[i : i + m] = ["B"] + ["I"] * (m - 1)
+                        out[i : i + m] = [_B] + [_I] * (m - 1)
                         i += m
                         break
                 else:
@@ -372,50 +419,47 @@ class _Featurizer:
         return out
 
     def features(self, tokens: Sequence[str]) -> list[_Feats]:
-        words = [self.word(t) for t in tokens]
+        cache = self.cache
+        words = [cache.get(t) or self.word(t) for t in tokens]
+        n = len(words)
+        if not n:
+            return []
         place = self._place_tags(words)
+        last = n - 1
+        # what depends on the position: org_head_at+d, +1place, BOS, EOS (in this order)
+        npl = self.next_place
+        pos = [npl[p] for p in place[1:]]
+        pos.append(_EMPTY)
+        pos[0] = pos[0] + self.bos
+        pos[last] = pos[last] + self.eos
+        if any(w.org_head for w in words):
+            org_at = self.org_at
+            for i in range(n):
+                for d in (1, 2, 3):
+                    if i + d <= last and words[i + d].org_head:
+                        pos[i] = org_at[d - 1] + pos[i]
+                        break
         keep = self.keep
-        last = len(words) - 1
+        pad = self.pad
+        ws = [pad, pad, *words, pad, pad]
         out: list[_Feats] = []
-        for i, w in enumerate(words):
-            f = self.bias + w.own + self.place[place[i]]
-            if w.acronym:
-                f += self.acronym
-            if w.org_head:
-                f += self.org_head
-            for d in (1, 2, 3):
-                if i + d <= last and words[i + d].org_head:
-                    f += self.org_at[d - 1]
-                    break
-            if i < last:
-                f += self.next_place[place[i + 1]]
-            if i == 0:
-                f += self.bos
-            if i == last:
-                f += self.eos
-            if i >= 2:
-                f += words[i - 2].nb[0]
-            if i >= 1:
-                f += words[i - 1].nb[1]
-            if i < last:
-                nxt = words[i + 1]
-                f += nxt.nb[2]
-                if i + 1 < last:
-                    f += words[i + 2].nb[3]
-                a = b"w|+1=" + w.kb + b"|" + nxt.kb
+        for i in range(n):
+            prev, w, nxt = ws[i + 1], ws[i + 2], ws[i + 3]
+            f = w.heads[place[i]] + pos[i]
+            f += ws[i].nb[0]
+            f += prev.nb[1]
+            f += nxt.nb[2]
+            f += ws[i + 4].nb[3]
+            if w.bl1 and nxt.br1:
+                a = b"w|+1=%b|%b" % (w.kb, nxt.kb)
                 if keep is None or a in keep:
                     f.append(a)
-                if nxt.post:
-                    f += self.next_post
-            if i > 0:
-                prev = words[i - 1]
-                a = b"-1|w=" + prev.kb + b"|" + w.kb
+            f += nxt.post_f
+            if prev.bl2 and w.br2:
+                a = b"-1|w=%b|%b" % (prev.kb, w.kb)
                 if keep is None or a in keep:
                     f.append(a)
-                if prev.cue_person:
-                    f += self.person_cue
-                if prev.cue_place:
-                    f += self.place_cue
+            f += prev.cue_f
             out.append(f)
         return out
 

@@ -115,7 +115,7 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
         speaker, via, known = _speaker(text, doc, mentions, s, e, v)
         recent = last_end >= 0 and _sentence_gap(doc, last_end, s) <= 3
         if known is PRONOUN:
-            speaker = _antecedent(text, mentions, s if v < 0 else v, last, recent)
+            speaker = _antecedent(text, mentions, s if v < 0 else v, last, recent, last_end if recent else 0)
         elif known is ROLE_OF:
             if recent and last is not None and _etype(entities, last) == "PER":
                 speaker = last
@@ -143,11 +143,13 @@ def _last_agent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int
     return None
 
 
-def _antecedent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None, recent: bool) -> str | None:
+def _antecedent(
+    text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None, recent: bool, since: int = 0
+) -> str | None:
     """उन्होंने: the last person who was an agent (X ने) shortly before, else the speaker of a
     recent quote (None when that was an indefinite source: एक मजदूर ने कहा … उसने कहा), else
-    the last person named."""
-    agent = _last_agent(text, mentions, pos, PRONOUN_AGENT_CHARS)
+    the last person named. An agent counts only after the recent quote (``since``)."""
+    agent = _last_agent(text, mentions, pos, min(PRONOUN_AGENT_CHARS, pos - since))
     if agent is not None:
         return agent
     if recent:

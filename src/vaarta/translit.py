@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["is_devanagari", "name_key", "phonetic_key", "similarity", "to_latin"]
+__all__ = ["is_devanagari", "name_key", "phonetic_key", "similar_at_least", "similarity", "to_latin"]
 
 # --- spelling-normalisation key -------------------------------------------------------
 
@@ -290,3 +290,12 @@ def similarity(a: str, b: str) -> float:
     if not ka or not kb:
         return 0.0
     return difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def similar_at_least(a: str, b: str, threshold: float) -> bool:
+    """``similarity(a, b) >= threshold``, with cheap upper bounds tried first."""
+    ka, kb = phonetic_key(a), phonetic_key(b)
+    if not ka or not kb or 2 * min(len(ka), len(kb)) / (len(ka) + len(kb)) < threshold:
+        return False
+    m = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return m.quick_ratio() >= threshold and m.ratio() >= threshold

@@ -1,0 +1,249 @@
+"""Names outside the KB (passes 4-7): Latin names in parentheses, tagger spans and name
+heuristics, short forms of full names, and flags for garbled names.
+
+Role titles glued onto a tagger's person span (``जिलाधिकारी संदीप तिवारी``) are stripped, so a
+designation never becomes part of a canonical name; a span made only of titles is dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from vaarta.entities_base import (
+    CONF_AGENT,
+    CONF_FUZZY,
+    CONF_KB_AMBIGUOUS,
+    CONF_NER,
+    CONJUNCTIONS,
+    DESIGNATIONS,
+    FUNCTION_WORDS,
+    FUZZY_MIN,
+    LEADING_JUNK,
+    NEVER_LINK,
+    NEVER_LINK_SURFACE,
+    NON_PERSON_AGENTS,
+    NOT_ENTITIES,
+    SURNAMES,
+    TITLES,
+    Ent,
+    State,
+    kb_ent,
+    name_tokens,
+)
+from vaarta.entities_roles import is_role_word, strip_roles
+from vaarta.translit import is_devanagari, name_key, similar_at_least, to_latin
+
+_LATIN_NAME = regex.compile(r"^[\p{Latin} .'-]+$")
+
+
+# ---- 4. Latin names in parentheses ------------------------------------------------------
+def parentheses(st: State) -> None:
+    units, text = st.units, st.doc.text
+    for i, u in enumerate(units):
+        if u.text != "(" or i == 0 or units[i - 1].end not in st.by_end:
+            continue
+        k = i + 1
+        while k < len(units) and units[k].text != ")" and k < i + 6:
+            k += 1
+        if k >= len(units) or units[k].text != ")" or k == i + 1:
+            continue
+        s, e = units[i + 1].start, units[k - 1].end
+        inner = text[s:e]
+        if is_devanagari(inner) or not _LATIN_NAME.match(inner):
+            continue
+        ent = st.by_end[units[i - 1].end][0][0]
+        if not st.covered(s, e) or (s, e) in ent.mentions:
+            st.add(s, e, ent, ent.conf)
+
+
+# ---- 5. tagger spans and name heuristics ------------------------------------------------
+def new_or_linked(st: State, s: int, e: int, typ: str, conf: float) -> None:
+    surface = st.doc.text[s:e]
+    k = name_key(surface)
+    if not k or k in NOT_ENTITIES or k in NEVER_LINK or len(k) < 2 or surface in NEVER_LINK_SURFACE:
+        return
+    found = st.kb.lookup(surface)
+    hits = [h for h in found if h.type == typ] or found
+    if hits:
+        st.add(s, e, kb_ent(hits[0]), CONF_KB_AMBIGUOUS)
+        return
+    # a misspelling of an entity already in the article
+    if typ == "PER" and len(k) > 3:
+        for ent in list(st.ents.values()):
+            if ent.type != "PER":
+                continue
+            forms = {ent.name_hi, ent.name, *(st.doc.text[a:b] for (a, b) in ent.mentions)}
+            if any(similar_at_least(surface, f, FUZZY_MIN) for f in forms if f):
+                st.add(s, e, ent, CONF_FUZZY)
+                if k not in {name_key(f) for f in forms if f}:
+                    st.flag(s, e, f"misspelt name of {ent.name}")
+                return
+    name = readable(surface) if is_devanagari(surface) else surface
+    st.add(s, e, Ent(name, name, surface if is_devanagari(surface) else "", typ, None), conf)
+
+
+def _person_like(words: list[str]) -> bool:
+    tok = name_tokens()
+    return all(w in tok or w in SURNAMES for w in words)
+
+
+def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
+    """Tagger spans; single-word person spans are returned for after the short-form pass."""
+    doc, kb = st.doc, st.kb
+    deferred: list[tuple[int, int, str]] = []
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    for sent in doc.sentences:
+        toks = tokens[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        if not toks:
+            continue
+        words = [t.text for t in toks]
+        try:
+            spans = tagger.spans(words)  # type: ignore[attr-defined]
+        except Exception:  # a broken tagger must not lose the KB matches
+            return deferred
+        for a0, b0, typ in spans:
+            if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
+                continue
+            a = a0
+            while a < b0 and (words[a] in FUNCTION_WORDS or words[a] in LEADING_JUNK):
+                a += 1
+            if typ == "PER":
+                a = strip_roles(kb, words, a, b0)
+            if all(is_role_word(kb, w) for w in words[a:b0]):
+                continue  # only titles (एसएचओ): no name
+            pieces, cur = [], a
+            for k in range(a, b0):
+                if words[k] in CONJUNCTIONS:
+                    pieces.append((cur, k))
+                    cur = k + 1
+            pieces.append((cur, b0))
+            for pa, pb in pieces:
+                if typ == "PER":
+                    pa = strip_roles(kb, words, pa, pb)
+                if pb <= pa:
+                    continue
+                s, e = toks[pa].start, toks[pb - 1].end
+                if st.covered(s, e):
+                    continue
+                if typ == "PER" and pb - pa == 1:
+                    deferred.append((s, e, typ))
+                    continue
+                typ2 = typ
+                if (
+                    typ == "LOC"
+                    and pb - pa >= 2
+                    and _person_like(words[pa:pb])
+                    and (words[pb - 1] in SURNAMES or not kb.lookup(words[pb - 1]))
+                ):
+                    typ2 = "PER"
+                new_or_linked(st, s, e, typ2, CONF_NER)
+    return deferred
+
+
+def heuristic_people(st: State) -> None:
+    """Without a tagger: ``<word> <surname>`` and ``<title> <words>`` make people."""
+    units, kb = st.units, st.kb
+    for i in range(1, len(units)):
+        u = units[i]
+        prev = units[i - 1]
+        if (
+            u.text in SURNAMES
+            and prev.word
+            and prev.text not in FUNCTION_WORDS
+            and prev.sent == u.sent
+            and is_devanagari(prev.text)
+            and not is_role_word(kb, prev.text)
+            and not st.covered(prev.start, u.end)
+        ):
+            new_or_linked(st, prev.start, u.end, "PER", CONF_NER - 0.1)
+        if u.text.rstrip(".") in TITLES or (u.text == "." and prev.text in TITLES):
+            k = i + 1
+            while k < len(units) and (units[k].text == "." or (units[k].word and is_role_word(kb, units[k].text))):
+                k += 1
+            m = k
+            while (
+                m < len(units) and m < k + 3 and units[m].word and units[m].text not in FUNCTION_WORDS and units[m].sent == u.sent
+            ):
+                m += 1
+            if m > k and not st.covered(units[k].start, units[m - 1].end):
+                new_or_linked(st, units[k].start, units[m - 1].end, "PER", CONF_NER - 0.1)
+
+
+def name_pairs(st: State) -> None:
+    """Two adjacent words known as a given name and a family name: a person."""
+    tok = name_tokens()
+    units, kb = st.units, st.kb
+    for i in range(len(units) - 1):
+        a, b = units[i], units[i + 1]
+        if a.text not in tok or a.sent != b.sent or not (b.text in SURNAMES or b.text in tok):
+            continue
+        if a.text in FUNCTION_WORDS or b.text in FUNCTION_WORDS or a.text in DESIGNATIONS:
+            continue
+        if not (is_devanagari(a.text) and is_devanagari(b.text)):
+            continue
+        if st.covered(a.start, b.end) or a.key in kb.index or b.key in kb.index:
+            continue
+        new_or_linked(st, a.start, b.end, "PER", CONF_NER - 0.1)
+
+
+# ---- 6. short forms ---------------------------------------------------------------------
+def short_forms(st: State) -> None:
+    units, text = st.units, st.doc.text
+    parts: dict[str, list[str]] = {}
+    for ent in st.ents.values():
+        if ent.type != "PER":
+            continue
+        forms = {text[a:b] for (a, b) in ent.mentions if b - a > 0}
+        if ent.name_hi:
+            forms.add(ent.name_hi)
+        for f in forms:
+            words = [w for w in regex.split(r"[\s.]+", f) if w]
+            if len(words) < 2 or not is_devanagari(f):
+                continue
+            for w in (words[0], words[-1]):
+                k = name_key(w)
+                if w in FUNCTION_WORDS or w.rstrip(".") in TITLES or not k:
+                    continue
+                lst = parts.setdefault(k, [])
+                if ent.key not in lst:
+                    lst.append(ent.key)
+    if not parts:
+        return
+    for u in units:
+        if u.key not in parts or not u.word or st.covered(u.start, u.end):
+            continue
+        cands = parts[u.key]
+        if len(cands) > 1:  # nearest preceding full mention wins
+            pos = u.start
+            cands = sorted(
+                cands, reverse=True, key=lambda key: max((a for (a, _b) in st.ents[key].mentions if a < pos), default=-1)
+            )
+        ent = st.ents[cands[0]]
+        st.add(u.start, u.end, ent, min(ent.conf, 0.85))
+
+
+# ---- 7. suspicious agents (garbled names) -----------------------------------------------
+def agents(st: State) -> None:
+    units, sents = st.units, st.doc.sentences
+    pers = [e for e in st.ents.values() if e.type == "PER"]
+    for i in range(len(units) - 1):
+        u = units[i]
+        if u.text not in NON_PERSON_AGENTS or units[i + 1].text != "ने":
+            continue
+        st.flag(u.start, u.end, "a non-person word acts as speaker/agent (garbled name?)")
+        sent_ents: set[str] = set()
+        if u.sent < len(sents):
+            lo, hi = sents[u.sent].start, sents[u.sent].end
+            sent_ents = {e.key for e in pers for (a, _b) in e.mentions if lo <= a < hi}
+        others = sorted((e for e in pers if e.key not in sent_ents), key=lambda e: -len(e.mentions))
+        if others:
+            st.add(u.start, u.end, others[0], CONF_AGENT)
+
+
+def readable(surface: str) -> str:
+    """Latin name for a Devanagari name outside the KB (usual spellings of known name words)."""
+    tok = name_tokens()
+    return " ".join(tok.get(w) or to_latin(w) for w in surface.split())
