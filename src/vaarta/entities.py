@@ -15,7 +15,8 @@
 4. Latin names in parentheses after a Hindi name (``शी जिनपिंग (Xi Jinping)``);
 5. the NER tagger's spans (``res.ner``, optional; role titles such as ``जिलाधिकारी`` stripped),
    linked by KB lookup, by fuzzy match to an entity already in the article, or kept as new
-   entities with a Latin transliteration; without a tagger, surname/title heuristics;
+   entities with a Latin transliteration; before it, ``<title/job> <unknown words> ने/का कहना``
+   makes a person (``संवाददाता जोनाथन हेड का कहना``); without a tagger, surname heuristics;
 6. short forms later in the article (``पुतिन``, ``शी``) → the full-name entity seen earlier;
 7. non-person words acting as speakers (``ड्रैगन ने …``) → ``suspect-name`` flag
    (4-7: :mod:`vaarta.entities_names`).
@@ -28,7 +29,16 @@ from __future__ import annotations
 
 from vaarta.entities_base import CONF_NER, State
 from vaarta.entities_gazetteer import gazetteer, templates
-from vaarta.entities_names import agents, heuristic_people, name_pairs, ner, new_or_linked, parentheses, short_forms
+from vaarta.entities_names import (
+    agents,
+    heuristic_people,
+    name_pairs,
+    ner,
+    new_or_linked,
+    parentheses,
+    short_forms,
+    titled_people,
+)
 from vaarta.entities_roles import roles
 from vaarta.kb import default_kb
 from vaarta.model import Document, Entity, Flag, Mention, Resources
@@ -45,13 +55,14 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
     templates(st)
     roles(st)
     parentheses(st)
+    titled_people(st)
     tagger = getattr(res, "ner", None)
     deferred: list[tuple[int, int, str]] = []
     if tagger is not None:
         deferred = ner(st, tagger)
     else:
         heuristic_people(st)
-        name_pairs(st)
+    name_pairs(st)
     short_forms(st)
     for s, e, typ in deferred:
         if not st.covered(s, e):

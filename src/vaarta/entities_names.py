@@ -21,10 +21,13 @@ from vaarta.entities_base import (
     FUNCTION_WORDS,
     FUZZY_MIN,
     LEADING_JUNK,
+    MAX_TITLED_NAME,
     NEVER_LINK,
     NEVER_LINK_SURFACE,
     NON_PERSON_AGENTS,
     NOT_ENTITIES,
+    PERSON_NOUNS,
+    SPEECH_CUES,
     SURNAMES,
     TITLES,
     Ent,
@@ -187,6 +190,31 @@ def name_pairs(st: State) -> None:
         if st.covered(a.start, b.end) or a.key in kb.index or b.key in kb.index:
             continue
         new_or_linked(st, a.start, b.end, "PER", CONF_NER - 0.1)
+
+
+def titled_people(st: State) -> None:
+    """``<title/role/job> <1-3 unknown words> <speech cue>`` makes a person, tagger or not
+    (``संवाददाता जोनाथन हेड का कहना``, ``एसएसपी पाठक ने``)."""
+    units, kb = st.units, st.kb
+    n = len(units)
+    for i, u in enumerate(units):
+        if not u.word or not (u.text in PERSON_NOUNS or is_role_word(kb, u.text)):
+            continue
+        a = i + 1
+        while a < n and units[a].word and is_role_word(kb, units[a].text) and a < i + 3:
+            a += 1
+        b = a
+        while b < n and b < a + MAX_TITLED_NAME and units[b].word and units[b].sent == u.sent and is_devanagari(units[b].text):
+            w = units[b].text
+            if w in FUNCTION_WORDS or w in LEADING_JUNK or w in PERSON_NOUNS or is_role_word(kb, w) or w in NEVER_LINK_SURFACE:
+                break
+            b += 1
+        if b == a or not any(tuple(x.text for x in units[b : b + len(c)]) == c for c in SPEECH_CUES):
+            continue
+        if any(units[k].key in kb.index and units[k].text not in name_tokens() for k in range(a, b)):
+            continue  # a known place or organisation, not an unknown name
+        if not st.covered(units[a].start, units[b - 1].end):
+            new_or_linked(st, units[a].start, units[b - 1].end, "PER", CONF_NER)
 
 
 # ---- 6. short forms ---------------------------------------------------------------------

@@ -278,7 +278,7 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
 # the labels are identical; tests/test_ner.py and bench/bench_ner.py check this), and the
 # strings are handed to crfsuite already UTF-8 encoded. Attribute order is kept, so
 # crfsuite adds the same weights in the same order.
-CACHE_MAX_WORDS = 200_000  # distinct tokens kept per tagger before the cache is emptied
+CACHE_MAX_WORDS = 50_000  # distinct tokens kept per tagger (~1.1 kB each) before the cache is emptied
 
 _Feats = list[bytes]
 _B, _I, _O = 0, 1, 2  # place marks as indexes
@@ -304,9 +304,10 @@ class _Word:
     place_start: bool
 
 
-def _encode(feats: Sequence[str], keep: frozenset[bytes] | None) -> _Feats:
+def _encode(feats: Sequence[str], keep: dict[bytes, bytes] | None) -> _Feats:
+    """UTF-8 strings; with ``keep``, only its keys, as its own objects (shared, not copied)."""
     out = [a.encode("utf-8") for a in feats]
-    return out if keep is None else [a for a in out if a in keep]
+    return out if keep is None else [keep[a] for a in out if a in keep]
 
 
 def _bigram_sides(keep: frozenset[bytes], prefix: bytes) -> tuple[frozenset[bytes], frozenset[bytes]]:
@@ -334,12 +335,12 @@ class _Featurizer:
 
     def __init__(self, lex: Lexicon, keep: frozenset[bytes] | None = None, max_words: int = CACHE_MAX_WORDS) -> None:
         self.lex = lex
-        self.keep = keep
+        self.keep = None if keep is None else {a: a for a in keep}
         self.max_words = max_words
         self.cache: dict[str, _Word] = {}
 
         def const(name: str) -> _Feats:
-            return _encode([name], keep)
+            return _encode([name], self.keep)
 
         self.bias, self.acronym, self.org_head = const("bias"), const("acronym"), const("org_head")
         self.bos, self.eos, self.next_post = const("BOS"), const("EOS"), const("next_post")
