@@ -1,12 +1,15 @@
 """Knowledge-base size, load time, lookup and linking speed.
 
-Usage: python bench/bench_kb.py   (reads ../shared/gold/dev for the linking figure when present)
+Usage: python bench/bench_kb.py [--covid N]   (reads ../shared/gold/dev for the linking figure when
+present; --covid N also times find_entities on the first N covid-hindi-news articles with the NER
+tagger's spans computed beforehand, i.e. ms/article of the linker alone)
 """
 
 from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +19,39 @@ from vaarta.model import Resources
 from vaarta.segment import make_document
 
 
+def covid_linking(n: int) -> None:
+    from vaarta import pipeline
+    from vaarta.corpora import covid_articles
+    from vaarta.model import Rejection
+
+    arts = []
+    for a in covid_articles():
+        arts.append(a)
+        if len(arts) >= n:
+            break
+    docs = [d for d in (pipeline.prepare(a) for a in arts) if not isinstance(d, Rejection)]
+    res = pipeline.load_resources()
+    spans: dict[tuple[str, ...], object] = {}
+
+    class Cached:  # the tagger's answers, computed once, so that only the linker is timed
+        def spans(self, toks: list[str]) -> object:
+            k = tuple(toks)
+            if k not in spans:
+                spans[k] = res.ner.spans(toks)  # type: ignore[union-attr]
+            return spans[k]
+
+    r2 = Resources(kb=res.kb, ner=Cached() if res.ner is not None else None)
+    for d in docs:
+        find_entities(d, r2)
+    t = time.perf_counter()
+    k = sum(len(find_entities(d, r2)[0]) for d in docs)
+    dt = time.perf_counter() - t
+    print(f"covid-hindi-news: {len(docs)} articles, {1000 * dt / max(len(docs), 1):.2f} ms/article (NER excluded), {k} entities")
+
+
 def main() -> None:
+    if "--covid" in sys.argv:
+        covid_linking(int(sys.argv[sys.argv.index("--covid") + 1]))
     t = time.perf_counter()
     kb = KnowledgeBase.load()
     load_s = time.perf_counter() - t

@@ -173,3 +173,81 @@ def test_gold_dev_entities_gate() -> None:
         assert found == total, f"{seed}: {found}/{total} gold entities found"
     # the garbled Putin and the dragon-as-speaker of seed 000 are flagged
     assert per_doc["seed-000"][2] >= 2
+
+
+# ---- fixes from the demo corpus review (sentences written for these tests) ------------------
+class _SpanTagger:
+    """A stand-in tagger that tags the given word sequences (as the real one may glue titles on)."""
+
+    def __init__(self, spans: list[tuple[tuple[str, ...], str]]) -> None:
+        self.wanted = spans
+
+    def spans(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        out = []
+        for words, typ in self.wanted:
+            for i in range(len(tokens) - len(words) + 1):
+                if tuple(tokens[i : i + len(words)]) == words:
+                    out.append((i, i + len(words), typ))
+        return out
+
+
+def test_demonym_used_as_surname_is_a_person_not_a_country() -> None:
+    ents, _ = run("काठमांडू पहुंचे मिस्री। विदेश सचिव विक्रम मिस्री ने नेपाल के अधिकारियों से बात की। बाद में मिस्री ने कहा कि बातचीत अच्छी रही।")
+    d = by_name(ents)
+    assert "Egypt" not in d
+    assert d["Vikram Misri"].type == "PER"
+    assert [m.text for m in d["Vikram Misri"].mentions].count("मिस्री") == 2
+
+
+def test_demonym_as_adjective_still_links_the_country() -> None:
+    ents, _ = run("मिस्री सेना ने सीमा पर गश्त बढ़ाई और रूसी विमान लौट गए।")
+    assert {"Egypt", "Russia"} <= set(by_name(ents))
+
+
+def test_common_word_that_spells_like_a_place_is_not_linked() -> None:
+    ents, _ = run("बाढ़ में कई घर पूरी तरह बह गए और पूरे गांव में पानी भर गया।")
+    assert "Puri" not in by_name(ents)
+
+
+def test_role_titles_are_stripped_from_tagger_person_spans() -> None:
+    tagger = _SpanTagger(
+        [
+            (("जिलाधिकारी", "अमित", "वर्मा"), "PER"),
+            (("एसएसपी", "रवि", "राठौर"), "PER"),
+            (("उपराज्यपाल", "मनोज", "सिन्हा"), "PER"),
+            (("थानाध्यक्ष",), "ORG"),
+        ]
+    )
+    res = Resources(kb=default_kb(), ner=tagger)
+    ents, _ = run(
+        "जिलाधिकारी अमित वर्मा ने राहत शिविर का दौरा किया। एसएसपी रवि राठौर ने बताया कि जांच जारी है। "
+        "उपराज्यपाल मनोज सिन्हा ने बैठक बुलाई। थानाध्यक्ष मौके पर पहुंचे।",
+        res=res,
+    )
+    names = {e.name for e in ents}
+    assert not any(n.lower().startswith(("jiladhikari", "esaespi", "uprajyapal", "thanadhyaksh")) for n in names), names
+    d = by_name(ents)
+    assert d["Manoj Sinha"].kb_id is None or d["Manoj Sinha"].type == "PER"
+    people = {e.name_hi for e in ents if e.type == "PER"}
+    assert {"अमित वर्मा", "रवि राठौर"} <= people
+
+
+def test_protest_places_and_organisations_found() -> None:
+    ents, _ = run(
+        "संयुक्त किसान मोर्चा और भारतीय किसान यूनियन ने जंतर-मंतर पर धरना दिया। "
+        "उधर चिनार कोर ने बताया कि नियंत्रण रेखा पर घुसपैठ नाकाम की गई। चमोली जिले में भूकंप के झटके आए।"
+    )
+    d = by_name(ents)
+    assert {"Samyukt Kisan Morcha", "Bharatiya Kisan Union", "Jantar Mantar", "Chinar Corps", "Line of Control"} <= set(d)
+    assert d["Chamoli district"].type == "LOC"
+
+
+def test_unknown_name_between_job_title_and_speech_cue_is_a_person() -> None:
+    ents, _ = run("लंदन से हमारे संवाददाता पीटर ग्रीनवुड का कहना है कि हालात सुधर रहे हैं।")
+    people = {e.name_hi for e in ents if e.type == "PER"}
+    assert "पीटर ग्रीनवुड" in people
+
+
+def test_unqualified_ministry_is_indias_when_india_is_named() -> None:
+    ents, _ = run("जापान के प्रधानमंत्री ने जापान और भारत के रिश्तों की बात की। जापान में यह चर्चा रही। विदेश मंत्रालय ने बयान जारी किया।")
+    assert "Ministry of External Affairs (India)" in by_name(ents)

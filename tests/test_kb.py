@@ -131,3 +131,15 @@ def test_bad_extra_files_say_where(tmp_path: Path) -> None:
         KnowledgeBase.load(extra_paths=[bad])
     with pytest.raises(FileNotFoundError, match="VAARTA_KB_EXTRA"):
         KnowledgeBase.load(extra_paths=[tmp_path / "missing.tsv"])
+
+
+def test_derived_indexes_are_built_once_per_kb() -> None:
+    kb = KnowledgeBase.load()
+    calls = []
+
+    def build(k: KnowledgeBase) -> object:
+        calls.append(1)
+        return {"n": len(k)}
+
+    assert kb.derived("t", build) is kb.derived("t", build)
+    assert calls == [1]

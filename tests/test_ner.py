@@ -1,5 +1,6 @@
 """Tests for vaarta.ner: the packaged CRF tagger on sentences written for these tests,
-pickling, robustness, and an evaluation gate on the real IL-NER test split."""
+pickling, robustness, the fast feature path against the reference ``sentence_features``,
+and an evaluation gate on the real IL-NER test split."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vaarta.ner import Tagger, bio_to_spans, normalise
+from vaarta.ner import Tagger, _Featurizer, bio_to_spans, model_attributes, normalise, sentence_features
 
 # Measured test micro-F1 of the packaged model (docs/ner.md) minus 0.02. Raise it when
 # the model improves; never lower it without saying why in docs/ner.md.
@@ -105,3 +106,84 @@ def test_eval_gate_on_il_ner_test_split(tagger: Tagger) -> None:
     pred = [tagger.tag(toks) for toks, _ in sents]
     scores = evaluate([labs for _, labs in sents], pred)
     assert scores["micro"]["f1"] >= TEST_F1_FLOOR, scores
+
+
+# --- fast path == reference ---------------------------------------------------
+# Written for these tests: multi-word places (नई दिल्ली, संयुक्त राज्य अमेरिका), an org head
+# within three words, titles, postpositions, Latin, digits, blanks and a token with a space.
+EDGE_SENTENCES = [
+    SENT_PER_LOC,
+    SENT_ORG,
+    ["नई", "दिल्ली", "और", "संयुक्त", "राज्य", "अमेरिका", "के", "बीच", "बातचीत", "हुई", "।"],
+    ["नई दिल्ली", "में", "सीबीआई", "ने", "श्री", "रमेश", "कुमार", "से", "पूछताछ", "की", "।"],
+    ["उत्तर", "प्रदेश", "पुलिस", "और", "भारतीय", "स्टेट", "बैंक", "के", "अधिकारी", "शहर", "पहुंचे"],
+    ["WHO", "ने", "2020", "में", "Covid-19", "को", "महामारी", "कहा", "!"],
+    ["", " ", "\u200c", "गाँव", "ज़िले", "दिल्ली"],
+    ["दिल्ली"],
+    ["नई", "दिल्ली"],
+]
+
+
+def reference_labels(tagger: Tagger, tokens: list[str]) -> list[str]:
+    """Labels through the plain ``sentence_features`` (the tagger's code before the fast path)."""
+    if not tokens:
+        return []
+    toks = [t if t.strip() else "_" for t in tokens]
+    return [str(lab) for lab in tagger._crf.tag(sentence_features(toks, tagger._lex))]
+
+
+def test_model_attributes_read_from_file(tagger: Tagger) -> None:
+    attrs = model_attributes(tagger._model)
+    assert attrs is not None
+    assert attrs == {a.encode("utf-8") for a, _ in tagger._crf.info().state_features}
+    assert model_attributes(b"not a model") is None
+
+
+def test_fast_features_equal_reference(tagger: Tagger) -> None:
+    keep = model_attributes(tagger._model)
+    assert keep is not None
+    full = _Featurizer(tagger._lex)  # nothing dropped: exactly sentence_features, encoded
+    filtered = _Featurizer(tagger._lex, keep)
+    for toks in EDGE_SENTENCES:
+        ref = sentence_features([t if t.strip() else "_" for t in toks], tagger._lex)
+        got = [[a.decode("utf-8") for a in f] for f in full.features(toks)]
+        assert got == ref
+        want = [[a for a in f if a.encode("utf-8") in keep] for f in ref]
+        assert [[a.decode("utf-8") for a in f] for f in filtered.features(toks)] == want
+    assert full.features([]) == []
+
+
+def test_fast_labels_equal_reference(tagger: Tagger) -> None:
+    for toks in EDGE_SENTENCES:
+        assert tagger.tag(toks) == reference_labels(tagger, toks), toks
+
+
+def test_word_cache_is_bounded_and_not_pickled(tagger: Tagger) -> None:
+    small = Tagger(tagger._model, tagger._lexicon_raw)
+    small._feats.max_words = 5
+    for toks in EDGE_SENTENCES:
+        assert small.tag(toks) == tagger.tag(toks)
+        assert len(small._feats.cache) <= 5
+    assert len(small._feats.cache) > 0
+    clone = pickle.loads(pickle.dumps(small))
+    assert clone._feats.cache == {}
+    assert set(small.__getstate__()) == {"model", "lexicon"}
+
+
+def test_identical_labels_on_real_text(tagger: Tagger) -> None:
+    """Fast path == reference on the IL-NER test split and 300 covid-hindi-news sentences."""
+    shared = shared_dir()
+    data = shared / "data" / "il-ner-hindi" / "Datasets" / "Hindi" / "Hindi-test.txt"
+    covid = shared / "data" / "covid-hindi-news"
+    if not data.is_file() or not covid.is_dir():
+        pytest.skip(f"IL-NER test split or covid-hindi-news not found under {shared} (set VAARTA_SHARED)")
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).parents[1] / "training"))
+    from bench_ner import covid_sentences
+    from train_ner import read_conll
+
+    sents = [toks for toks, _ in read_conll(data)] + covid_sentences(shared)
+    assert len(sents) > 1_600
+    fresh = Tagger.load()
+    differ = [toks for toks in sents if fresh.tag(toks) != reference_labels(fresh, toks)]
+    assert differ == []

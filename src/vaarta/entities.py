@@ -62,7 +62,7 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
         deferred = ner(st, tagger)
     else:
         heuristic_people(st)
-    name_pairs(st)
+        name_pairs(st)
     short_forms(st)
     for s, e, typ in deferred:
         if not st.covered(s, e):

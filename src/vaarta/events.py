@@ -27,6 +27,10 @@ __all__ = ["find_events"]
 # Whether mentions of one nominal event type in different places are one happening
 # (an article usually reports one disaster or accident, named by town, district and state).
 MERGE_ACROSS_PLACES = {"DISASTER": True, "ACCIDENT": True, "ASSAULT": False}
+# Modes whose mentions at different places are different happenings, and whose mentions
+# with and without a place are kept apart too: an epidemic report names cases and deaths
+# place by place (दिल्ली और तेलंगाना में एक-एक मामला, चीन में 42 मौतें), unlike a flood.
+PER_PLACE_MODES = frozenset({"epidemic"})
 VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
 NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
 # How many sentences back a day-precise time expression dates an event whose own sentence
@@ -47,7 +51,10 @@ PARTICIPANTS_REQUIRED = frozenset(
 # A negation belongs to a nominal trigger only right after it (हमला नहीं हुआ), not after its
 # genitive complement (भूकंप की तीव्रता ज्यादा नहीं थी).
 _NEG_NEAR = regex.compile(r"(?:\s+[\p{L}\p{M}]+)?\s+(?:नहीं|न)(?![\p{L}\p{M}])")
-_RANGE_END = regex.compile(r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|तक)(?![\p{L}\p{M}])")
+_RANGE_END = regex.compile(
+    r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|(?:(?:की|के)\s+(?:आधी\s+)?(?:रात|सुबह|शाम|दोपहर)(?:\s+[\p{L}\p{M}\d]+){0,3}?\s+)?तक)"
+    r"(?![\p{L}\p{M}])"
+)  # "31 मार्च की आधी रात तक": the end of a period too
 _DATELINE = regex.compile(r"[ \t]*:")
 # Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
 CONFIDENCE = {"verb": 0.7, "noun": 0.6}
@@ -424,6 +431,8 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
         la, lb = a.location, b.location
         nested = la and lb and (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set()))
         if MERGE_ACROSS_PLACES.get(a.type) is False and la and lb and la != lb and not nested:
+            return False
+        if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb and not nested:
             return False
         if a.mode and b.mode and a.mode != b.mode:
             return False

@@ -30,7 +30,7 @@ from typing import Any
 import pycrfsuite
 import regex
 
-__all__ = ["ENTITY_TYPES", "Tagger", "bio_to_spans", "normalise", "sentence_features"]
+__all__ = ["ENTITY_TYPES", "Tagger", "bio_to_spans", "model_attributes", "normalise", "sentence_features"]
 
 # --- tunable data -----------------------------------------------------------
 # IL-NER tag -> vaarta entity type. Every other IL-NER tag (NETI time, NEN number,
