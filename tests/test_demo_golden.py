@@ -22,7 +22,7 @@ from conftest import ROOT
 EXPECT = json.loads((ROOT / "tests" / "golden" / "demo_expectations.json").read_text(encoding="utf-8"))
 FLOORS = {
     "boilerplate_removed": 0.99,
-    "entities_recall": 0.65,
+    "entities_recall": 0.93,
     "times_recall": 0.95,
     "times_value_accuracy": 0.5,
     "quotes_recall": 0.9,

@@ -5,8 +5,10 @@ Gold lines (ids already resolved, e.g. by :func:`vaarta.corpora.gold_cluster_ref
 
 Every pair of articles that gold puts in one event should share a merged (exported) cluster,
 and no other pair should. Only pairs whose two articles are both in the *universe* count:
-by default every article the gold file names (the articles a human read), so a partial gold
-over a few days does not punish merges among articles nobody annotated.
+by default every article an event or negative line names (the articles a human read for
+their events), so a partial gold over a few days does not punish merges among articles
+nobody annotated. A copy (gold ``duplicates``) reports what its original reports, so it
+shares the original's gold events; a pair of copies is scored as duplicates, not as events.
 """
 
 from __future__ import annotations
@@ -26,6 +28,42 @@ def _pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
 
 def _universe(gold_lines: Sequence[Mapping[str, Any]]) -> set[str]:
     return {i for g in gold_lines for k in ("articles", "negative", "duplicates") for i in g.get(k, ())}
+
+
+def _event_universe(gold_lines: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Articles whose events a human read: those named in event or negative lines (an
+    article named only as a copy was read for its text, not its events)."""
+    read = {i for g in gold_lines for k in ("articles", "negative") for i in g.get(k, ())}
+    return read or _universe(gold_lines)
+
+
+def _copy_groups(gold_lines: Sequence[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Article → every article gold says is a copy of it (transitively), itself included."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for g in gold_lines:
+        ids = list(g.get("duplicates", ()))
+        for a in ids:
+            parent.setdefault(a, a)
+        for a in ids[1:]:
+            parent[find(a)] = find(ids[0])
+    groups: dict[str, set[str]] = {}
+    for a in parent:
+        groups.setdefault(find(a), set()).add(a)
+    return {a: groups[find(a)] for a in parent}
+
+
+def _gold_event_pairs(gold_lines: Sequence[Mapping[str, Any]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Gold event pairs, with a copy sharing every event of its original; and the copy pairs
+    themselves, which are scored as duplicates, not as events."""
+    copies = _copy_groups(gold_lines)
+    events = [{c for a in g["articles"] for c in copies.get(a, {a})} for g in gold_lines if "articles" in g]
+    return _pairs(events), _pairs(copies.values())
 
 
 def _prf(system: set[tuple[str, str]], gold: set[tuple[str, str]]) -> tuple[float, float, float]:
@@ -55,9 +93,10 @@ def score_clusters(
     universe: Iterable[str] | None = None,
 ) -> tuple[float, float, float]:
     """Pairwise precision, recall, F1 of merged events (EventCluster or exported dicts)."""
-    uni = set(universe) if universe is not None else _universe(gold_lines)
-    gold = _pairs(g["articles"] for g in gold_lines if "articles" in g)
-    return _prf(system_pairs(system_clusters, uni), gold)
+    uni = set(universe) if universe is not None else _event_universe(gold_lines)
+    gold, copy_pairs = _gold_event_pairs(gold_lines)
+    gold = {p for p in gold if p[0] in uni and p[1] in uni}
+    return _prf(system_pairs(system_clusters, uni) - copy_pairs, gold - copy_pairs)
 
 
 def negative_violations(gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]) -> list[tuple[str, str, str]]:
