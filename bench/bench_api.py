@@ -19,11 +19,9 @@ import argparse
 import asyncio
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from vaarta.model import Entity, Event, Mention, Quote, Record, Span, TimeExpr
@@ -116,7 +114,7 @@ def build(db: str, n_events: int) -> Store:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def latency(store: Store, reps: int) -> dict[str, tuple[float, float]]:

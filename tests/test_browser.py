@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from web_fixtures import build_db
 
 CHROMIUM = "/usr/bin/chromium"

@@ -163,3 +163,23 @@ def test_covid_reader_ids_and_dates() -> None:
     apr = [a for a in arts if a.id.startswith("covid:DH:20200409:")]
     assert apr and all(a.published == "2020-04-09" for a in apr)  # file is DH-2020-ARP-09.txt
     assert all(a.raw.split("\n", 1)[0] == a.title for a in arts)
+
+
+def _epi(art: str, place: str, published: str, killed: int | None = None) -> EventReport:
+    ev = Event(type="DISASTER", status="occurred", actors=(), recipients=(), evidence=(Span(0, 5),),
+               mode="epidemic", location=place, killed=killed)
+    return EventReport(art, 0, published, art, ev)
+
+
+def test_epidemic_updates_merge_by_exact_place_and_day() -> None:
+    same = compatible(_epi("a", "Delhi", "2020-03-02"), _epi("b", "Delhi", "2020-03-02"), {"delhi": "india"})
+    assert same[0]
+    # Delhi's count is not India's, even when the caller says Delhi lies in India
+    assert not compatible(_epi("a", "Delhi", "2020-03-02"), _epi("b", "India", "2020-03-02"), {"delhi": "india"})[0]
+    # undated daily updates two days apart are two updates
+    assert not compatible(_epi("a", "Delhi", "2020-03-02"), _epi("b", "Delhi", "2020-03-04"))[0]
+    # cumulative tolls that differ are different bulletins
+    assert not compatible(_epi("a", "India", "2020-04-01", 38), _epi("b", "India", "2020-04-01", 59))[0]
+    flood = Event(type="DISASTER", status="occurred", actors=(), recipients=(), evidence=(Span(0, 5),),
+                  mode="flood", location="Delhi")
+    assert not compatible(_epi("a", "Delhi", "2020-03-02"), EventReport("b", 0, "2020-03-02", "b", flood))[0]

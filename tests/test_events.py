@@ -337,3 +337,19 @@ def test_dateline_is_not_the_place_and_dates_merge_by_precision() -> None:
 
 def test_hamlog_is_not_an_attack() -> None:
     assert run("उन्होंने कहा कि हमलोग शांति चाहते हैं।", []) == []
+
+
+def test_epidemic_reports_one_event_per_place() -> None:
+    text = "दिल्ली और तेलंगाना में कोरोना वायरस के दो नए मामलों की पुष्टि हुई है। चीन में कोरोना वायरस से 42 और लोगों की मौत हो गई।"
+    dl = lambda t: ent(t, "Delhi", "LOC", "दिल्ली")  # noqa: E731
+    tg = lambda t: ent(t, "Telangana", "LOC", "तेलंगाना")  # noqa: E731
+    evs = [e for e in run(text, [dl, tg, CHN]) if e.type == "DISASTER"]
+    assert {e.mode for e in evs} == {"epidemic"}
+    by_place = {e.location: e for e in evs}
+    assert set(by_place) == {"Delhi", "Telangana", "China"}
+    assert by_place["China"].killed == 42
+
+
+def test_epidemic_words_outside_a_case_report_are_no_event() -> None:
+    text = "मरीज की रिपोर्ट निगेटिव आई और उसे घर भेज दिया गया।"
+    assert not [e for e in run(text, []) if e.mode == "epidemic"]

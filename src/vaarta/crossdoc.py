@@ -51,6 +51,19 @@ PLANNED_AHEAD_DAYS = 30  # an undated "planned" report: the event takes place wi
 DAY_SLACK = 1  # two different day values this far apart may still be one event (kept as a
 #                contradiction) when the participants are non-empty and agree
 CONTRADICTION_FIELDS = ("date", "location", "participants", "killed", "injured")
+# Per-mode publication window for undated "occurred" reports: an epidemic report is a daily
+# update (cases confirmed today, deaths overnight), so two undated ones tell one update only
+# when published at most a day apart (measured on eval/clusters/covid-gold.jsonl, docs/crossdoc.md).
+UNDATED_BACK_DAYS_BY_MODE = {"epidemic": 1}
+# Types whose modes must agree when both are known (a flood and an earthquake in one state
+# are two events); for other types outlets name one happening differently (बैठक / मुलाकात).
+MODE_MUST_AGREE = frozenset({"DISASTER", "ACCIDENT"})
+# Modes whose reports carry no participants and whose place is all that identifies them:
+# the places must be equal, not merely one inside the other (Delhi's count is not India's).
+EXACT_PLACE_MODES = frozenset({"epidemic"})
+# Modes for which different death tolls mean different reports: epidemic tolls are
+# cumulative snapshots (38 deaths at 8 am, 59 by the evening), not outlets disagreeing.
+TOLL_SEPARATES_MODES = frozenset({"epidemic"})
 # ---------------------------------------------------------------------------------------
 
 Interval = tuple[dt.date, dt.date]
@@ -154,7 +167,7 @@ def _window(r: EventReport) -> Interval | None:
     p = pub[0]
     if r.event.status in ("planned", "possible"):
         return p, p + dt.timedelta(days=PLANNED_AHEAD_DAYS)
-    return p - dt.timedelta(days=UNDATED_BACK_DAYS), p
+    return p - dt.timedelta(days=UNDATED_BACK_DAYS_BY_MODE.get(r.event.mode or "", UNDATED_BACK_DAYS)), p
 
 
 def _anchor(r: EventReport) -> dt.date | None:
@@ -231,8 +244,15 @@ def compatible(a: EventReport, b: EventReport, inside: Mapping[str, str] | None 
     ea, eb = a.event, b.event
     if ea.type != eb.type:
         return False, "different types"
+    if ea.type in MODE_MUST_AGREE and ea.mode and eb.mode and ea.mode != eb.mode:
+        return False, "different modes"
+    if ea.mode == "visit" and eb.mode == "visit" and not (ea.actors and eb.actors):
+        return False, "a visit with no traveller named"  # "इटली की यात्रा की थी": someone's travel history
+    exact = {ea.mode, eb.mode} & EXACT_PLACE_MODES
+    if exact and ea.killed is not None and eb.killed is not None and ea.killed != eb.killed and exact & TOLL_SEPARATES_MODES:
+        return False, "different tolls"
     pa, pb = participants(ea), participants(eb)
-    loc_ok, loc_why = _loc_ok(ea.location, eb.location, inside)
+    loc_ok, loc_why = _loc_ok(ea.location, eb.location, {} if exact else inside)
     if not loc_ok:
         return False, loc_why
     reasons = ["same type"]
@@ -254,6 +274,9 @@ def compatible(a: EventReport, b: EventReport, inside: Mapping[str, str] | None 
         if ea.location is None or eb.location is None:
             return False, "no participants and no shared location"
         reasons.append("no participants on one side")
+        # an epidemic update is identified by its place: two counts for one state given a
+        # day apart ("मंगलवार को" / "बुधवार को" for one overnight bulletin) may be one report
+        strong = bool(exact) and fold(ea.location) == fold(eb.location)
     d_ok, d_why = _date_ok(a, b, strong)
     if not d_ok:
         return False, d_why

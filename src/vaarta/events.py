@@ -52,7 +52,7 @@ PARTICIPANTS_REQUIRED = frozenset(
 # genitive complement (भूकंप की तीव्रता ज्यादा नहीं थी).
 _NEG_NEAR = regex.compile(r"(?:\s+[\p{L}\p{M}]+)?\s+(?:नहीं|न)(?![\p{L}\p{M}])")
 _RANGE_END = regex.compile(
-    r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|(?:(?:की|के)\s+(?:आधी\s+)?(?:रात|सुबह|शाम|दोपहर)(?:\s+[\p{L}\p{M}\d]+){0,3}?\s+)?तक)"
+    r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|(?:(?:की|के|को)\s+(?:आधी\s+)?(?:रात|सुबह|शाम|दोपहर)(?:\s+[\p{L}\p{M}\d]+){0,3}?\s+)?तक)"
     r"(?![\p{L}\p{M}])"
 )  # "31 मार्च की आधी रात तक": the end of a period too
 _DATELINE = regex.compile(r"[ \t]*:")
@@ -227,7 +227,11 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if d.date is None and DATE_CARRY_SENTENCES:
                 # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
                 prev = doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start
-                day = [t for t in times if prev <= t.start < base and t.value and len(t.value) == 10]
+                day = [
+                    t
+                    for t in times
+                    if prev <= t.start < base and t.value and len(t.value) == 10 and not _RANGE_END.match(text, t.end)
+                ]
                 if day:
                     d.date = day[-1].value
             if trig.type in VIOLENT:
@@ -432,8 +436,8 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
         nested = la and lb and (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set()))
         if MERGE_ACROSS_PLACES.get(a.type) is False and la and lb and la != lb and not nested:
             return False
-        if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb and not nested:
-            return False
+        if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb:
+            return False  # India's count and Delhi's count are two reports
         if a.mode and b.mode and a.mode != b.mode:
             return False
         return not (pa and pb) or bool(pa & pb)
