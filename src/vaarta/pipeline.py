@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import clean, html, segment
+from .garble import find_garbled
 from .model import Article, Document, Entity, Event, Flag, Quote, Record, Rejection, Removed, Resources, TimeExpr
 from .normalize import assemble
 
@@ -93,6 +94,7 @@ def analyse(doc: Document, res: Resources) -> Record:
         events = stages.events(doc, entities, times, res)
     if stages.quotes:
         quotes = stages.quotes(doc, entities, res)
+    flags = [*flags, *find_garbled(doc)]
     return Record(
         document=doc,
         entities=tuple(entities),
