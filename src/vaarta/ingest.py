@@ -30,6 +30,9 @@ class Summary:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     merged_events: int = 0
+    analysed_ids: list[str] = field(default_factory=list)
+    already_stored_ids: list[str] = field(default_factory=list)
+    copy_ids: list[str] = field(default_factory=list)
 
     @property
     def total_rejected(self) -> int:
@@ -88,7 +91,29 @@ def ingest(
     progress: Callable[[int, str], None] | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
 ) -> Summary:
-    """Analyse and store every article under ``paths``; return what happened."""
+    """Analyse and store every article under ``paths`` (files and folders); return what happened."""
+    return ingest_articles(
+        read_inputs(paths, published=published, max_bytes=max_bytes),
+        store,
+        resources=resources,
+        jobs=jobs,
+        force=force,
+        progress=progress,
+        on_reject=on_reject,
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | Rejection],
+    store: Store,
+    *,
+    resources: Resources | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[int, str], None] | None = None,
+    on_reject: Callable[[Rejection], None] | None = None,
+) -> Summary:
+    """Analyse and store articles (rejections are recorded as they come); return what happened."""
     res = resources or load_resources()
     summary = Summary()
     t0 = time.perf_counter()
@@ -103,12 +128,13 @@ def ingest(
             on_reject(r)
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(paths, published=published, max_bytes=max_bytes):
+        for item in items:
             if isinstance(item, Rejection):
                 reject(item)
                 continue
             if not force and store.has(item.id):
                 summary.already_stored += 1
+                summary.already_stored_ids.append(item.id)
                 continue
             yield item
 
@@ -119,11 +145,13 @@ def ingest(
             sig, bands, dup = copies(store, out)
             if dup is not None:
                 summary.copies += 1
+                summary.copy_ids.append(out.document.id)
             if dup:
                 out = replace(out, duplicate_of=dup)
             store.put(out, signature=sig, bands=bands)
             touched.update(e.type for e in out.events)
             summary.analysed += 1
+            summary.analysed_ids.append(out.document.id)
         if progress:
             progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:

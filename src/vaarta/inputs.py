@@ -166,6 +166,12 @@ def _read_jsonl(path: Path, *, published: str | None) -> Iterator[Article | Reje
             yield Rejection(source, "empty", "the file has no lines")
 
 
+def article_from_json(obj: object, where: str, published: str | None = None) -> Article | Rejection:
+    """One article from a JSON object (spec/record.md input fields), or why it cannot be one."""
+    line = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return next(_article_from_json(obj, where, line, published))
+
+
 def _article_from_json(obj: object, where: str, line: bytes, published: str | None) -> Iterator[Article | Rejection]:
     if not isinstance(obj, dict):
         yield Rejection(where, "json", "a line must be a JSON object with a 'text' or 'html' field")

@@ -13,8 +13,10 @@ calendar scheme. Two schemes:
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -216,7 +218,49 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
         ("bare", rf"(?<=(?:वाले|वाली){S})(?:दिन|रात|शाम|सुबह|समय){WE}"),
         ("bare", rf"{WB}{_alt(lx['bare_plural_nouns'])}{WE}"),
     ]
-    return [(k, regex.compile(p)) for k, p in pats]
+    # Anchors (see _ANCHOR_SPLIT): a plain alternation that every match of the pattern with
+    # the same index contains, or None (always scan). Only spellings produced by the same
+    # _alt call as the pattern's own group are safe here.
+    mon_any = f"(?:{mons}|{_alt(list(lx['_months']))})"
+    units_any = _alt([*lx["_units"], "समय", "अवधि", "रात", "रातों"])
+    anchors: list[str | None] = [
+        mon_any,  # range_dd: the month
+        mon_any,  # dmy
+        "तारीख",  # dmy "13 तारीख"
+        mon_any,  # md
+        mon_any,  # my
+        mon_any,  # rel_month
+        mon_any,  # month
+        rf"[12१२]{DIG}{{3}}",  # year
+        rf"{DIG}[/.\-]{DIG}",  # numeric
+        rf"{DIG}-{DIG}",  # iso
+        _alt(list(lx["_weekdays"])),  # weekday
+        _alt(list(lx["day_words"])),  # dayword
+        _alt([u for u, k in lx["_units"].items() if k in ("week", "month", "year", "decade")]),  # relunit
+        part,  # unitpart
+        "(?:पहले|बाद|पूर्व|पश्चात)",  # ago
+        units_any,  # duration
+        "भर",  # duration "दिन भर"
+        "(?:हर|प्रति|प्रत्येक|रोज|आज|सालाना|दैनिक|साप्ताहिक|मासिक|समय|आए|आये|दिन)",  # freq
+        None,  # vague
+        f"(?:{_alt(lx['festivals'])}|{_alt(lx['seasons'])})",  # festival
+        "दशक",  # decade
+        "बजे",  # clock
+        None,  # vague (extra)
+        _alt(lx["bare_follow"]),  # bare before a postposition
+        "(?:समय|वक्त|वक़्त)",  # bare after a participle
+        "(?:वाले|वाली)",  # bare after वाले/वाली
+        _alt(lx["bare_plural_nouns"]),  # bare plural
+    ]
+    assert len(anchors) == len(pats)
+    return [(k, regex.compile(p), regex.compile(a) if a else None) for (k, p), a in zip(pats, anchors, strict=True)]
+
+
+# No match of any pattern contains one of these characters (lexicon forms hold none, and no
+# pattern element matches them), and every lookaround reads them as it reads the end of the
+# text. So the text splits into stretches at them, and a pattern need only be run over the
+# stretches that hold its anchor: the matches are exactly those of a scan of the whole text.
+_ANCHOR_SPLIT = regex.compile(r"[।॥?!]")
 
 
 _RANGE_GAP = regex.compile(r"\s*(?:से|-|–|से\s+लेकर|से\s+ले\s+कर|से\s+शुरू\s+होकर)\s*")
@@ -281,12 +325,34 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
     return True
 
 
-def candidates(text: str, lx: dict[str, Any] | None = None) -> list[Candidate]:
-    """All non-overlapping candidates, longest first, in text order."""
+def _scan(pat: regex.Pattern[str], anchor: regex.Pattern[str] | None, text: str, bounds: list[int]) -> Iterator[Any]:
+    """``pat.finditer(text)``, run only over the stretches between ``bounds`` holding ``anchor``."""
+    if anchor is None:
+        yield from pat.finditer(text)
+        return
+    pos = 0
+    n = len(text)
+    while (a := anchor.search(text, pos)) is not None:
+        i = bisect.bisect_right(bounds, a.start())  # stretch i: bounds[i-1] < a < bounds[i]
+        start = bounds[i - 1] + 1 if i else 0
+        end = bounds[i] if i < len(bounds) else n
+        yield from pat.finditer(text, start, end)
+        pos = end + 1
+        if pos >= n:
+            return
+
+
+def candidates(text: str, lx: dict[str, Any] | None = None, anchored: bool = True) -> list[Candidate]:
+    """All non-overlapping candidates, longest first, in text order.
+
+    ``anchored=False`` runs every pattern over the whole text (the reference the anchored
+    scan must equal; see tests/test_timex.py).
+    """
     lx = lx or lexicon()
     found: list[Candidate] = []
-    for rank, (kind, pat) in enumerate(lx["_patterns"]):
-        for m in pat.finditer(text):
+    bounds = [m.start() for m in _ANCHOR_SPLIT.finditer(text)] if anchored else []
+    for rank, (kind, pat, anchor) in enumerate(lx["_patterns"]):
+        for m in _scan(pat, anchor if anchored else None, text, bounds):
             if m.end() == m.start() or not _valid(kind, m, text, lx):
                 continue
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)

@@ -200,19 +200,9 @@ class Store(ABC):
             cur.close()
 
     def _delete_rows(self, cur: Any, article_id: str) -> None:
-        for table in (
-            "entities",
-            "aliases",
-            "times",
-            "events",
-            "event_participants",
-            "quotes",
-            "flags",
-            "signatures",
-            "lsh_bands",
-        ):
-            cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))
-        self._unindex_text(cur, article_id)
+        self._unindex_text(cur, article_id)  # first: the indexes read the rows they index
+        for table in ("entities", "aliases", "times", "events", "event_participants", "quotes", "flags", "signatures", "lsh_bands"):
+            cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))  # fixed table names
         cur.execute(self.q("DELETE FROM articles WHERE id = ?"), (article_id,))
 
     def reject(self, rejection: Rejection) -> None:
@@ -402,8 +392,8 @@ class Store(ABC):
         if participant:
             names = self.names_for(participant) or [participant]
             where.append(
-                "EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND p.idx = e.idx"
-                f" AND p.name IN ({','.join('?' * len(names))}))"
+                "(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_participants"
+                f" WHERE name IN ({','.join('?' * len(names))}))"
             )
             params.extend(names)
         rows = self.rows(

@@ -82,7 +82,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0002_fulltext",
         f"""
 CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid', tokenize="{TOKENIZE}");
-CREATE VIRTUAL TABLE names_trigram USING fts5 (article_id UNINDEXED, alias, tokenize='trigram');
+CREATE VIRTUAL TABLE names_trigram USING fts5 (alias, content='aliases', content_rowid='rowid', tokenize='trigram');
 """,
     ),
 ]
@@ -157,8 +157,7 @@ class SqliteStore(Store):
         cur.execute(
             "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
         )
-        for a in aliases:
-            cur.execute("INSERT INTO names_trigram (article_id, alias) VALUES (?,?)", (article_id, a))
+        cur.execute("INSERT INTO names_trigram (rowid, alias) SELECT rowid, alias FROM aliases WHERE article_id = ?", (article_id,))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
         cur.execute(
@@ -166,7 +165,10 @@ class SqliteStore(Store):
             " SELECT 'delete', rowid, title, text FROM articles WHERE id = ?",
             (article_id,),
         )
-        cur.execute("DELETE FROM names_trigram WHERE article_id = ?", (article_id,))
+        cur.execute(
+            "INSERT INTO names_trigram (names_trigram, rowid, alias) SELECT 'delete', rowid, alias FROM aliases WHERE article_id = ?",
+            (article_id,),
+        )
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         words = _WORD.findall(query)
@@ -188,8 +190,8 @@ class SqliteStore(Store):
         return [
             r["name"]
             for r in self.rows(
-                "SELECT a.name, COUNT(*) AS n FROM names_trigram t JOIN aliases a ON a.article_id = t.article_id"
-                " AND a.alias = t.alias WHERE names_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
+                "SELECT a.name, COUNT(*) AS n FROM names_trigram JOIN aliases a ON a.rowid = names_trigram.rowid"
+                " WHERE names_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
                 (phrase, limit),
             )
         ]

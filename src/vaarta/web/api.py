@@ -189,45 +189,24 @@ _BODY_SCHEMA = {
 
 def _ingest_items(db: str, items: list[dict[str, Any]], force: bool) -> dict[str, Any]:
     """Analyse and store articles given as JSON objects (the writer's side of POST /api/ingest)."""
-    from ..ingest import _copy_finder, merge_events
-    from ..inputs import _article_from_json
-    from ..model import Rejection
-    from ..pipeline import analyse_article, load_resources
+    from ..ingest import ingest_articles
+    from ..inputs import article_from_json
     from ..store import open_store
 
-    res = load_resources()
-    out: dict[str, Any] = {"ok": True, "analysed": [], "already_stored": [], "copies": [], "rejected": [], "merged_events": 0}
-    touched: set[str] = set()
+    arts = []
+    for obj in items:
+        where = "api:" + hashlib.sha256(json.dumps(obj, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
+        arts.append(article_from_json(obj, where))
     with open_store(db) as store:
-        copies = _copy_finder()
-        for obj in items:
-            line = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode()
-            where = "api:" + hashlib.sha256(line).hexdigest()[:12]
-            for art in _article_from_json(obj, where, line, None):
-                if isinstance(art, Rejection):
-                    store.reject(art)
-                    out["rejected"].append({"source": art.source, "reason": art.reason, "detail": art.detail})
-                    continue
-                if not force and store.has(art.id):
-                    out["already_stored"].append(art.id)
-                    continue
-                rec = analyse_article(art, res)
-                if isinstance(rec, Rejection):
-                    store.reject(rec)
-                    out["rejected"].append({"source": rec.source, "reason": rec.reason, "detail": rec.detail})
-                    continue
-                sig, bands, dup = copies(store, rec)
-                if dup:
-                    from dataclasses import replace
-
-                    rec = replace(rec, duplicate_of=dup)
-                    out["copies"].append(rec.document.id)
-                store.put(rec, signature=sig, bands=bands)
-                touched.update(e.type for e in rec.events)
-                out["analysed"].append(rec.document.id)
-        if touched:
-            out["merged_events"] = merge_events(store, types=touched)
-    return out
+        s = ingest_articles(arts, store, force=force)
+    return {
+        "ok": True,
+        "analysed": s.analysed_ids,
+        "already_stored": s.already_stored_ids,
+        "copies": s.copy_ids,
+        "rejected": [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in s.rejections],
+        "merged_events": s.merged_events,
+    }
 
 
 @router.post(
