@@ -11,6 +11,15 @@ Reads ../shared at run time (or $VAARTA_SHARED); nothing from it is stored in th
 ILTIMEX scores are given for a development half (odd document numbers, the only half whose
 errors were looked at while writing rules), the held-out half (even numbers) and all 300.
 Usage: python bench/bench_timex.py [--docs N]
+
+Speed and identity on real articles (covid-hindi-news, gold/dev articles, seeds)::
+
+    python bench/bench_timex.py --covid-speed            # ms/article: find_times, prepare
+    python bench/bench_timex.py --save-digests FILE      # before a speed change …
+    python bench/bench_timex.py --check-digests FILE     # … after it: outputs must be identical
+
+A digest is the SHA-256 of one article's ``prepare`` Document (text, offsets, removed,
+sentences, tokens) and its ``find_times`` result.
 """
 
 from __future__ import annotations
@@ -167,13 +176,82 @@ def speed(root: Path, rounds: int = 3) -> tuple[float, int, float, float]:
     return n / dt, n, len(made) / dt, chars / dt
 
 
+def real_articles(root: Path) -> list:  # type: ignore[type-arg]
+    """covid-hindi-news, then the gold/dev article files, then the seeds."""
+    from vaarta.corpora import covid_articles
+    from vaarta.inputs import read_file
+    from vaarta.model import Rejection
+
+    arts = list(covid_articles(root))
+    for path in sorted((root / "gold" / "dev" / "articles").glob("*.txt")) + sorted((root / "seeds").glob("*.txt")):
+        arts += [a for a in read_file(path) if not isinstance(a, Rejection)]
+    return arts
+
+
+def digests(root: Path) -> dict[str, str]:
+    """Article id → SHA-256 of its prepared Document and its time expressions."""
+    import hashlib
+
+    from vaarta.pipeline import prepare
+
+    out: dict[str, str] = {}
+    for art in real_articles(root):
+        doc = prepare(art)
+        if hasattr(doc, "text"):
+            parts = (doc.text, doc.offsets, doc.removed, doc.sentences, doc.tokens, find_times(doc))  # type: ignore[arg-type]
+        else:
+            parts = (doc,)  # a Rejection
+        out[f"{art.source}#{art.id}"] = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+    return out
+
+
+def covid_speed(root: Path, rounds: int = 3) -> dict[str, float]:
+    """ms/article of find_times and of pipeline.prepare over covid-hindi-news (best of ``rounds``)."""
+    from vaarta.corpora import covid_articles
+    from vaarta.pipeline import prepare
+
+    arts = list(covid_articles(root))
+    docs = [d for d in (prepare(a) for a in arts) if hasattr(d, "text")]
+    best = {"find_times": float("inf"), "prepare": float("inf")}
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for d in docs:
+            find_times(d)  # type: ignore[arg-type]
+        best["find_times"] = min(best["find_times"], (time.perf_counter() - t) / len(docs) * 1000)
+        t = time.perf_counter()
+        for a in arts:
+            prepare(a)
+        best["prepare"] = min(best["prepare"], (time.perf_counter() - t) / len(arts) * 1000)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--covid-speed", action="store_true", help="ms/article on covid-hindi-news, then exit")
+    ap.add_argument("--save-digests", metavar="FILE", help="write per-article output digests, then exit")
+    ap.add_argument("--check-digests", metavar="FILE", help="compare with digests saved before, then exit")
     args = ap.parse_args()
     root = shared_dir()
     if not root.exists():
         sys.exit(f"shared data not found at {root}")
+    if args.covid_speed:
+        for k, v in covid_speed(root).items():
+            print(f"{k:12s} {v:6.2f} ms/article")
+        return
+    if args.save_digests:
+        d = digests(root)
+        Path(args.save_digests).write_text(json.dumps(d, indent=0, sort_keys=True), encoding="utf-8")
+        print(f"{len(d)} article digests written to {args.save_digests}")
+        return
+    if args.check_digests:
+        before = json.loads(Path(args.check_digests).read_text(encoding="utf-8"))
+        now = digests(root)
+        diff = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
+        print(f"{len(now)} articles, {len(diff)} with different output")
+        for k in diff[:20]:
+            print("  ", k)
+        sys.exit(1 if diff else 0)
     for split in SPLITS:
         for name, (p, r, f) in iltimex_scores(root, args.docs, split).items():
             print(f"ILTIMEX2012 {split:7s} {name:22s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")

@@ -238,3 +238,51 @@ def test_gold_dev_times_floor() -> None:
     d = _bench().gold_dev_scores(SHARED)
     assert d["f1"] >= GOLD_DEV_F1_FLOOR
     assert d["value_accuracy"] >= GOLD_DEV_VALUE_FLOOR
+
+
+# --- the anchored scan (only the stretches holding a pattern's anchor words) must find exactly
+# what a scan of the whole text finds -------------------------------------------------------
+
+_GLUE = [" "] * 8 + ["", "  ", "\n", ",", ", ", "-", " - ", "।", "। ", "?", "(", ")", ".", "/", "को ", " के ", " से "]
+
+
+def _lexicon_words() -> list[str]:
+    from vaarta.timex_detect import lexicon
+
+    lx = lexicon()
+    words: list[str] = []
+    for key in ("_months", "_short", "_weekdays", "_units", "_mods", "_parts", "numbers", "day_words", "festivals"):
+        words += list(lx[key])
+    words += ["15", "2021", "२०२१", "13/12/2021", "2021-12-13", "3:30", "बजे", "पहले", "बाद", "दशक", "भर", "हर", "वाले"]
+    words += ["समय", "दिनों", "कुछ", "ही", "करते", "सुबह", "शाम", "तारीख", "सालों", "में", "तक", "कल-कल", "May", "MARCH"]
+    return words
+
+
+def test_anchored_scan_equals_full_scan_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from vaarta.timex_detect import candidates
+
+    words = _lexicon_words()
+    piece = st.tuples(st.sampled_from(words), st.sampled_from(_GLUE)).map("".join)
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(piece, min_size=1, max_size=5).map("".join))
+    def check(text: str) -> None:
+        assert candidates(text) == candidates(text, anchored=False)
+
+    check()
+
+
+def test_anchored_scan_equals_full_scan_on_real_text() -> None:
+    from vaarta.corpora import covid_articles
+    from vaarta.timex_detect import candidates
+
+    texts = [a.raw for a in covid_articles(SHARED)]
+    folder = SHARED / "data" / "iltimex2012" / "ILTIMEX2012" / "Manual_Tagged"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("C-*.xml"))[:100]]
+    if not texts:
+        pytest.skip(f"covid-hindi-news / ILTIMEX2012 not found under {SHARED}")
+    for text in texts:
+        assert candidates(text) == candidates(text, anchored=False)

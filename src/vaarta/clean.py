@@ -31,8 +31,8 @@ _MD_EMPHASIS = regex.compile(r"(?<![\w*])\*\*(?=\S)|(?<=\S)\*\*(?![\w*])")
 _INLINE_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?:)?//[^)\s]+\)")
 _SENTENCE_END = regex.compile(r"[।॥.!]\s*[\"'”’)]*\s*$")
 _HEADLINE_PUNCT = regex.compile(r"[,;:|]")
-_DEVANAGARI = regex.compile(r"\p{Devanagari}")
-_LETTER = regex.compile(r"\p{L}")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}+")  # runs: one match per run, not per character
+_LETTER = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True)
@@ -182,5 +182,5 @@ def _merge(cut: list[Removed]) -> list[Removed]:
 
 def devanagari_share(text: str) -> float:
     """Share of letters that are Devanagari (0.0 when there are no letters)."""
-    letters = len(_LETTER.findall(text))
-    return len(_DEVANAGARI.findall(text)) / letters if letters else 0.0
+    letters = sum(map(len, _LETTER.findall(text)))
+    return sum(map(len, _DEVANAGARI.findall(text))) / letters if letters else 0.0

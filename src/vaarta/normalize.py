@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 
@@ -49,14 +50,25 @@ def normalize(text: str) -> str:
     return assemble(text, ())[0]
 
 
+# Characters that need a look of their own in :func:`assemble`. Any other character of an
+# NFC grapheme cluster is copied as it is, a run at a time; a run may hold single spaces
+# between such characters (they are always kept), and a danda unless it has a danda beside it.
+_SPECIAL = ZERO_WIDTH | {k for k in CHAR_MAP if len(k) == 1} | {" ", "\n", "\u0964"}
+_PLAIN_CHAR = "(?:[^" + "".join(regex.escape(c) for c in sorted(_SPECIAL)) + "]|(?<!\u0964)\u0964(?!\u0964))"
+_PLAIN = regex.compile(f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*")
+
+
 def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """Return ``(text, runs)``: the cleaned text and its offset map.
 
     ``removed`` are raw ``(start, end)`` spans to leave out; a removed span that held a whole
     line leaves a line break. ``runs`` are ``(clean_start, raw_start, length)`` triples.
     """
+    # The output is a list of chunks, each a stretch of clean text whose characters come
+    # from consecutive raw offsets starting at ``at[i]``. Only spaces and line breaks are
+    # ever taken back, and at most the last ones, so the chunk list is cheap to edit.
     out: list[str] = []
-    src: list[int] = []
+    at: list[int] = []
     spans = sorted(removed)
     keep_from = 0
     pieces: list[tuple[int, int]] = []
@@ -67,37 +79,113 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
     if keep_from < len(raw):
         pieces.append((keep_from, len(raw)))
 
-    def push(ch: str, at: int) -> None:
+    def last(k: int = 1) -> str:
+        """The k-th character from the end of the output ('' when there is none)."""
+        i = len(out) - 1
+        while i >= 0:
+            if len(out[i]) >= k:
+                return out[i][-k]
+            k -= len(out[i])
+            i -= 1
+        return ""
+
+    def pop() -> None:
+        out[-1] = out[-1][:-1]
+        if not out[-1]:
+            out.pop()
+            at.pop()
+
+    def push(ch: str, pos: int) -> None:
         if ch == "\n":
             # collapse trailing spaces before a newline and more than one blank line
-            while out and out[-1] == " ":
-                out.pop()
-                src.pop()
-            if not out or (len(out) >= 2 and out[-1] == "\n" and out[-2] == "\n"):
+            while out and last() == " ":
+                pop()
+            if not out or (last() == "\n" and last(2) == "\n"):
                 return
-        elif ch == " " and (not out or out[-1] in " \n"):
+        elif ch == " " and (not out or last() in " \n"):
             return
         out.append(ch)
-        src.append(at)
+        at.append(pos)
+
+    def copy(chunk: str, ps: int, plain: list[tuple[int, int]], k: int, a: int, b: int) -> int:
+        """Push chunk[a:b] (no cluster in it changes under NFC); ``plain`` are the chunk's runs
+        of plain text, ``k`` the first that may reach past ``a``; returns the next such ``k``."""
+        j = a
+        while j < b:
+            while k < len(plain) and plain[k][1] <= j:
+                k += 1
+            if k < len(plain) and plain[k][0] <= j:
+                end = min(plain[k][1], b)
+                if chunk[j] == " ":  # a run cut by a changed cluster: its space is checked
+                    push(" ", ps + j)
+                    j += 1
+                if j < end:
+                    out.append(chunk[j:end])  # no special character: copied whole
+                    at.append(ps + j)
+                j = end
+            else:
+                _push_char(push, chunk[j], ps + j, chunk, j)
+                j += 1
+        return k
 
     for ps, pe in pieces:
-        if out and out[-1] != "\n" and ps > 0 and raw[ps - 1] == "\n":
+        if out and last() != "\n" and ps > 0 and raw[ps - 1] == "\n":
             push("\n", ps - 1)
         chunk = raw[ps:pe]
-        simple = unicodedata.is_normalized("NFC", chunk)
-        if simple:
-            for i, ch in enumerate(chunk):
-                _push_char(push, ch, ps + i, chunk, i)
+        plain = [m.span() for m in _PLAIN.finditer(chunk)]
+        k = 0  # first plain run that may still reach past the current position
+        if unicodedata.is_normalized("NFC", chunk):
+            copy(chunk, ps, plain, 0, 0, len(chunk))
+            continue
+        # NFC per grapheme cluster: clusters that NFC leaves alone are copied like the rest
+        clusters = _CLUSTER.findall(chunk)
+        done = 0
+        for g, end in zip(clusters, accumulate(map(len, clusters)), strict=True):
+            if unicodedata.is_normalized("NFC", g):
+                continue
+            start = end - len(g)
+            k = copy(chunk, ps, plain, k, done, start)
+            for i, ch in enumerate(unicodedata.normalize("NFC", g)):
+                _push_char(push, ch, ps + start + min(i, len(g) - 1), chunk, start)
+            done = end
+        copy(chunk, ps, plain, k, done, len(chunk))
+    while out and last() in " \n":
+        pop()
+    runs: list[tuple[int, int, int]] = []
+    clean = 0
+    for piece, pos in zip(out, at, strict=True):
+        n = len(piece)
+        if runs and runs[-1][1] + runs[-1][2] == pos:
+            cs, rs, k = runs[-1]
+            runs[-1] = (cs, rs, k + n)
         else:
-            for m in _CLUSTER.finditer(chunk):
-                norm = unicodedata.normalize("NFC", m.group())
-                for k, ch in enumerate(norm):
-                    _push_char(push, ch, ps + m.start() + min(k, len(m.group()) - 1), chunk, m.start())
-    while out and out[-1] in " \n":
-        out.pop()
-        src.pop()
+            runs.append((clean, pos, n))
+        clean += n
     text = "".join(out)
-    return text, _runs(src)
+    if not unicodedata.is_normalized("NFC", text):
+        return _renormalize(text, runs)
+    return text, tuple(runs)
+
+
+def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """NFC again where dropping a zero-width character left marks out of order (``्\u200c़``)."""
+    src = [0] * len(text)
+    for cs, rs, n in runs:
+        src[cs : cs + n] = range(rs, rs + n)
+    out: list[str] = []
+    at: list[int] = []
+    for m in _CLUSTER.finditer(text):
+        g = m.group()
+        for k, ch in enumerate(unicodedata.normalize("NFC", g)):
+            out.append(ch)
+            at.append(src[m.start() + min(k, len(g) - 1)])
+    fixed: list[tuple[int, int, int]] = []
+    for i, r in enumerate(at):
+        if fixed and r == fixed[-1][1] + fixed[-1][2]:
+            fixed[-1] = (fixed[-1][0], fixed[-1][1], fixed[-1][2] + 1)
+        else:
+            fixed.append((i, r, 1))
+    return "".join(out), tuple(fixed)
 
 
 def _push_char(push, ch: str, at: int, chunk: str, i: int) -> None:  # type: ignore[no-untyped-def]
@@ -109,15 +197,3 @@ def _push_char(push, ch: str, at: int, chunk: str, i: int) -> None:  # type: ign
     if ch == "\u0964" and i > 0 and chunk[i - 1] == "\u0964":
         return
     push(CHAR_MAP.get(ch, ch), at)
-
-
-def _runs(src: list[int]) -> tuple[tuple[int, int, int], ...]:
-    runs: list[tuple[int, int, int]] = []
-    for i, r in enumerate(src):
-        if runs:
-            cs, rs, n = runs[-1]
-            if r == rs + n and i == cs + n:
-                runs[-1] = (cs, rs, n + 1)
-                continue
-        runs.append((i, r, 1))
-    return tuple(runs)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -100,12 +100,37 @@ def _alt(forms: list[str] | set[str]) -> str:
 
 
 def _lookup(table: dict[str, Any], key: str) -> Any:
-    """Find ``key`` in a lexicon table tolerant of nukta and case variants."""
+    """Find ``key`` in a lexicon table tolerant of nukta and case variants.
+
+    The value of the first key (in table order) that has ``key`` among its spellings or
+    equals it ignoring case; the spellings are indexed once per table (see _index).
+    """
     norm = " ".join(key.split())
-    for k, v in table.items():
-        if norm in _variants(k) or norm.lower() == k.lower():
-            return v
-    return None
+    by_variant, by_lower = _index(table)
+    a = by_variant.get(norm)
+    b = by_lower.get(norm.lower())
+    if a is None:
+        return None if b is None else b[1]
+    return a[1] if b is None or a[0] <= b[0] else b[1]
+
+
+# Lexicon tables are built once (lexicon() is cached) and never changed, so their indexes
+# are kept by identity; the table itself is held too, so its id cannot be reused.
+_INDEXES: dict[int, tuple[dict[str, Any], dict[str, tuple[int, Any]], dict[str, tuple[int, Any]]]] = {}
+
+
+def _index(table: dict[str, Any]) -> tuple[dict[str, tuple[int, Any]], dict[str, tuple[int, Any]]]:
+    """(spelling → (position, value), lower-cased key → (position, value)), first key wins."""
+    hit = _INDEXES.get(id(table))
+    if hit is None or hit[0] is not table or len(hit[0]) != len(table):
+        by_variant: dict[str, tuple[int, Any]] = {}
+        by_lower: dict[str, tuple[int, Any]] = {}
+        for i, (k, v) in enumerate(table.items()):
+            for form in _variants(k):
+                by_variant.setdefault(form, (i, v))
+            by_lower.setdefault(k.lower(), (i, v))
+        hit = _INDEXES[id(table)] = (table, by_variant, by_lower)
+    return hit[1], hit[2]
 
 
 @cache
@@ -128,6 +153,9 @@ def lexicon(path: Path = LEXICON_PATH) -> dict[str, Any]:
     data["_units"], data["_mods"], data["_parts"] = units, mods, parts
     data["_patterns"] = _compile(data)
     return data
+
+
+_VAGUE_N_EXTRA = ["काफी", "काफ़ी", "लंबे", "लम्बे", "थोड़े", "थोड़ा", "कितने", "हजारों", "सैकड़ों"]
 
 
 def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -156,7 +184,7 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
     part = _alt(list(lx["_parts"]))
     pod = _alt(lx["parts_of_day"]) + WE
     frac = _alt(lx["fractions"])
-    vague_n = _alt(lx["vague_counts"] + ["काफी", "काफ़ी", "लंबे", "लम्बे", "थोड़े", "थोड़ा", "कितने", "हजारों", "सैकड़ों"])
+    vague_n = _alt(lx["vague_counts"] + _VAGUE_N_EXTRA)
     num = rf"(?:{DIG}+(?:[.,]{DIG}+)?|{frac}{S}{numw}|{frac}|{numw}|एक{S}दो){WE}"
     nums = rf"{num}(?:\s*(?:-|–|से|—|व|और)\s*{num})?"
     about = rf"(?:(?:करीब|लगभग|तकरीबन){S})?"
@@ -218,49 +246,152 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
         ("bare", rf"(?<=(?:वाले|वाली){S})(?:दिन|रात|शाम|सुबह|समय){WE}"),
         ("bare", rf"{WB}{_alt(lx['bare_plural_nouns'])}{WE}"),
     ]
-    # Anchors (see _ANCHOR_SPLIT): a plain alternation that every match of the pattern with
-    # the same index contains, or None (always scan). Only spellings produced by the same
-    # _alt call as the pattern's own group are safe here.
-    mon_any = f"(?:{mons}|{_alt(list(lx['_months']))})"
-    units_any = _alt([*lx["_units"], "समय", "अवधि", "रात", "रातों"])
-    anchors: list[str | None] = [
-        mon_any,  # range_dd: the month
-        mon_any,  # dmy
-        "तारीख",  # dmy "13 तारीख"
-        mon_any,  # md
-        mon_any,  # my
-        mon_any,  # rel_month
-        mon_any,  # month
-        rf"[12१२]{DIG}{{3}}",  # year
-        rf"{DIG}[/.\-]{DIG}",  # numeric
-        rf"{DIG}-{DIG}",  # iso
-        _alt(list(lx["_weekdays"])),  # weekday
-        _alt(list(lx["day_words"])),  # dayword
-        _alt([u for u, k in lx["_units"].items() if k in ("week", "month", "year", "decade")]),  # relunit
-        part,  # unitpart
-        "(?:पहले|बाद|पूर्व|पश्चात)",  # ago
-        units_any,  # duration
-        "भर",  # duration "दिन भर"
-        "(?:हर|प्रति|प्रत्येक|रोज|आज|सालाना|दैनिक|साप्ताहिक|मासिक|समय|आए|आये|दिन)",  # freq
-        None,  # vague
-        f"(?:{_alt(lx['festivals'])}|{_alt(lx['seasons'])})",  # festival
-        "दशक",  # decade
-        "बजे",  # clock
-        None,  # vague (extra)
-        _alt(lx["bare_follow"]),  # bare before a postposition
-        "(?:समय|वक्त|वक़्त)",  # bare after a participle
-        "(?:वाले|वाली)",  # bare after वाले/वाली
-        _alt(lx["bare_plural_nouns"]),  # bare plural
+    # Anchors (see _Anchors): for each pattern, words one of which every match holds as a
+    # whole letter run (W: the word starts after a non-letter and ends before one in every
+    # pattern that uses it), and/or a stdlib ``re`` pattern found inside every match (R);
+    # None: always scan the whole text.
+    months = [*lx["_months"], *lx["_short"]]
+    units_any = _words([*lx["_units"], "समय", "अवधि", "रात", "रातों"])
+    number = _words([*lx["numbers"], *lx["fractions"], *lx["vague_counts"], *_VAGUE_N_EXTRA], digits=True)
+    time_nouns = ["दिनों", "दिन", "समय", "रात", "सुबह", "शाम", "सालों", "वर्षों", "जमाने", "ज़माने", "महीनों", "अतीत"]
+    period_nouns = ["साल", "वर्ष", "महीने", "हफ्ते", "सप्ताह", "दिन", "हफ्ता", "महीना"]
+    specs: list[tuple[tuple[tuple[str, ...], str], ...] | None] = [
+        (_words(months),),  # range_dd: the month
+        (_words(months),),  # dmy
+        (_words(["तारीख"]),),  # dmy "13 तारीख"
+        (_words(months),),  # md
+        (_words(months),),  # my
+        (_words(months),),  # rel_month
+        (_words(months),),  # month
+        (((), "[12१२][0-9०-९]{3}"),),  # year
+        (((), "[0-9०-९][/.\\-][0-9०-९]"),),  # numeric
+        (((), "[0-9०-९]{4}-[0-9०-९]"),),  # iso
+        (_words(lx["_weekdays"]),),  # weekday
+        (_words(lx["day_words"]),),  # dayword
+        (_words(lx["_units"]),),  # relunit: the unit
+        (_words(lx["_parts"]),),  # unitpart: the part
+        (_words(["पहले", "बाद", "पूर्व", "पश्चात"]), units_any),  # ago: the direction and the unit
+        (units_any, number),  # duration: the unit and the number
+        (((), "भर"),),  # duration "दिनभर", "दिन भर" (may be glued)
+        (
+            _words(
+                [
+                    *("हर", "प्रति", "प्रत्येक", "रोज़", "रोज", "प्रतिदिन", "आजकल", "आज", "सालाना", "दैनिक"),
+                    *("साप्ताहिक", "मासिक", "समय", "आए", "आये", "दिनों", "दिन"),
+                ]
+            ),
+        ),  # freq: its first word
+        (_words(time_nouns),),  # vague: the time noun
+        (_words([*lx["festivals"], *lx["seasons"]]),),  # festival
+        (_words(["दशक"]),),  # decade
+        (_words(["बजे"]),),  # clock
+        (_words([*lx["vague_extra"], "कुछ", *period_nouns]),),  # vague (extra): its first or last word
+        (_words(lx["bare_time_nouns"]), _words(lx["bare_follow"])),  # bare before a postposition
+        (_words(["समय", "वक्त", "वक़्त"]),),  # bare after a participle
+        (((), "वाले|वाली"),),  # bare after वाले/वाली (may be glued: करनेवाले)
+        (_words(lx["bare_plural_nouns"]),),  # bare plural
     ]
-    assert len(anchors) == len(pats)
-    return [(k, regex.compile(p), regex.compile(a) if a else None) for (k, p), a in zip(pats, anchors, strict=True)]
+    assert len(specs) == len(pats)
+    lx["_anchors"] = _Anchors(specs)
+    return [(k, regex.compile(p)) for k, p in pats]
 
 
+def _words(forms: Any, digits: bool = False) -> tuple[tuple[str, ...], str]:
+    """Anchor of a lexicon field: the first letter run of every spelling of every form.
+
+    Forms in ASCII, matched case-insensitively, are stood for (in the ``re`` part) by any
+    letter that case-folds to a Latin one, or by the form itself when it has no letter.
+    """
+    words: set[str] = set()
+    rx: list[str] = []
+    latin = False
+    for f in forms:
+        if f.isascii():
+            if any(c.isalpha() for c in f):
+                latin = True
+            else:
+                rx.append(re.escape(f))
+            continue
+        for v in _variants(f):
+            run = _RUN.match(v)
+            assert run and run.start() == 0, f"anchor form must start with a letter: {v!r}"
+            words.add(run.group())
+    if latin:
+        rx.append(r"[A-Za-z\u0130\u0131\u017f\u212a]")  # İ ı ſ K fold to Latin letters too
+    if digits:
+        rx.append("[0-9०-९]")
+    return tuple(sorted(words)), "|".join(rx)
+
+
+_RUN = regex.compile(r"[\p{L}\p{M}]+")
+_NOT_RUN = regex.compile(r"[^\p{L}\p{M}]+")
 # No match of any pattern contains one of these characters (lexicon forms hold none, and no
 # pattern element matches them), and every lookaround reads them as it reads the end of the
 # text. So the text splits into stretches at them, and a pattern need only be run over the
-# stretches that hold its anchor: the matches are exactly those of a scan of the whole text.
-_ANCHOR_SPLIT = regex.compile(r"[।॥?!]")
+# stretches that hold its anchor: the matches are exactly those of a scan of the whole text
+# (tests/test_timex.py compares both on real articles and generated text).
+_BOUND = "।॥?!"
+_BOUND_RE = re.compile(f"[{_BOUND}]")
+
+
+class _Anchors:
+    """Anchors of all patterns as bits: which stretches of a text each pattern must scan."""
+
+    def __init__(self, specs: list[tuple[tuple[tuple[str, ...], str], ...] | None]) -> None:
+        distinct: dict[tuple[tuple[str, ...], str], int] = {}
+        self.bits: list[int | None] = []  # per pattern: the anchors a stretch must hold, all of them
+        for spec in specs:
+            if spec is None:
+                self.bits.append(None)
+                continue
+            need = 0
+            for req in spec:
+                need |= distinct.setdefault(req, 1 << len(distinct))
+            self.bits.append(need)
+        self.word_bits: dict[str, int] = {}
+        res: dict[str, int] = {}
+        for (words, rx), bit in distinct.items():
+            for w in words:
+                self.word_bits[w] = self.word_bits.get(w, 0) | bit
+            if rx:
+                res[rx] = res.get(rx, 0) | bit
+        self.words = frozenset(self.word_bits)
+        self.res = [(re.compile(rx), bit) for rx, bit in res.items()]
+
+    def stretch_masks(self, text: str) -> tuple[list[int], list[int]]:
+        """(start of each stretch, bits of the anchors it holds)."""
+        parts = _BOUND_RE.split(text)
+        starts: list[int] = []
+        masks: list[int] = []
+        pos = 0
+        word_bits, words = self.word_bits, self.words
+        for part in parts:
+            starts.append(pos)
+            mask = 0
+            for w in words.intersection(_NOT_RUN.split(part)):
+                mask |= word_bits[w]
+            masks.append(mask)
+            pos += len(part) + 1
+        for rx, bit in self.res:
+            pos, n = 0, len(text)
+            while pos < n and (m := rx.search(text, pos)) is not None:
+                i = bisect.bisect_right(starts, m.start()) - 1
+                masks[i] |= bit
+                pos = starts[i + 1] if i + 1 < len(starts) else n
+        return starts, masks
+
+    @staticmethod
+    def regions(need: int, starts: list[int], masks: list[int], n: int) -> list[tuple[int, int]]:
+        """Runs of neighbouring stretches whose mask has all of ``need``, as (start, end) offsets."""
+        out: list[tuple[int, int]] = []
+        for i, mask in enumerate(masks):
+            if mask & need == need:
+                end = starts[i + 1] - 1 if i + 1 < len(starts) else n
+                if out and out[-1][1] == starts[i] - 1:
+                    out[-1] = (out[-1][0], end)
+                else:
+                    out.append((starts[i], end))
+        return out
 
 
 _RANGE_GAP = regex.compile(r"\s*(?:से|-|–|से\s+लेकर|से\s+ले\s+कर|से\s+शुरू\s+होकर)\s*")
@@ -325,23 +456,6 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
     return True
 
 
-def _scan(pat: regex.Pattern[str], anchor: regex.Pattern[str] | None, text: str, bounds: list[int]) -> Iterator[Any]:
-    """``pat.finditer(text)``, run only over the stretches between ``bounds`` holding ``anchor``."""
-    if anchor is None:
-        yield from pat.finditer(text)
-        return
-    pos = 0
-    n = len(text)
-    while (a := anchor.search(text, pos)) is not None:
-        i = bisect.bisect_right(bounds, a.start())  # stretch i: bounds[i-1] < a < bounds[i]
-        start = bounds[i - 1] + 1 if i else 0
-        end = bounds[i] if i < len(bounds) else n
-        yield from pat.finditer(text, start, end)
-        pos = end + 1
-        if pos >= n:
-            return
-
-
 def candidates(text: str, lx: dict[str, Any] | None = None, anchored: bool = True) -> list[Candidate]:
     """All non-overlapping candidates, longest first, in text order.
 
@@ -350,9 +464,17 @@ def candidates(text: str, lx: dict[str, Any] | None = None, anchored: bool = Tru
     """
     lx = lx or lexicon()
     found: list[Candidate] = []
-    bounds = [m.start() for m in _ANCHOR_SPLIT.finditer(text)] if anchored else []
-    for rank, (kind, pat, anchor) in enumerate(lx["_patterns"]):
-        for m in _scan(pat, anchor if anchored else None, text, bounds):
+    anchors: _Anchors = lx["_anchors"]
+    starts, masks = anchors.stretch_masks(text) if anchored else ([0], [0])
+    whole = [(0, len(text))]
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for rank, (kind, pat) in enumerate(lx["_patterns"]):
+        bit = anchors.bits[rank]
+        if bit is None or not anchored:
+            spans = whole
+        elif (spans := regions.get(bit)) is None:  # type: ignore[assignment]
+            spans = regions[bit] = anchors.regions(bit, starts, masks, len(text))
+        for m in (x for s, e in spans for x in pat.finditer(text, s, e)):
             if m.end() == m.start() or not _valid(kind, m, text, lx):
                 continue
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
