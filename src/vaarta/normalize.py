@@ -162,9 +162,78 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
             runs.append((clean, pos, n))
         clean += n
     text = "".join(out)
+    if _LEGACY.search(text):
+        text, runs = _repair(text, runs)
     if not unicodedata.is_normalized("NFC", text):
         return _renormalize(text, runs)
     return text, tuple(runs)
+
+
+# Spellings left by legacy-font converters and careless typing, each with the one Unicode
+# spelling it stands for: ा+ॅ for ॉ, े+ा for ो, अ+ौ for औ, a doubled vowel sign, a nukta typed
+# after the vowel sign (डि़ for ड़ि) or on a letter that takes none.
+LEGACY_PAIRS = {
+    "\u093e\u0945": "\u0949",  # ा ॅ → ॉ
+    "\u0905\u0949": "\u0911",  # अ ॉ → ऑ
+    "\u093e\u0947": "\u094b",  # ा े → ो
+    "\u0947\u093e": "\u094b",  # े ा → ो
+    "\u093e\u0948": "\u094c",  # ा ै → ौ
+    "\u0905\u094c": "\u0914",  # अ ौ → औ
+    "\u0906\u0948": "\u0914",  # आ ै → औ
+    "\u0905\u094b": "\u0913",  # अ ो → ओ
+    "\u0906\u0947": "\u0913",  # आ े → ओ
+    "\u090f\u0947": "\u0910",  # ए े → ऐ
+    "\u0905\u093e": "\u0906",  # अ ा → आ
+}
+_NUKTA_TAKERS = "\u0915\u0916\u0917\u091c\u0921\u0922\u092b\u092f"  # क ख ग ज ड ढ फ य
+_SIGN = "[\u093e-\u094c]"
+_LEGACY = regex.compile(
+    "|".join(LEGACY_PAIRS)
+    + f"|({_SIGN})\\1+"  # हैै → है
+    + f"|([{_NUKTA_TAKERS}])({_SIGN})\u093c"  # डि़ → ड़ि
+    + f"|(?<={_SIGN}|[\u0900-\u0903])\u093c"  # a nukta on a vowel sign: dropped
+)
+
+
+def _legacy_fix(m: regex.Match[str]) -> str:
+    g = m.group()
+    if g in LEGACY_PAIRS:
+        return LEGACY_PAIRS[g]
+    if m.group(1):
+        return m.group(1)
+    if m.group(2):
+        return m.group(2) + "\u093c" + m.group(3)
+    return ""
+
+
+def _repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Apply the legacy-spelling repairs, keeping every character's raw offset."""
+    src = [0] * len(text)
+    for cs, rs, n in runs:
+        src[cs : cs + n] = range(rs, rs + n)
+    for _ in range(3):  # a repair can make a new pair (े ा ो → ो ो → ो): repeat until stable
+        out: list[str] = []
+        at: list[int] = []
+        i = 0
+        for m in _LEGACY.finditer(text):
+            out.append(text[i : m.start()])
+            at.extend(src[i : m.start()])
+            rep = _legacy_fix(m)
+            out.append(rep)
+            at.extend(src[m.start() + min(k, len(m.group()) - 1)] for k in range(len(rep)))
+            i = m.end()
+        out.append(text[i:])
+        at.extend(src[i:])
+        text, src = "".join(out), at
+        if not _LEGACY.search(text):
+            break
+    fixed: list[tuple[int, int, int]] = []
+    for i, r in enumerate(src):
+        if fixed and r == fixed[-1][1] + fixed[-1][2]:
+            fixed[-1] = (fixed[-1][0], fixed[-1][1], fixed[-1][2] + 1)
+        else:
+            fixed.append((i, r, 1))
+    return text, fixed
 
 
 def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
