@@ -8,7 +8,7 @@ says ``raw_``, in which case they index the raw input (``Document.raw``).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
@@ -188,7 +188,7 @@ class Record:
             "title": d.title,
             "author": d.author,
             "text": d.text,
-            "removed": [asdict(r) for r in d.removed],
+            "removed": [{"kind": r.kind, "raw_start": r.raw_start, "raw_end": r.raw_end, "text": r.text} for r in d.removed],
             "entities": [
                 {
                     "name": e.name,
@@ -197,11 +197,22 @@ class Record:
                     "kb_id": e.kb_id,
                     "confidence": round(e.confidence, 3),
                     "aliases": list(e.aliases),
-                    "mentions": [asdict(m) for m in e.mentions],
+                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
                 }
                 for e in self.entities
             ],
-            "times": [asdict(t) for t in self.times],
+            "times": [
+                {
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "value": t.value,
+                    "granularity": t.granularity,
+                    "reason": t.reason,
+                    "end_value": t.end_value,
+                }
+                for t in self.times
+            ],
             "events": [
                 {
                     "type": ev.type,
@@ -213,14 +224,16 @@ class Record:
                     "date": ev.date,
                     "killed": ev.killed,
                     "injured": ev.injured,
-                    "evidence": [asdict(s) for s in ev.evidence],
+                    "evidence": [{"start": s.start, "end": s.end} for s in ev.evidence],
                     "confidence": round(ev.confidence, 3),
                     "trigger": ev.trigger,
                 }
                 for ev in self.events
             ],
-            "quotes": [asdict(q) for q in self.quotes],
-            "flags": [asdict(f) for f in self.flags],
+            "quotes": [
+                {"speaker": q.speaker, "start": q.start, "end": q.end, "direct": q.direct, "via": q.via} for q in self.quotes
+            ],
+            "flags": [{"kind": f.kind, "start": f.start, "end": f.end, "note": f.note} for f in self.flags],
         }
 
 

@@ -18,6 +18,70 @@ from ..model import Record, Rejection
 MAX_PAGE = 500  # no query returns more rows than this
 
 
+# The tables that hold one article's parts, and their columns (in the order _rows_of fills them).
+_CHILD_TABLES: dict[str, tuple[str, ...]] = {
+    "entities": ("article_id", "idx", "name", "name_hi", "type", "kb_id", "confidence", "n_mentions"),
+    "aliases": ("article_id", "alias", "name", "type"),
+    "times": ("article_id", "idx", "span_start", "span_end", "text", "value", "granularity", "reason"),
+    "events": (
+        "article_id",
+        "idx",
+        "type",
+        "mode",
+        "status",
+        "date",
+        "location",
+        "killed",
+        "injured",
+        "confidence",
+        "actors",
+        "recipients",
+        "evidence",
+        "published",
+    ),
+    "event_participants": ("article_id", "idx", "name", "role"),
+    "quotes": ("article_id", "idx", "speaker", "span_start", "span_end", "direct", "via"),
+    "flags": ("article_id", "idx", "kind", "span_start", "span_end", "note"),
+}
+
+
+def _rows_of(record: Record) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows one record puts in each child table."""
+    d = record.document
+    a = d.id
+    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _CHILD_TABLES}
+    for i, e in enumerate(record.entities):
+        rows["entities"].append((a, i, e.name, e.name_hi, e.type, e.kb_id, e.confidence, len(e.mentions)))
+        for form in sorted({m.text for m in e.mentions} | {e.name, e.name_hi}):
+            if form:
+                rows["aliases"].append((a, form, e.name, e.type))
+    rows["times"] = [(a, i, t.start, t.end, t.text, t.value, t.granularity, t.reason) for i, t in enumerate(record.times)]
+    for i, ev in enumerate(record.events):
+        rows["events"].append(
+            (
+                a,
+                i,
+                ev.type,
+                ev.mode,
+                ev.status,
+                ev.date,
+                ev.location,
+                ev.killed,
+                ev.injured,
+                ev.confidence,
+                json.dumps(list(ev.actors), ensure_ascii=False),
+                json.dumps(list(ev.recipients), ensure_ascii=False),
+                json.dumps([[s.start, s.end] for s in ev.evidence]),
+                d.published,
+            )
+        )
+        for role, names in (("actor", ev.actors), ("recipient", ev.recipients)):
+            rows["event_participants"].extend((a, i, n, role) for n in dict.fromkeys(names))
+    rows["quotes"] = [(a, i, q.speaker, q.start, q.end, bool(q.direct), q.via) for i, q in enumerate(record.quotes)]
+    rows["flags"] = [(a, i, f.kind, f.start, f.end, f.note) for i, f in enumerate(record.flags)]
+    return rows
+
+
 def _pack(rec: dict[str, Any]) -> str:
     """The record as stored: its text lives once, in the ``text`` column."""
     return json.dumps({k: v for k, v in rec.items() if k != "text"}, ensure_ascii=False)
@@ -121,75 +185,19 @@ class Store(ABC):
                     time.time(),
                 ),
             )
-            aliases: set[str] = set()
-            for i, e in enumerate(record.entities):
-                cur.execute(
-                    self.q(
-                        "INSERT INTO entities (article_id, idx, name, name_hi, type, kb_id, confidence, n_mentions)"
-                        " VALUES (?,?,?,?,?,?,?,?)"
-                    ),
-                    (d.id, i, e.name, e.name_hi, e.type, e.kb_id, e.confidence, len(e.mentions)),
-                )
-                for form in {m.text for m in e.mentions} | {e.name, e.name_hi}:
-                    if form:
-                        aliases.add(form)
-                        cur.execute(
-                            self.q("INSERT INTO aliases (article_id, alias, name, type) VALUES (?,?,?,?)"),
-                            (d.id, form, e.name, e.type),
-                        )
-            for i, t in enumerate(record.times):
-                cur.execute(
-                    self.q(
-                        "INSERT INTO times (article_id, idx, span_start, span_end, text, value, granularity, reason)"
-                        " VALUES (?,?,?,?,?,?,?,?)"
-                    ),
-                    (d.id, i, t.start, t.end, t.text, t.value, t.granularity, t.reason),
-                )
-            for i, ev in enumerate(record.events):
-                cur.execute(
-                    self.q(
-                        "INSERT INTO events (article_id, idx, type, mode, status, date, location, killed, injured,"
-                        " confidence, actors, recipients, evidence, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                    ),
-                    (
-                        d.id,
-                        i,
-                        ev.type,
-                        ev.mode,
-                        ev.status,
-                        ev.date,
-                        ev.location,
-                        ev.killed,
-                        ev.injured,
-                        ev.confidence,
-                        json.dumps(list(ev.actors), ensure_ascii=False),
-                        json.dumps(list(ev.recipients), ensure_ascii=False),
-                        json.dumps([[s.start, s.end] for s in ev.evidence]),
-                        d.published,
-                    ),
-                )
-                for role, names in (("actor", ev.actors), ("recipient", ev.recipients)):
-                    for n in dict.fromkeys(names):
-                        cur.execute(
-                            self.q("INSERT INTO event_participants (article_id, idx, name, role) VALUES (?,?,?,?)"),
-                            (d.id, i, n, role),
-                        )
-            for i, qt in enumerate(record.quotes):
-                cur.execute(
-                    self.q(
-                        "INSERT INTO quotes (article_id, idx, speaker, span_start, span_end, direct, via) VALUES (?,?,?,?,?,?,?)"
-                    ),
-                    (d.id, i, qt.speaker, qt.start, qt.end, bool(qt.direct), qt.via),
-                )
-            for i, f in enumerate(record.flags):
-                cur.execute(
-                    self.q("INSERT INTO flags (article_id, idx, kind, span_start, span_end, note) VALUES (?,?,?,?,?,?)"),
-                    (d.id, i, f.kind, f.start, f.end, f.note),
-                )
+            rows = _rows_of(record)
+            for table, cols in _CHILD_TABLES.items():
+                if rows[table]:
+                    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})"
+                    cur.executemany(self.q(sql), rows[table])
             if signature is not None:
                 cur.execute(self.q("INSERT INTO signatures (article_id, sig) VALUES (?,?)"), (d.id, json.dumps(list(signature))))
-            for b, h in enumerate(bands):
-                cur.execute(self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"), (b, h, d.id))
+            if bands:
+                cur.executemany(
+                    self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"),
+                    [(b, h, d.id) for b, h in enumerate(bands)],
+                )
+            aliases = sorted({r[1] for r in rows["aliases"]})
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
             self._index_text(cur, d.id, d.title or "", d.text, sorted(aliases))
             self.conn.commit()
@@ -201,7 +209,17 @@ class Store(ABC):
 
     def _delete_rows(self, cur: Any, article_id: str) -> None:
         self._unindex_text(cur, article_id)  # first: the indexes read the rows they index
-        for table in ("entities", "aliases", "times", "events", "event_participants", "quotes", "flags", "signatures", "lsh_bands"):
+        for table in (
+            "entities",
+            "aliases",
+            "times",
+            "events",
+            "event_participants",
+            "quotes",
+            "flags",
+            "signatures",
+            "lsh_bands",
+        ):
             cur.execute(self.q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))  # fixed table names
         cur.execute(self.q("DELETE FROM articles WHERE id = ?"), (article_id,))
 
