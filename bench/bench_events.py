@@ -378,8 +378,66 @@ def evaluate_ednil(shared: Path, limit: int | None = None) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------- speed and identity on covid news
+
+
+def covid_inputs(cache: Path | None = None) -> list[tuple[str, Document, list[Entity], list[TimeExpr]]]:
+    """(id, document, entities, times) of every accepted covid-hindi-news article, built by the
+    real pipeline up to the times stage (pickled at ``cache`` so repeated runs skip it)."""
+    import pickle
+
+    if cache is not None and cache.is_file():
+        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+    from vaarta import pipeline
+    from vaarta.corpora import covid_articles
+
+    res = pipeline.load_resources()
+    stages = pipeline._stages()
+    out = []
+    for art in covid_articles():
+        doc = pipeline.prepare(art)
+        if not isinstance(doc, Document):
+            continue
+        ents, _flags = stages.entities(doc, res) if stages.entities else ([], [])
+        times = stages.times(doc) if stages.times else []
+        out.append((art.id, doc, list(ents), list(times)))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def covid_speed(snapshot: Path | None, cache: Path | None, repeat: int = 3) -> int:
+    """Time ``find_events`` per covid article (best of ``repeat`` passes) and compare its output
+    with ``snapshot`` (a JSON file of repr()s written on the first run): identical output check
+    for speed work. Returns 1 when the output differs from the snapshot."""
+    inputs = covid_inputs(cache)
+    res = Resources()
+    find_events(inputs[0][1], inputs[0][2], inputs[0][3], res)  # compile the lexicon outside the timing
+    best = float("inf")
+    outs: dict[str, list[str]] = {}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        outs = {i: [repr(e) for e in find_events(doc, ents, times, res)] for i, doc, ents, times in inputs}
+        best = min(best, time.perf_counter() - t0)
+    n_ev = sum(len(v) for v in outs.values())
+    print(f"covid-hindi-news: {len(inputs)} articles, {n_ev} events, find_events {1000 * best / len(inputs):.2f} ms/article")
+    if snapshot is None:
+        return 0
+    if not snapshot.is_file():
+        snapshot.write_text(json.dumps(outs, ensure_ascii=False), encoding="utf-8")
+        print(f"snapshot written to {snapshot}")
+        return 0
+    old = json.loads(snapshot.read_text(encoding="utf-8"))
+    diff = [i for i in sorted(set(old) | set(outs)) if old.get(i) != outs.get(i)]
+    print(f"identical to snapshot: {not diff} ({len(diff)} articles differ{': ' + ', '.join(diff[:5]) if diff else ''})")
+    return 1 if diff else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--speed", action="store_true", help="time find_events on covid-hindi-news and exit")
+    ap.add_argument("--snapshot", type=Path, default=None, help="with --speed: output snapshot to write or compare")
+    ap.add_argument("--inputs-cache", type=Path, default=None, help="with --speed: pickle of the pipeline inputs")
     ap.add_argument("--shared", type=Path, default=shared_dir())
     ap.add_argument("--ednil-limit", type=int, default=None)
     ap.add_argument("--no-ednil", action="store_true")
@@ -388,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not a.shared.exists():
         print(f"no shared data at {a.shared}; set VAARTA_SHARED", file=sys.stderr)
         return 2
+    if a.speed:
+        return covid_speed(a.snapshot, a.inputs_cache)
     dev = evaluate_dev(a.shared, verbose=a.verbose)
     e, q = dev["events"], dev["quotes"]
     print(

@@ -10,6 +10,15 @@ Writes
                   in-rolls/indicate election-candidate affidavits (used for readable
                   transliteration of names the KB lacks).
 
+  cricketers.tsv  international cricketers (English + Hindi names) from in-rolls/indicate
+                  players_with_hindi_names.json (MIT; ESPNcricinfo Hindi).
+  tz_cities.tsv   CLDR Hindi time-zone city names (via ../shared/data/cldr-hindi-gazetteer)
+                  for cities Natural Earth 1:50m lacks.
+  common_words.txt  spelling keys of ordinary Hindi words (seen >= 3 times in the shared
+                  corpora, rarely inside an IL-NER name): a word before a place noun
+                  (``गांव``, ``स्टेडियम``) that is one of these is not a place name.
+Natural Earth and CLDR Hindi names with ``ो`` also get the ``ॉ`` spelling (बोस्टन/बॉस्टन).
+
 Hand-written files (countries_extra.tsv with demonyms, india.tsv, orgs.tsv, people.tsv,
 offices.tsv, roles.tsv) are not touched.
 
@@ -53,6 +62,10 @@ CITY_NAME_FIX = {
     "Bengaluru": "Bengaluru",
 }
 CITY_EXTRA_ALIASES = {"Prayagraj": ["इलाहाबाद", "Allahabad"], "Aurangabad, Maharashtra": ["Aurangabad"]}
+# Hindi spellings of Latin letters: a "name" starting with one is initials (एम अश्विन)
+LETTER_NAMES_HI = set(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड ज़ेड".split()
+)
 FREQUENT_TOP = 5000  # corpus words that count as "common Hindi words"
 PLACE_CLASSES = {
     "Admin-0 capital",
@@ -152,6 +165,7 @@ def build_places(ne_dir: Path, iso_to_name: dict[str, str], frequent: set[str]) 
         seen.add(name)
         aliases = [a for a in (r["NAMEASCII"], r["NAME_EN"] if r["ISO_A2"] != "IN" else "") if a and a != name]
         aliases += CITY_EXTRA_ALIASES.get(name, [])
+        aliases += [v for v in o_variants(r["NAME_HI"]) if name_key(v) not in frequent]
         region = r["ADM1NAME"] if r["ISO_A2"] == "IN" else ""
         kind = "capital" if r["FEATURECLA"].startswith("Admin-0 capital") else "city"
         rows.append([name, "LOC", r["WIKIDATAID"], r["NAME_HI"], "|".join(dict.fromkeys(aliases)), "", country, region, kind])
@@ -161,6 +175,145 @@ def build_places(ne_dir: Path, iso_to_name: dict[str, str], frequent: set[str]) 
         "Natural Earth 1:50m populated places (public domain) via ../shared/data/naturalearth-hindi-places",
         OUT / "world_places.tsv",
     )
+
+
+def o_variants(hi: str) -> list[str]:
+    """Hindi news writes English "o" as ो or ॉ (बोस्टन/बॉस्टन): the ॉ spellings of a name."""
+    out = []
+    for i, ch in enumerate(hi):
+        if ch == "ो" and i > 0:
+            out.append(hi[:i] + "ॉ" + hi[i + 1 :])
+    return out
+
+
+def build_cricketers(ind_dir: Path, frequent: set[str]) -> None:
+    """International cricketers: English name (the slug's words when the source gives
+    'Surname, Initials') and Hindi full name (the initials form ``वी कोहली`` is not kept)."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.kb import KnowledgeBase
+    from vaarta.translit import name_key
+
+    (OUT / "cricketers.tsv").unlink(missing_ok=True)
+    function_words = set()
+    for line in (OUT / "linker_words.txt").read_text("utf-8").splitlines():
+        if line.startswith("function_words\t"):
+            function_words = set(line.split("\t", 1)[1].split("|"))
+    kb = KnowledgeBase.load()  # the other files: a name they hold already is not added again
+    recs = json.loads((ind_dir / "players_with_hindi_names.json").read_text("utf-8"))
+    rows, seen = [], set()
+    for r in sorted(recs, key=lambda r: r["id"]):
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        en = r["english_name"].split("(")[0].strip()
+        if "," in en or not en.isascii():  # "Dhoni, MS": the slug has the full name ("ms-dhoni", "harbhajan-singh-(punjab)")
+            words = r["slug"].split("(")[0].strip("-").split("-")
+            en = " ".join(w.upper() if len(w) <= 2 and not set(w) & set("aeiou") else w.capitalize() for w in words)
+        hi = r["hindi_long_name"].strip()
+        # one-word names (and any ordinary Hindi word) are too ambiguous to match on
+        first = hi.split()[0]
+        if (
+            not en
+            or len(hi.split()) < 2
+            or name_key(hi) in frequent
+            or first in LETTER_NAMES_HI  # "एम अश्विन": an initial, not a name
+            or first in function_words  # "जो रूट" is also "which route"
+            or kb.lookup(hi)
+            or kb.lookup(en)
+        ):
+            continue
+        rows.append([en, "PER", "", hi, "", "", "", "", "cricketer"])
+    _tsv(
+        rows,
+        ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region", "kind"],
+        "in-rolls/indicate players_with_hindi_names.json (MIT; names from ESPNcricinfo Hindi) via "
+        "../shared/data/indicate-names: international cricketers, English and Hindi names",
+        OUT / "cricketers.tsv",
+    )
+
+
+def build_tz_cities(cldr_dir: Path, ne_dir: Path, frequent: set[str]) -> None:
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.translit import name_key
+
+    known: set[str] = set()
+    with (ne_dir / "ne_50m_populated_places_hi.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            known |= {name_key(r["NAME"]), name_key(r["NAME_HI"]), name_key(r["NAMEASCII"])}
+    rows = []
+    for r in json.loads((cldr_dir / "timezone_cities_hi_en.json").read_text("utf-8")):
+        en, hi = r["city_en"].strip(), r["city_hi"].strip()
+        if not en or not hi or name_key(en) in known or name_key(hi) in known:
+            continue
+        if " " not in hi and (name_key(hi) in frequent or len(name_key(hi)) < 3):
+            continue  # चक, नुक: ordinary words or too short
+        known |= {name_key(en), name_key(hi)}
+        aliases = [v for v in o_variants(hi) if name_key(v) not in frequent]
+        rows.append([en, "LOC", "", hi, "|".join(aliases), "", "", "", "city"])
+    _tsv(
+        rows,
+        ["name", "type", "kb_id", "name_hi", "aliases", "demonyms", "country", "region", "kind"],
+        "CLDR time-zone exemplar cities, Hindi/English (Unicode licence) via ../shared/data/"
+        "cldr-hindi-gazetteer/timezone_cities_hi_en.json; only cities Natural Earth 1:50m lacks",
+        OUT / "tz_cities.tsv",
+    )
+
+
+def build_common_words(shared: Path) -> set[str]:
+    """Spelling keys of ordinary words: >= 3 occurrences in the shared Hindi corpora and less
+    than 30% of their IL-NER occurrences inside a person/place/organisation name."""
+    import sys
+
+    import regex
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.translit import name_key
+
+    word = regex.compile(r"[\p{L}\p{M}]+")
+    counts: collections.Counter[str] = collections.Counter()
+    data = shared / "data"
+    for f in sorted((data / "covid-hindi-news").rglob("*.txt")):
+        counts.update(word.findall(f.read_text("utf-8", errors="replace")))
+    csv.field_size_limit(1 << 30)
+    with (data / "bbc-hindi" / "articles.csv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            counts.update(word.findall(" ".join(row)))
+    for f in sorted((data / "ednil2020-hindi").rglob("*")):
+        if f.is_file() and f.suffix != ".md":
+            counts.update(word.findall(regex.sub(r"<[^>]*>", " ", f.read_text("utf-8", errors="replace"))))
+    ent: collections.Counter[str] = collections.Counter()
+    tot: collections.Counter[str] = collections.Counter()
+    for f in sorted((data / "il-ner-hindi" / "Datasets" / "Hindi").glob("*.txt")):
+        for line in f.read_text("utf-8").splitlines():
+            p = line.split("\t")
+            if len(p) < 2:
+                continue
+            tot[p[0]] += 1
+            if p[1][2:] in ("NEP", "NEL", "NEO"):
+                ent[p[0]] += 1
+    counts.update(tot)
+    keys = sorted(
+        {
+            name_key(w)
+            for w, n in counts.items()
+            if n >= 3 and regex.match(r"\p{Devanagari}", w) and not (tot[w] and ent[w] / tot[w] >= 0.3)
+        }
+        - {""}
+    )
+    with (OUT / "common_words.txt").open("w", encoding="utf-8") as f:
+        f.write(
+            "# source: word counts of ../shared/data covid-hindi-news, bbc-hindi, ednil2020-hindi and "
+            "il-ner-hindi (CC-BY-4.0); spelling keys (vaarta.translit.name_key) of words seen >= 3 "
+            "times and < 30% inside IL-NER names; generated by training/build_kb.py\n"
+        )
+        f.write("\n".join(keys) + "\n")
+    return set(keys)
 
 
 def build_name_tokens(ind_dir: Path) -> None:
@@ -198,6 +351,9 @@ def main() -> None:
     iso_to_name = build_countries(shared / "data" / "naturalearth-hindi-places")
     build_places(shared / "data" / "naturalearth-hindi-places", iso_to_name, frequent_words(shared))
     build_name_tokens(shared / "data" / "indicate-names")
+    common = build_common_words(shared)
+    build_cricketers(shared / "data" / "indicate-names", common)
+    build_tz_cities(shared / "data" / "cldr-hindi-gazetteer", shared / "data" / "naturalearth-hindi-places", common)
     print("wrote", *sorted(p.name for p in OUT.iterdir()))
 
 

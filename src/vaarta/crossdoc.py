@@ -5,10 +5,11 @@
 internally, each cluster's id is a hash of its sorted member keys, so the input order never
 changes the answer.
 
-Two reports can share a cluster only when they fall in the same block
-(:func:`blocking_key`: the event type and the month of its anchor date) and are compatible
-with *every* report already in the cluster (complete link, so a vague report cannot chain
-two different meetings together):
+Two reports can share a cluster only when they meet in a *window* (the event type and two
+consecutive weeks: a report lies in the window of its anchor week and in the one before, so
+any two reports anchored at most 7 days apart meet, across month ends too) and are
+compatible with *every* report already in the cluster (complete link, so a vague report
+cannot chain two different meetings together):
 
 * **type** equal;
 * **participants** (actors + recipients, canonical names compared case- and space-folded):
@@ -20,15 +21,25 @@ two different meetings together):
   later report that it took place); or two days at most ``DAY_SLACK`` apart when the
   participants are non-empty and agree (an outlet resolving "कल" differently) — recorded
   as a contradiction;
-* **locations**: equal, unknown on one side, or one inside the other per the optional
-  ``inside`` map (child → parent) given to :func:`merge`.
+* **locations**: equal, unknown on one side, or one inside the other per the ``inside`` map
+  (child → parent; by default the place hierarchy of the bundled knowledge base,
+  :func:`place_hierarchy`: Chamoli district → Uttarakhand → India).
 
-Fields on which compatible members still differ (a day inside a week, Delhi inside India,
-different death tolls) are kept as :class:`Contradiction` readings with the article that
-gave each one. Numbers (killed, injured) never keep reports apart: outlets disagree on tolls.
+Each window is clustered on its own; a report then takes the better of its two windows'
+clusters (more articles, then more reports, then the smaller id), so the result is a
+partition, and a pure function of the set of reports.
 
-Incremental use: clusters never span blocks, so after new reports arrive, re-merge only the
-blocks they touch (:func:`update`); the result equals merging everything at once.
+Fields on which members really disagree (two days, two places neither inside the other,
+participant sets neither inside the other, different death tolls) are kept as
+:class:`Contradiction` readings with the article that gave each one; a day inside the
+month another outlet gives, or a subset of the participants, is not a disagreement.
+Numbers (killed, injured) never keep reports apart (outlets disagree on tolls), except for
+epidemic bulletins.
+
+Incremental use: a cluster lies inside one window, and its membership depends only on the
+reports of that window's two weeks and the weeks on either side, so after new reports
+arrive only the windows near them are re-merged (:func:`update`); the result equals
+merging everything at once.
 """
 
 from __future__ import annotations
@@ -174,46 +185,114 @@ def _anchor(r: EventReport) -> dt.date | None:
     iv = parse_date(r.event.date)
     pub = parse_date(r.published)
     if iv is not None:
-        if _span(iv) > 0 and pub is not None and iv[0] <= pub[0] <= iv[1]:
-            return pub[0]  # a coarse date: file it under the publication day when that fits
+        if _span(iv) > 0 and pub is not None:
+            # a coarse date: file it under the day of it nearest to publication ("last
+            # month" told on 1 April lies at 31 March, next to the day reports of it)
+            return min(max(pub[0], iv[0]), iv[1])
         return iv[0]
     return pub[0] if pub is not None else None
 
 
-def blocking_key(report: EventReport) -> str:
-    """``TYPE|YYYY-MM`` of the report's anchor date (``TYPE|undated`` without any date).
+def _week(d: dt.date) -> int:
+    """Monday-based week number (0 = the week of 0001-01-01, a Monday)."""
+    return (d.toordinal() - 1) // 7
 
-    Reports in different blocks are never merged, so only the blocks that new reports touch
-    need re-merging.
-    """
-    a = _anchor(report)
-    return f"{report.event.type}|{a:%Y-%m}" if a else f"{report.event.type}|undated"
+
+def _week_start(w: int) -> dt.date:
+    return dt.date.fromordinal(w * 7 + 1)
+
+
+UNDATED = -1  # the week of a report with no date at all (its type's one "undated" window)
+
+
+def _home(r: EventReport) -> tuple[str, int]:
+    a = _anchor(r)
+    return r.event.type, (_week(a) if a is not None else UNDATED)
+
+
+def _windows(home: tuple[str, int]) -> tuple[tuple[str, int], ...]:
+    """The windows a report lies in: the one starting at its week and the one before."""
+    typ, w = home
+    return ((typ, w),) if w == UNDATED else ((typ, w - 1), (typ, w))
+
+
+def _window_key(win: tuple[str, int]) -> str:
+    typ, w = win
+    return f"{typ}|undated" if w == UNDATED else f"{typ}|{_week_start(w):%Y-%m-%d}+14d"
+
+
+def blocking_key(report: EventReport) -> str:
+    """``TYPE|YYYY-MM-DD``: the Monday of the report's anchor week (``TYPE|undated``
+    without any date). A report meets the reports of its own week and of the weeks on
+    either side (windows of two weeks, :attr:`EventCluster.block`)."""
+    typ, w = _home(report)
+    return f"{typ}|undated" if w == UNDATED else f"{typ}|{_week_start(w):%Y-%m-%d}"
 
 
 def _report_key(r: EventReport) -> tuple[str, int]:
     return (r.article_id, r.index)
 
 
-def _loc_ok(a: str | None, b: str | None, inside: Mapping[str, str]) -> tuple[bool, str]:
+def _chain(loc: str, inside: Mapping[str, str]) -> list[str]:
+    """A folded place and the places containing it, innermost first. ``Banda, Uttar
+    Pradesh`` (a place written with its state) is Banda inside Uttar Pradesh."""
+    parts = [p for p in (x.strip() for x in fold(loc).split(",")) if p]
+    out: list[str] = []
+    for p in parts or [fold(loc)]:
+        cur = p
+        while cur not in out:
+            out.append(cur)
+            if cur not in inside:
+                break
+            cur = inside[cur]
+    return out
+
+
+def _place_relation(a: str, b: str, inside: Mapping[str, str], exact: bool = False) -> str:
+    """``same`` | ``nested`` (one inside the other) | ``different``."""
+    ca, cb = _chain(a, inside), _chain(b, inside)
+    if ca[0] == cb[0]:
+        return "same"
+    if not exact and (ca[0] in cb or cb[0] in ca):
+        return "nested"
+    return "different"
+
+
+def _loc_ok(a: str | None, b: str | None, inside: Mapping[str, str], exact: bool = False) -> tuple[bool, str]:
     if a is None or b is None:
         return True, "location unknown on one side"
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
+    rel = _place_relation(a, b, inside, exact)
+    if rel == "same":
         return True, "same location"
-    if _within(fa, fb, inside) or _within(fb, fa, inside):
+    if rel == "nested":
         return True, "one location inside the other"
     return False, "different locations"
 
 
-def _within(child: str, parent: str, inside: Mapping[str, str]) -> bool:
-    seen = set()
-    cur = child
-    while cur in inside and cur not in seen:
-        seen.add(cur)
-        cur = inside[cur]
-        if cur == parent:
-            return True
-    return False
+_HIERARCHY: dict[str, dict[str, str]] = {}
+
+
+def place_hierarchy(kb: Any = None) -> dict[str, str]:
+    """Folded place name → folded name of the place containing it (state, else country),
+    from a :class:`~vaarta.kb.KnowledgeBase` (default: the bundled one; cached)."""
+    if kb is None:
+        if "default" not in _HIERARCHY:
+            try:
+                from .kb import default_kb
+
+                _HIERARCHY["default"] = place_hierarchy(default_kb())
+            except (ImportError, OSError):
+                _HIERARCHY["default"] = {}
+        return _HIERARCHY["default"]
+    out: dict[str, str] = {}
+    for e in kb:
+        if e.type != "LOC":
+            continue
+        name = fold(e.name)
+        parent = next((p for p in (e.region, e.country) if p and fold(p) != name), None)
+        if parent:
+            out[name] = fold(parent)
+    return out
 
 
 def _date_ok(a: EventReport, b: EventReport, strong_people: bool) -> tuple[bool, str]:
@@ -252,7 +331,7 @@ def compatible(a: EventReport, b: EventReport, inside: Mapping[str, str] | None 
     if exact and ea.killed is not None and eb.killed is not None and ea.killed != eb.killed and exact & TOLL_SEPARATES_MODES:
         return False, "different tolls"
     pa, pb = participants(ea), participants(eb)
-    loc_ok, loc_why = _loc_ok(ea.location, eb.location, {} if exact else inside)
+    loc_ok, loc_why = _loc_ok(ea.location, eb.location, inside, bool(exact))
     if not loc_ok:
         return False, loc_why
     reasons = ["same type"]
@@ -276,7 +355,7 @@ def compatible(a: EventReport, b: EventReport, inside: Mapping[str, str] | None 
         reasons.append("no participants on one side")
         # an epidemic update is identified by its place: two counts for one state given a
         # day apart ("मंगलवार को" / "बुधवार को" for one overnight bulletin) may be one report
-        strong = bool(exact) and fold(ea.location) == fold(eb.location)
+        strong = bool(exact) and loc_why == "same location"
     d_ok, d_why = _date_ok(a, b, strong)
     if not d_ok:
         return False, d_why
@@ -306,7 +385,43 @@ def _most_common(values: Iterable[Any]) -> Any:
     return sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
 
 
-def _build(members: list[EventReport], links: list[tuple[str, int, str]], block: str) -> EventCluster:
+def _disagree(fld: str, x: Any, y: Any, inside: Mapping[str, str]) -> bool:
+    """Whether two readings of one field really disagree (not merely one more precise)."""
+    if fld == "participants":
+        fx, fy = {fold(n) for n in x}, {fold(n) for n in y}
+        return not (fx <= fy or fy <= fx)
+    if fld == "date":
+        ix, iy = parse_date(x), parse_date(y)
+        if ix is None or iy is None:
+            return x != y
+        return not ((ix[0] <= iy[0] and iy[1] <= ix[1]) or (iy[0] <= ix[0] and ix[1] <= iy[1]))
+    if fld == "location":
+        return _place_relation(x, y, inside) == "different"
+    return bool(x != y)
+
+
+def _contradictions(members: Sequence[EventReport], inside: Mapping[str, str]) -> tuple[Contradiction, ...]:
+    """Fields on which two members really disagree, with every member's reading."""
+    out: list[Contradiction] = []
+    for fld in CONTRADICTION_FIELDS:
+        readings: set[tuple[Any, str]] = set()
+        for r in members:
+            if fld == "participants":
+                # the names as the report gives them (canonical, not folded), sorted
+                v: Any = tuple(sorted({n.strip() for n in (*r.event.actors, *r.event.recipients) if n.strip()}))
+                if not v:
+                    continue
+            else:
+                v = getattr(r.event, fld)
+            if v is not None:
+                readings.add((v, r.article_id))
+        values = sorted({v for v, _ in readings}, key=str)
+        if any(_disagree(fld, x, y, inside) for k, x in enumerate(values) for y in values[k + 1 :]):
+            out.append(Contradiction(fld, tuple(sorted(readings, key=lambda x: (str(x[0]), x[1])))))
+    return tuple(out)
+
+
+def _build(members: list[EventReport], block: str, inside: Mapping[str, str]) -> EventCluster:
     members = sorted(members, key=_report_key)
     keys = tuple(_report_key(r) for r in members)
     cid = "e-" + hashlib.sha1("\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")).hexdigest()[:16]
@@ -317,20 +432,9 @@ def _build(members: list[EventReport], links: list[tuple[str, int, str]], block:
     days = [r.event.date for r in members if r.event.date and len(r.event.date) == 10]
     date = _most_common(days) if days else _most_common(r.event.date for r in members)
     loc = _most_common(r.event.location for r in members)
-    contras: list[Contradiction] = []
-    for fld in CONTRADICTION_FIELDS:
-        readings: set[tuple[Any, str]] = set()
-        for r in members:
-            if fld == "participants":
-                v: Any = tuple(sorted(participants(r.event)))
-                if not v:
-                    continue
-            else:
-                v = getattr(r.event, fld)
-            if v is not None:
-                readings.add((v, r.article_id))
-        if len({v for v, _ in readings}) > 1:
-            contras.append(Contradiction(fld, tuple(sorted(readings, key=lambda x: (str(x[0]), x[1])))))
+    # why each member joined: its match with the first report (in anchor order)
+    ordered = sorted(members, key=lambda r: (_anchor(r) or dt.date.min, _report_key(r)))
+    links = [(r.article_id, r.index, compatible(r, ordered[0], inside)[1]) for r in ordered[1:]]
     phrases: list[str] = []
     for _, _, why in sorted(links):
         for p in why.split(", "):
@@ -345,7 +449,7 @@ def _build(members: list[EventReport], links: list[tuple[str, int, str]], block:
         location=loc,
         reports=keys,
         reason=reason,
-        contradictions=tuple(contras),
+        contradictions=_contradictions(members, inside),
         block=block,
         links=tuple(sorted(links)),
     )
@@ -376,68 +480,104 @@ def _keys(r: EventReport, inside: Mapping[str, str]) -> set[str]:
     """Index keys: a compatible report shares a participant or a (containing) place."""
     keys = {"p:" + n for n in participants(r.event)}
     if r.event.location:
-        cur = fold(r.event.location)
-        seen = set()
-        while cur not in seen:
-            seen.add(cur)
-            keys.add("l:" + cur)
-            if cur not in inside:
-                break
-            cur = inside[cur]
+        keys.update("l:" + p for p in _chain(r.event.location, inside))
     return keys
 
 
-def _merge_block(block: str, reports: list[EventReport], inside: Mapping[str, str]) -> list[EventCluster]:
+def _cluster_window(reports: list[EventReport], inside: Mapping[str, str]) -> list[list[EventReport]]:
+    """Greedy complete-link clustering of one window's reports (in a fixed order)."""
     reports = sorted(reports, key=lambda r: (_anchor(r) or dt.date.min, _report_key(r)))
     clusters: list[list[EventReport]] = []
-    links: list[list[tuple[str, int, str]]] = []
     index: dict[str, set[int]] = {}
     for r in reports:
         rkeys = _keys(r, inside)
         cands = sorted({ci for k in rkeys for ci in index.get(k, ())})
-        best: tuple[float, int, str] | None = None
+        best: tuple[float, int] | None = None
         for ci in cands:
             members = clusters[ci]
             if any(m.article_id == r.article_id for m in members):
                 continue  # one article tells an event once; two events of one article stay two
-            whys = []
-            for m in members:
-                ok, why = compatible(r, m, inside)
-                if not ok:
-                    break
-                whys.append(why)
-            else:
+            if all(compatible(r, m, inside)[0] for m in members):
                 s = sum(_score(r, m) for m in members) / len(members)
                 if best is None or s > best[0]:
-                    best = (s, ci, whys[0])
+                    best = (s, ci)
         if best is None:
             ci = len(clusters)
             clusters.append([r])
-            links.append([])
         else:
             ci = best[1]
             clusters[ci].append(r)
-            links[ci].append((r.article_id, r.index, best[2]))
         for k in rkeys:
             index.setdefault(k, set()).add(ci)
-    return [_build(m, lk, block) for m, lk in zip(clusters, links, strict=True)]
+    return clusters
+
+
+def _rank(members: Sequence[EventReport]) -> tuple[int, int, str]:
+    """Order of preference between a report's two window clusters (smaller is better)."""
+    keys = sorted(_report_key(r) for r in members)
+    return -len({r.article_id for r in members}), -len(members), "\n".join(f"{a}\t{i}" for a, i in keys)
+
+
+def _merge_windows(
+    by_home: Mapping[tuple[str, int], Sequence[EventReport]],
+    wanted: set[tuple[str, int]] | None,
+    inside: Mapping[str, str],
+) -> list[EventCluster]:
+    """Cluster every window the reports lie in; each report takes the better of its two
+    windows' clusters. Returns the clusters of the ``wanted`` windows (all when None)."""
+    windows: dict[tuple[str, int], list[EventReport]] = {}
+    for home, reps in by_home.items():
+        for win in _windows(home):
+            windows.setdefault(win, []).extend(reps)
+    choice: dict[tuple[str, int], tuple[tuple[int, int, str], tuple[str, int], int]] = {}
+    for win in sorted(windows):
+        for n, members in enumerate(_cluster_window(windows[win], inside)):
+            rank = _rank(members)
+            for r in members:
+                k = _report_key(r)
+                if k not in choice or (rank, win) < choice[k][:2]:
+                    choice[k] = (rank, win, n)
+    groups: dict[tuple[tuple[str, int], int], list[EventReport]] = {}
+    for reps in by_home.values():
+        for r in reps:
+            _, win, n = choice[_report_key(r)]
+            if wanted is None or win in wanted:
+                groups.setdefault((win, n), []).append(r)
+    return [_build(m, _window_key(win), inside) for (win, _), m in groups.items()]
+
+
+def _by_home(reports: Iterable[EventReport]) -> dict[tuple[str, int], list[EventReport]]:
+    seen: dict[tuple[str, int], EventReport] = {}
+    for r in reports:
+        seen[_report_key(r)] = r
+    out: dict[tuple[str, int], list[EventReport]] = {}
+    for r in seen.values():
+        out.setdefault(_home(r), []).append(r)
+    return out
+
+
+def _inside(inside: Mapping[str, str] | None) -> Mapping[str, str]:
+    if inside is None:
+        return place_hierarchy()
+    return {fold(k): fold(v) for k, v in inside.items()}
 
 
 def merge(reports: Sequence[EventReport], inside: Mapping[str, str] | None = None) -> list[EventCluster]:
     """Group reports into events; deterministic and independent of input order.
 
     Returns every cluster, singletons included, sorted by id; :func:`multi_article` keeps
-    those the spec exports (reports from two or more articles). ``inside`` maps a folded
-    place name to the folded name of the place containing it.
+    those the spec exports (reports from two or more articles). ``inside`` maps a place
+    name to the name of the place containing it; None uses :func:`place_hierarchy` (the
+    bundled knowledge base), ``{}`` nests nothing.
     """
-    inside = {fold(k): fold(v) for k, v in (inside or {}).items()}
-    blocks: dict[str, dict[tuple[str, int], EventReport]] = {}
-    for r in reports:
-        blocks.setdefault(blocking_key(r), {})[_report_key(r)] = r
-    out: list[EventCluster] = []
-    for b in sorted(blocks):
-        out.extend(_merge_block(b, list(blocks[b].values()), inside))
-    return sorted(out, key=lambda c: c.id)
+    return sorted(_merge_windows(_by_home(reports), None, _inside(inside)), key=lambda c: c.id)
+
+
+def _window_of(block: str) -> tuple[str, int]:
+    typ, _, rest = block.rpartition("|")
+    if rest == "undated":
+        return typ, UNDATED
+    return typ, _week(dt.date.fromisoformat(rest.split("+")[0]))
 
 
 def update(
@@ -446,17 +586,34 @@ def update(
     new_reports: Sequence[EventReport],
     inside: Mapping[str, str] | None = None,
 ) -> list[EventCluster]:
-    """Clusters after ``new_reports`` arrive: only the blocks they touch are re-merged.
+    """Clusters after ``new_reports`` arrive; equal to merging everything at once.
 
-    ``all_reports`` are the reports behind ``clusters`` (or any superset of them within the
-    touched blocks, e.g. loaded from the store by block key).
+    A cluster of window *k* (weeks *k*, *k*+1) depends only on the reports of weeks *k*-1
+    to *k*+2, so a new report of week *t* changes only the clusters of windows *t*-2 to
+    *t*+1; those are recomputed from the reports of weeks *t*-3 to *t*+3. ``all_reports``
+    are the reports behind ``clusters`` (or any superset of them in those weeks).
     """
-    touched = {blocking_key(r) for r in new_reports}
-    keep = [c for c in clusters if c.block not in touched]
-    pool = [r for r in (*all_reports, *new_reports) if blocking_key(r) in touched]
-    return sorted(keep + merge(pool, inside), key=lambda c: c.id)
+    touched = {_home(r) for r in new_reports}
+    affected: set[tuple[str, int]] = set()
+    needed: set[tuple[str, int]] = set()
+    for typ, t in touched:
+        if t == UNDATED:
+            affected.add((typ, t))
+            needed.add((typ, t))
+            continue
+        affected.update((typ, k) for k in range(t - 2, t + 2))
+        needed.update((typ, k) for k in range(t - 3, t + 4))
+    pool = {h: reps for h, reps in _by_home((*all_reports, *new_reports)).items() if h in needed}
+    keep = [c for c in clusters if _window_of(c.block) not in affected]
+    fresh = _merge_windows(pool, affected, _inside(inside))
+    return sorted(keep + fresh, key=lambda c: c.id)
 
 
-def multi_article(clusters: Iterable[EventCluster]) -> list[EventCluster]:
-    """The clusters with reports from two or more different articles (what is exported)."""
-    return [c for c in clusters if len({a for a, _ in c.reports}) >= 2]
+def multi_article(clusters: Iterable[EventCluster], duplicate_of: Mapping[str, str | None] | None = None) -> list[EventCluster]:
+    """The clusters with reports from two or more different articles (what is exported).
+
+    With ``duplicate_of`` (article → the article it copies), copies count as their
+    original, so two copies of one text alone are not an event told by two outlets.
+    """
+    dup = duplicate_of or {}
+    return [c for c in clusters if len({dup.get(a) or a for a, _ in c.reports}) >= 2]

@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from .events_lexicon import Lexicon, Trigger, load_lexicon
+from .events_lexicon import Lexicon, Trigger, load_lexicon, trigger_matches
 from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, mode_cue, read_roles, status_of
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
@@ -96,11 +96,7 @@ def _speech_spans(text: str) -> list[tuple[int, int]]:
 
 def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger matches in a sentence, longest first then lexicon order."""
-    found: list[tuple[int, int, Trigger]] = []
-    for t in lex.triggers:
-        for m in t.pattern.finditer(sent):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), t))
+    found = trigger_matches(lex, sent)
     found.sort(key=lambda x: (-(x[1] - x[0]), x[2].rank))
     kept: list[tuple[int, int, Trigger]] = []
     for f in found:

@@ -187,23 +187,18 @@ def parse_number(s: str, lex: Lexicon) -> int | None:
     return total + cur or None
 
 
-def _num_pattern(lex: Lexicon) -> str:
-    words = sorted(set(lex.numbers) | set(lex.multipliers), key=len, reverse=True)
-    w = "|".join(regex.escape(x) for x in words)
-    return rf"(?P<num>\d+(?:,\d+)*(?:\s+(?:{w}))?|(?:(?:{w})\s+){{0,2}}(?:{w}))"
+def _casualty_patterns(lex: Lexicon) -> tuple[tuple[regex.Pattern[str], ...], ...]:
+    # a Lexicon built by hand, without its compiled casualty patterns
+    from .events_lexicon import _casualty_patterns as build
+
+    return build(lex.death, lex.injury, lex.person_nouns, list(lex.numbers) + list(lex.multipliers))
 
 
 def casualties(text: str, lex: Lexicon) -> tuple[int | None, int | None]:
     """(killed, injured) read from ``text``: the largest number tied to a death/injury word."""
-    num = _num_pattern(lex)
-    filler = rf"(?:\s+(?:{lex.person_nouns}|[\p{{L}}\p{{M}}]+(?:ों|ियों)))" + "{0,3}"
     out: list[int | None] = []
-    for kind in (lex.death, lex.injury):
+    for pats in lex.casualty_patterns or _casualty_patterns(lex):
         best: int | None = None
-        pats = [
-            regex.compile(WORD_START + num + filler + r"\s+(?:" + kind.pattern[len(WORD_START) :] + ")"),
-            regex.compile("(?:" + kind.pattern[len(WORD_START) :] + r")(?:\s+वालों)?\s+की\s+संख्या\s+(?:बढ़कर\s+)?" + num + WORD_END),
-        ]
         for p in pats:
             for m in p.finditer(text):
                 n = parse_number(m.group("num"), lex)

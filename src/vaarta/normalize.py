@@ -208,9 +208,7 @@ def _legacy_fix(m: regex.Match[str]) -> str:
 
 def _repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
     """Apply the legacy-spelling repairs, keeping every character's raw offset."""
-    src = [0] * len(text)
-    for cs, rs, n in runs:
-        src[cs : cs + n] = range(rs, rs + n)
+    src = _expand(runs, len(text))
     for _ in range(3):  # a repair can make a new pair (े ा ो → ो ो → ो): repeat until stable
         out: list[str] = []
         at: list[int] = []
@@ -227,20 +225,31 @@ def _repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tupl
         text, src = "".join(out), at
         if not _LEGACY.search(text):
             break
+    return text, list(_compress(src))
+
+
+def _expand(runs: Sequence[tuple[int, int, int]], length: int) -> list[int]:
+    """The raw offset of every clean character, from ``(clean_start, raw_start, length)`` runs."""
+    src = [0] * length
+    for cs, rs, n in runs:
+        src[cs : cs + n] = range(rs, rs + n)
+    return src
+
+
+def _compress(src: Sequence[int]) -> tuple[tuple[int, int, int], ...]:
+    """Runs of consecutive raw offsets: the inverse of :func:`_expand`."""
     fixed: list[tuple[int, int, int]] = []
     for i, r in enumerate(src):
         if fixed and r == fixed[-1][1] + fixed[-1][2]:
             fixed[-1] = (fixed[-1][0], fixed[-1][1], fixed[-1][2] + 1)
         else:
             fixed.append((i, r, 1))
-    return text, fixed
+    return tuple(fixed)
 
 
 def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """NFC again where dropping a zero-width character left marks out of order (``्\u200c़``)."""
-    src = [0] * len(text)
-    for cs, rs, n in runs:
-        src[cs : cs + n] = range(rs, rs + n)
+    src = _expand(runs, len(text))
     out: list[str] = []
     at: list[int] = []
     for m in _CLUSTER.finditer(text):
@@ -248,13 +257,7 @@ def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tupl
         for k, ch in enumerate(unicodedata.normalize("NFC", g)):
             out.append(ch)
             at.append(src[m.start() + min(k, len(g) - 1)])
-    fixed: list[tuple[int, int, int]] = []
-    for i, r in enumerate(at):
-        if fixed and r == fixed[-1][1] + fixed[-1][2]:
-            fixed[-1] = (fixed[-1][0], fixed[-1][1], fixed[-1][2] + 1)
-        else:
-            fixed.append((i, r, 1))
-    return "".join(out), tuple(fixed)
+    return "".join(out), _compress(at)
 
 
 def _push_char(push, ch: str, at: int, chunk: str, i: int) -> None:  # type: ignore[no-untyped-def]
