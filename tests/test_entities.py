@@ -251,3 +251,27 @@ def test_unknown_name_between_job_title_and_speech_cue_is_a_person() -> None:
 def test_unqualified_ministry_is_indias_when_india_is_named() -> None:
     ents, _ = run("जापान के प्रधानमंत्री ने जापान और भारत के रिश्तों की बात की। जापान में यह चर्चा रही। विदेश मंत्रालय ने बयान जारी किया।")
     assert "Ministry of External Affairs (India)" in by_name(ents)
+
+
+def test_places_and_facilities_found_from_the_nouns_around_them() -> None:
+    ents, _ = run(
+        "बिहार के गया जिले के टिकारी प्रखंड के भरौंधा गांव में बुधवार को मेला लगा। बाद में भरौंधा के लोग "
+        "खुसरूपुर स्टेडियम और लखनऊ एयरपोर्ट गए। ग्रामीण इलाके के सरकारी अस्पताल में भीड़ रही।"
+    )
+    d = by_name(ents)
+    bh = next(e for e in ents if e.name_hi == "भरौंधा")
+    assert bh.type == "LOC" and bh.kb_id is None and len(bh.mentions) == 2
+    assert any(e.name_hi == "टिकारी" and e.type == "LOC" for e in ents)
+    assert d["Lucknow Airport"].type == "LOC"
+    assert any(e.aliases == ("खुसरूपुर स्टेडियम",) for e in ents)
+    # ordinary words before a place noun make nothing
+    texts = {m.text for e in ents for m in e.mentions}
+    assert not {"ग्रामीण", "सरकारी अस्पताल", "सरकारी"} & texts
+
+
+def test_cricketers_and_time_zone_cities_from_generated_kb_files() -> None:
+    ents, _ = run("विराट कोहली और क्रिस गेल ने बॉस्टन में अभ्यास किया। जो रूट तय था उस पर बस चली।")
+    d = by_name(ents)
+    assert d["Virat Kohli"].type == "PER" and d["Chris Gayle"].type == "PER"
+    assert "Boston" in d  # the ॉ spelling of बोस्टन
+    assert "Joe Root" not in d  # "जो रूट" is also "which route"

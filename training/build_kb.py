@@ -63,9 +63,7 @@ CITY_NAME_FIX = {
 }
 CITY_EXTRA_ALIASES = {"Prayagraj": ["इलाहाबाद", "Allahabad"], "Aurangabad, Maharashtra": ["Aurangabad"]}
 # Hindi spellings of Latin letters: a "name" starting with one is initials (एम अश्विन)
-LETTER_NAMES_HI = set(
-    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड ज़ेड".split()
-)
+LETTER_NAMES_HI = set("ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड ज़ेड".split())
 FREQUENT_TOP = 5000  # corpus words that count as "common Hindi words"
 PLACE_CLASSES = {
     "Admin-0 capital",
@@ -240,8 +238,11 @@ def build_tz_cities(cldr_dir: Path, ne_dir: Path, frequent: set[str]) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from vaarta.kb import KnowledgeBase
     from vaarta.translit import name_key
 
+    (OUT / "tz_cities.tsv").unlink(missing_ok=True)
+    kb = KnowledgeBase.load()  # Kuwait, Maldives: already countries
     known: set[str] = set()
     with (ne_dir / "ne_50m_populated_places_hi.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -249,7 +250,7 @@ def build_tz_cities(cldr_dir: Path, ne_dir: Path, frequent: set[str]) -> None:
     rows = []
     for r in json.loads((cldr_dir / "timezone_cities_hi_en.json").read_text("utf-8")):
         en, hi = r["city_en"].strip(), r["city_hi"].strip()
-        if not en or not hi or name_key(en) in known or name_key(hi) in known:
+        if not en or not hi or name_key(en) in known or name_key(hi) in known or kb.lookup(en) or kb.lookup(hi):
             continue
         if " " not in hi and (name_key(hi) in frequent or len(name_key(hi)) < 3):
             continue  # चक, नुक: ordinary words or too short

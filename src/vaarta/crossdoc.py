@@ -314,6 +314,20 @@ def _date_ok(a: EventReport, b: EventReport, strong_people: bool) -> tuple[bool,
         if planned and {a.event.status, b.event.status} & {"occurred"}:
             return True, "planned, then reported as occurred"
         return True, "undated report published near the date"
+    if strong_people and (ia is None) != (ib is None):
+        # a dated day up to DAY_SLACK after an undated report's publication, when the
+        # participants (or an epidemic's place) agree: the day a measure takes effect
+        # ("सोमवार से"), or one outlet resolving "कल" a day later
+        day, und = (ia, b) if ia is not None else (ib, a)
+        pub = parse_date(und.published)
+        if (
+            day is not None
+            and _span(day) == 0
+            and pub is not None
+            and und.event.status == "occurred"
+            and 0 < (day[0] - pub[0]).days <= DAY_SLACK
+        ):
+            return True, "undated report published a day before the date"
     return False, "published too far apart"
 
 

@@ -39,6 +39,7 @@ from vaarta.entities_names import (
     short_forms,
     titled_people,
 )
+from vaarta.entities_places import context_places
 from vaarta.entities_roles import roles
 from vaarta.kb import default_kb
 from vaarta.model import Document, Entity, Flag, Mention, Resources
@@ -56,6 +57,7 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
     roles(st)
     parentheses(st)
     titled_people(st)
+    context_places(st)
     tagger = getattr(res, "ner", None)
     deferred: list[tuple[int, int, str]] = []
     if tagger is not None:

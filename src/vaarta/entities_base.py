@@ -53,6 +53,13 @@ NOT_ENTITIES = frozenset(name_key(s) for s in _W["not_entities"])
 NON_PERSON_AGENTS = frozenset(_W["non_person_agents"])
 PERSON_NOUNS = frozenset(_W["person_nouns"])
 SPEECH_CUES = tuple(tuple(c.split()) for c in _W["speech_cues"])
+PLACE_NOUNS = frozenset(_W["place_nouns"])
+PLACE_CUES = tuple(tuple(c.split()) for c in _W["place_cues"])
+# facility noun -> (English word, entity type)
+FACILITY_NOUNS = {f.split("=")[0]: (f.split("=")[1], f.split("=")[2]) for f in _W["facility_nouns"]}
+GENERIC_FACILITY_WORDS = frozenset(_W["generic_facility_words"])
+MAX_PLACE_WORDS = 3  # uncommon words before a place noun or cue that make a place's name
+CONF_PLACE_CONTEXT = 0.55
 MAX_TITLED_NAME = 3  # words of a name between a title and a speech cue
 CONJUNCTIONS = frozenset(["और", "व", "तथा", "एवं", ","])
 GENITIVES = ("के", "की", "का")
@@ -239,6 +246,17 @@ def kb_ent(e: KBEntity) -> Ent:
 def span_key(units: list[Unit], i: int, j: int) -> str:
     """``name_key`` of the text of units ``i..j-1`` (words joined by one space)."""
     return " ".join(u.key for u in units[i:j] if u.key)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Spelling keys of ordinary Hindi words (``vaarta/data/kb/common_words.txt``)."""
+    p = resources.files("vaarta") / "data" / "kb" / "common_words.txt"
+    try:
+        raw = p.read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w for w in raw.splitlines() if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ sentence as evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,7 +19,7 @@ from typing import Any
 
 import regex
 
-from .events_lexicon import Lexicon, Trigger, load_lexicon, trigger_matches
+from .events_lexicon import Lexicon, Trigger, load_lexicon
 from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, mode_cue, read_roles, status_of
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
@@ -67,6 +68,10 @@ _AUX_OK = regex.compile(
     r"\s*(?:$|[।.,;:?!\"”’)]|(?:है|हैं|था|थी|थे|गई|गया|गए|गयी|दी|दिया|लिया|ली|रहे|रही|रहा|चुके|चुकी|सकते|सकता|सकती|"
     r"जा|जाएगी|जाएगा|और|कि|थीं|हुए|हुई|हुआ|हो|होगी|होगा|करेंगे|करेगा|करेगी|करने|दें|दे|जाए|जाएं|गयीं|गईं|पड़ा)(?![\p{L}\p{M}]))"
 )
+_SPACES = regex.compile(r"\s*")
+_NEXT_WORDS = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,4}")
+_PLACE_GAP = regex.compile(r"\s*(?:से\s+)?$")  # बीजिंग गए थे, मास्को से गए थे
+_ON_TRIP = regex.compile(r"(?:पर|में)\s*$")  # दौरे पर गए थे
 _MEET = regex.compile(r"(?:बैठक|मुलाकात|मुलाक़ात|भेंट|मिल|मीटिंग)")
 
 
@@ -96,13 +101,67 @@ def _speech_spans(text: str) -> list[tuple[int, int]]:
 
 def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger matches in a sentence, longest first then lexicon order."""
-    found = trigger_matches(lex, sent)
+    return _non_overlapping([(m.start(), m.end(), t) for t in lex.triggers for m in t.pattern.finditer(sent) if m.end() > m.start()])
+
+
+def _non_overlapping(found: list[tuple[int, int, Trigger]]) -> list[tuple[int, int, Trigger]]:
     found.sort(key=lambda x: (-(x[1] - x[0]), x[2].rank))
     kept: list[tuple[int, int, Trigger]] = []
     for f in found:
         if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda x: x[0])
+
+
+# Joins the sentences of a document for one trigger pass: a newline on each side looks like
+# the end/start of a string to every trigger's look-arounds (\s, not a letter), and NUL, which
+# no trigger matches, keeps a match from running into the next sentence.
+_SENT_SEP = "\n\x00\n"
+
+
+def _triggers_by_sentence(sents: Sequence[str], lex: Lexicon) -> list[list[tuple[int, int, Trigger]]]:
+    """``[_triggers_in(s, lex) for s in sents]`` from one pass per trigger over the joined
+    sentences instead of one per trigger and sentence (the stage's hot loop)."""
+    joined = _SENT_SEP.join(sents)
+    starts: list[int] = []
+    pos = 0
+    for s in sents:
+        starts.append(pos)
+        pos += len(s) + len(_SENT_SEP)
+    found: list[list[tuple[int, int, Trigger]]] = [[] for _ in sents]
+    prefixes = lex.prefixes or (None,) * len(lex.triggers)
+    where: dict[str, list[int]] = {}  # occurrences of each literal prefix in the joined text
+    for t, pre in zip(lex.triggers, prefixes):
+        if pre is None:
+            spans = [m.span() for m in t.pattern.finditer(joined)]
+        else:
+            # every match starts with one of ``pre``: try the pattern only where one occurs,
+            # resuming after each match as finditer does (same matches, a fraction of the scan)
+            spans = []
+            last = 0
+            for pos in sorted({i for p in pre for i in _occurrences(joined, p, where)}):
+                if pos >= last:
+                    m = t.pattern.match(joined, pos)
+                    if m:
+                        spans.append(m.span())
+                        last = m.end()
+        for a, b in spans:
+            if b > a:
+                i = bisect_right(starts, a) - 1
+                found[i].append((a - starts[i], b - starts[i], t))
+    return [_non_overlapping(f) if f else f for f in found]
+
+
+def _occurrences(text: str, lit: str, cache: dict[str, list[int]]) -> list[int]:
+    got = cache.get(lit)
+    if got is None:
+        got = []
+        i = text.find(lit)
+        while i >= 0:
+            got.append(i)
+            i = text.find(lit, i + 1)
+        cache[lit] = got
+    return got
 
 
 def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
@@ -113,7 +172,7 @@ def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
         if not p:
             break
         pos = p.end()
-    m = regex.compile(r"\s*").match(sent, pos)
+    m = _SPACES.match(sent, pos)
     pos = m.end() if m else pos
     lv = lex.light_verb.match(sent, pos)
     if not lv:
@@ -142,11 +201,16 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     names = {e.name: e for e in entities}
     speech = _speech_spans(text)
     drafts: list[_Draft] = []
+    sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
+    m_starts = [m[0] for m in mentions]
     for si, sent in enumerate(doc.sentences):
+        if not sent_triggers[si]:
+            continue
         base = sent.start
         # a dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place
-        s_ments = [m for m in mentions if m[0] >= sent.start and m[1] <= sent.end and not _DATELINE.match(text, m[1])]
-        for rs, re_, trig in _triggers_in(sent.text, lex):
+        lo, hi = bisect_left(m_starts, sent.start), bisect_right(m_starts, sent.end)
+        s_ments = [m for m in mentions[lo:hi] if m[1] <= sent.end and not _DATELINE.match(text, m[1])]
+        for rs, re_, trig in sent_triggers[si]:
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
                 continue  # inside a name (राहत in an organisation's name …)
@@ -180,7 +244,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if in_speech and status != "occurred":
                 continue  # "भारत समर्थन करेगा", said: a promise reported, not an act performed
             d = _Draft(trig.type, trig, a_s, a_e, si, status, [], [])
-            after = regex.match(r"(?:\s+[\p{L}\p{M}]+){0,4}", text[a_e : base + c_e])
+            after = _NEXT_WORDS.match(text[a_e : base + c_e])
             passive = bool(lex.passive.search(text[a_s : a_e + (after.end() if after else 0)]))
             if trig.frame == "measure":
                 # curfew, lockdown: imposed on a place; the imposer only when named with ने
@@ -212,7 +276,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             d.actors = actors
             d.recipients = recips
             d.evidence = [Span(sent.start, sent.end)]
-            _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names)
+            _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names, sent_triggers[si])
             unnamed = trig.type == "COERCE" and not d.actors and not d.recipients and d.location
             if unnamed and _place_kind(d.location or "", res) in lex.authority_kinds:
                 d.actors = [d.location or ""]  # a curfew with no named agent: the place's government imposed it
@@ -267,6 +331,7 @@ def _place_and_mode(
     s_ments: Sequence[tuple[int, int, Entity]],
     lex: Lexicon,
     names: dict[str, Entity],
+    sent_triggers: Sequence[tuple[int, int, Trigger]] | None = None,
 ) -> None:
     d.mode = trig.mode
     if trig.type == "CONSULT":
@@ -289,7 +354,7 @@ def _place_and_mode(
                     d.derived.add(city.name)
             return
     if trig.type in NOMINAL_TYPES and d.mode is None:
-        for _rs, _re, t in _triggers_in(sent, lex):
+        for _rs, _re, t in _triggers_in(sent, lex) if sent_triggers is None else sent_triggers:
             if t.type == trig.type and t.mode:
                 d.mode = t.mode
                 break
@@ -308,8 +373,8 @@ def _place_and_mode(
 
 
 def _place_before(text: str, s_ments: Sequence[tuple[int, int, Entity]], at: int) -> bool:
-    gap_ok = regex.compile(r"\s*(?:से\s+)?$")
-    if regex.search(r"(?:पर|में)\s*$", text[max(0, at - 6) : at]):
+    gap_ok = _PLACE_GAP
+    if _ON_TRIP.search(text[max(0, at - 6) : at]):
         return True  # दौरे पर गए थे, यात्रा पर गए हैं
     return any(m[2].type == "LOC" and 0 <= at - m[1] <= 6 and gap_ok.match(text[m[1] : at]) for m in s_ments)
 

@@ -53,43 +53,80 @@ class Lexicon:
     intention: regex.Pattern[str]  # सहयोग बढ़ाने की इच्छा: a verbal trigger as an intention (planned)
     name_modifier: regex.Pattern[str]  # बरौनी एक्सप्रेस: a place name inside another name
     authority_kinds: frozenset[str]  # KB kinds whose place stands for its government (Sindh, Bihar)
-    # Every trigger as an optional look-ahead group at each word start: one pass over a
-    # sentence finds what ``len(triggers)`` finditer passes would (see :func:`trigger_matches`).
-    scan: regex.Pattern[str] | None = None
+    # Per trigger (same order), literal strings one of which every match starts with, or None
+    # when no such list could be read from the pattern: a trigger none of whose strings occurs
+    # in a text cannot match there (see :func:`literal_prefixes`).
+    prefixes: tuple[tuple[str, ...] | None, ...] = ()
     # (death, injury) casualty patterns: "N (people) <word>", "<word> की संख्या (बढ़कर) N".
     casualty_patterns: tuple[tuple[regex.Pattern[str], ...], ...] = ()
 
 
-def trigger_matches(lex: Lexicon, sent: str) -> list[tuple[int, int, Trigger]]:
-    """What ``t.pattern.finditer(sent)`` gives for every trigger ``t`` (non-empty matches,
-    in trigger order then position), from one scan of ``sent``.
+# How many characters of each trigger's possible match starts to list (more: fewer texts
+# pass the screen, longer lists to check; 3 measured best on covid-hindi-news).
+PREFIX_CHARS = 3
 
-    Every trigger pattern starts with :data:`WORD_START` and a letter, so its matches start
-    at word starts; at each one the scan tries every trigger as a look-ahead (the same
-    backtracking, so the same match), and a trigger's match is kept only when it starts at
-    or after the end of its previous one, as ``finditer`` resumes.
-    """
-    if lex.scan is None:
-        return [(m.start(), m.end(), t) for t in lex.triggers for m in t.pattern.finditer(sent) if m.end() > m.start()]
-    last = [0] * len(lex.triggers)
-    found: list[tuple[int, int, Trigger]] = []
-    for m in lex.scan.finditer(sent):
-        spans = m.regs[1:]  # group k + 1 is trigger k; (-1, -1) when it did not match here
-        for k, (s, e) in enumerate(spans):
-            if s >= 0 and s >= last[k] and e > s:
-                found.append((s, e, lex.triggers[k]))
-                last[k] = e
-    found.sort(key=lambda x: x[2].rank)  # stable: per trigger, by position
-    return found
+
+def literal_prefixes(pattern: str, k: int = PREFIX_CHARS) -> tuple[str, ...] | None:
+    """Strings one of which starts every match of ``pattern`` (look-arounds ignored: they
+    consume nothing), each at most ``k`` characters; None when a match may start with a
+    character class too broad to list (\\w, \\s …) or the pattern cannot be parsed.
+
+    Uses the standard library's regular expression parser (``re._parser``) after writing
+    ``\\p{L}``/``\\p{M}`` as ``\\w``; a pattern it cannot read is simply not screened."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern.replace(r"\p{L}", r"\w").replace(r"\p{M}", r"\w"))
+    except Exception:
+        return None
+    out = {s for s, _open in _seq_prefixes(list(tree), k, sre_parse)}
+    if "" in out or len(out) > 400:
+        return None
+    return tuple(sorted(out))
+
+
+def _seq_prefixes(items: list[object], k: int, sp: object) -> set[tuple[str, bool]]:
+    # (prefix, open): open when the whole sequence was consumed and what follows may extend it
+    cur: set[tuple[str, bool]] = {("", True)}
+    for item in items:
+        new: set[tuple[str, bool]] = set()
+        for s, is_open in cur:
+            if not is_open or len(s) >= k:
+                new.add((s[:k], False))
+                continue
+            for t, o2 in _item_prefixes(item, k - len(s), sp):
+                new.add((s + t, o2))
+        cur = new
+    return cur
+
+
+def _item_prefixes(item: object, k: int, sp: object) -> set[tuple[str, bool]]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    op, av = item  # type: ignore[misc]
+    if op is c.LITERAL:
+        return {(chr(av), True)}
+    if op is c.IN:
+        if all(o is c.LITERAL for o, _ in av):
+            return {(chr(v), True) for _, v in av}
+        return {("", False)}
+    if op is c.SUBPATTERN:
+        return _seq_prefixes(list(av[-1]), k, sp)
+    if op is c.ATOMIC_GROUP:
+        return _seq_prefixes(list(av), k, sp)
+    if op is c.BRANCH:
+        return set().union(*(_seq_prefixes(list(b), k, sp) for b in av[1]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        once = {(s, False) for s, _ in _seq_prefixes(list(body), k, sp)}  # truncated after one pass
+        return once | {("", True)} if lo == 0 else once
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return {("", True)}  # zero-width
+    return {("", False)}
 
 
 def _word(p: str) -> regex.Pattern[str]:
     return regex.compile(WORD_START + p)
-
-
-def _scan_pattern(patterns: list[str]) -> regex.Pattern[str]:
-    groups = "".join(f"(?:(?=({WORD_START}{p})))?" for p in patterns)
-    return regex.compile(WORD_START + r"(?=\p{L})" + groups)
 
 
 def _casualty_patterns(death: regex.Pattern[str], injury: regex.Pattern[str], person_nouns: str, nums: list[str]) -> tuple[tuple[regex.Pattern[str], ...], ...]:
@@ -139,7 +176,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         intention=regex.compile(r"\s*" + data["intention"] + WORD_END),
         name_modifier=regex.compile(r"\s*" + data["name_modifier_words"] + WORD_END),
         authority_kinds=frozenset(data["authority_place_kinds"]),
-        scan=_scan_pattern([t["pattern"] for t in data["triggers"]]),
+        prefixes=tuple(literal_prefixes(t["pattern"]) for t in data["triggers"]),
         casualty_patterns=_casualty_patterns(
             death, injury, data["person_nouns"], list(data["numbers"]) + list(data["multipliers"])
         ),

@@ -25,6 +25,10 @@ _PAREN = regex.compile(r"\s*\([^()]{0,60}\)")
 _MARKER = regex.compile(r"\s*(ने|द्वारा|की\s+(?:ओर|तरफ)\s+से|के\s+साथ|के\s+बीच|की\s+बीच|को|से|पर|में|का|की|के|और|तथा|एवं|व|,)" + WORD_END)
 PRONOUNS = regex.compile(WORD_START + r"(?:उन्होंने|उसने|इन्होंने|वे|वह|दोनों\s+नेताओं|दोनों\s+नेता|दोनों\s+ने|दोनों\s+देशों)" + WORD_END)
 _BOTH = regex.compile(WORD_START + r"दोनों\s+(?:नेताओं|नेता|ने|राष्ट्रपति|अधिकारियों|देशों)" + WORD_END)
+_SPACES = regex.compile(r"\s*")
+_NEG_BEFORE = regex.compile(r"(?:^|\s)(?:नहीं|न)$")
+_DIGITS = regex.compile(r"\d+(?:,\d+)*")
+_INT = regex.compile(r"\d+")
 _COORD = {"और", "तथा", "एवं", "व", ","}
 _GENITIVE = {"का", "की", "के"}
 _RECIPIENT = {"को", "से", "के साथ", "पर"}
@@ -59,7 +63,7 @@ def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
         if m:
             pos = m.end()
             continue
-        m = regex.compile(r"\s*").match(text, pos)
+        m = _SPACES.match(text, pos)
         p2 = m.end() if m else pos
         r = lex.role_words.match(text, p2)
         if r:
@@ -145,7 +149,7 @@ def status_of(text: str, trig_start: int, trig_end: int, clause_end: int, lex: L
     group = " ".join(words[:6])
     before = " ".join(text[max(0, trig_start - 40) : trig_start].split()[-2:])
     trig = text[trig_start:trig_end]
-    if lex.negation.search(" ".join(words[:4])) or lex.negation.search(trig) or regex.search(r"(?:^|\s)(?:नहीं|न)$", before):
+    if lex.negation.search(" ".join(words[:4])) or lex.negation.search(trig) or _NEG_BEFORE.search(before):
         return "negated"
     if lex.possible.search(group) or lex.possible.search(trig) or lex.possible.search(before):
         return "possible"
@@ -169,12 +173,12 @@ def parse_number(s: str, lex: Lexicon) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if regex.fullmatch(r"\d+(?:,\d+)*", s):
+    if _DIGITS.fullmatch(s):
         return int(s.replace(",", ""))
     total = 0
     cur = 0
     for w in s.split():
-        if regex.fullmatch(r"\d+", w):
+        if _INT.fullmatch(w):
             cur = int(w)
         elif w in lex.multipliers:
             cur = (cur or 1) * lex.multipliers[w]
