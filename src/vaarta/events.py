@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from .events_lexicon import Lexicon, Trigger, load_lexicon
+from .events_lexicon import WORD_START, Lexicon, Trigger, load_lexicon
 from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, mode_cue, read_roles, status_of
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
@@ -32,6 +32,9 @@ MERGE_ACROSS_PLACES = {"DISASTER": True, "ACCIDENT": True, "ASSAULT": False}
 # with and without a place are kept apart too: an epidemic report names cases and deaths
 # place by place (दिल्ली और तेलंगाना में एक-एक मामला, चीन में 42 मौतें), unlike a flood.
 PER_PLACE_MODES = frozenset({"epidemic"})
+# Modes reported only with a place: a count with no place (राज्य में 38, दुनियाभर में 10 लाख)
+# is background, and no other article's report can be told to be the same one.
+PLACE_REQUIRED_MODES = frozenset({"epidemic"})
 VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
 NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
 # How many sentences back a day-precise time expression dates an event whose own sentence
@@ -101,7 +104,9 @@ def _speech_spans(text: str) -> list[tuple[int, int]]:
 
 def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger matches in a sentence, longest first then lexicon order."""
-    return _non_overlapping([(m.start(), m.end(), t) for t in lex.triggers for m in t.pattern.finditer(sent) if m.end() > m.start()])
+    return _non_overlapping(
+        [(m.start(), m.end(), t) for t in lex.triggers for m in t.pattern.finditer(sent) if m.end() > m.start()]
+    )
 
 
 def _non_overlapping(found: list[tuple[int, int, Trigger]]) -> list[tuple[int, int, Trigger]]:
@@ -129,9 +134,9 @@ def _triggers_by_sentence(sents: Sequence[str], lex: Lexicon) -> list[list[tuple
         starts.append(pos)
         pos += len(s) + len(_SENT_SEP)
     found: list[list[tuple[int, int, Trigger]]] = [[] for _ in sents]
-    prefixes = lex.prefixes or (None,) * len(lex.triggers)
-    where: dict[str, list[int]] = {}  # occurrences of each literal prefix in the joined text
-    for t, pre in zip(lex.triggers, prefixes):
+    prefixes = lex.prefixes if len(lex.prefixes) == len(lex.triggers) else (None,) * len(lex.triggers)
+    where: dict[int, dict[str, list[int]]] = {}  # word starts by their first 1, 2, 3 characters
+    for t, pre in zip(lex.triggers, prefixes, strict=True):
         if pre is None:
             spans = [m.span() for m in t.pattern.finditer(joined)]
         else:
@@ -152,16 +157,22 @@ def _triggers_by_sentence(sents: Sequence[str], lex: Lexicon) -> list[list[tuple
     return [_non_overlapping(f) if f else f for f in found]
 
 
-def _occurrences(text: str, lit: str, cache: dict[str, list[int]]) -> list[int]:
-    got = cache.get(lit)
-    if got is None:
-        got = []
-        i = text.find(lit)
-        while i >= 0:
-            got.append(i)
-            i = text.find(lit, i + 1)
-        cache[lit] = got
-    return got
+_WORD_STARTS = regex.compile(WORD_START + r"\p{L}")
+
+
+def _occurrences(text: str, lit: str, cache: dict[int, dict[str, list[int]]]) -> list[int]:
+    """Word starts of ``text`` where ``lit`` begins (every trigger match starts at a word start:
+    its pattern begins with WORD_START and a letter)."""
+    by_len = cache.get(len(lit))
+    if by_len is None:
+        starts = cache.get(0)
+        if starts is None:
+            starts = cache[0] = {"": [m.start() for m in _WORD_STARTS.finditer(text)]}
+        by_len = cache[len(lit)] = {}
+        n = len(lit)
+        for i in starts[""]:
+            by_len.setdefault(text[i : i + n], []).append(i)
+    return by_len.get(lit, [])
 
 
 def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
@@ -298,6 +309,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 d.killed, d.injured = casualties(sent.text, lex)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
+            if d.mode in PLACE_REQUIRED_MODES and not d.location:
+                continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
             if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
             for dd in _split_visits(d):

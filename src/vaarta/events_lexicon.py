@@ -80,8 +80,8 @@ def literal_prefixes(pattern: str, k: int = PREFIX_CHARS) -> tuple[str, ...] | N
     except Exception:
         return None
     out = {s for s, _open in _seq_prefixes(list(tree), k, sre_parse)}
-    if "" in out or len(out) > 400:
-        return None
+    if "" in out or len(out) > 400 or not all(regex.match(r"\p{L}", p) for p in out):
+        return None  # events.py looks the strings up at word starts, which begin with a letter
     return tuple(sorted(out))
 
 
@@ -129,7 +129,9 @@ def _word(p: str) -> regex.Pattern[str]:
     return regex.compile(WORD_START + p)
 
 
-def _casualty_patterns(death: regex.Pattern[str], injury: regex.Pattern[str], person_nouns: str, nums: list[str]) -> tuple[tuple[regex.Pattern[str], ...], ...]:
+def _casualty_patterns(
+    death: regex.Pattern[str], injury: regex.Pattern[str], person_nouns: str, nums: list[str]
+) -> tuple[tuple[regex.Pattern[str], ...], ...]:
     words = sorted(set(nums), key=len, reverse=True)
     w = "|".join(regex.escape(x) for x in words)
     num = rf"(?P<num>\d+(?:,\d+)*(?:\s+(?:{w}))?|(?:(?:{w})\s+){{0,2}}(?:{w}))"

@@ -227,7 +227,9 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
 
     wanted = sorted(set(types)) if types is not None else None
     reports = []
-    for r in store.event_reports(wanted):
+    rows = store.event_reports(wanted)
+    copies = {r["article_id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]}
+    for r in rows:
         ev = Event(
             type=r["type"],
             status=r["status"],
@@ -242,6 +244,7 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
             confidence=r["confidence"] or 0.5,
         )
         reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
-    clusters = crossdoc.multi_article(crossdoc.merge(reports))
+    # a copy counts as its original: two copies of one text are not an event told by two outlets
+    clusters = crossdoc.multi_article(crossdoc.merge(reports), duplicate_of=copies)
     store.replace_clusters([c.to_json() for c in clusters], types=wanted)
     return store.scalar("SELECT COUNT(*) FROM clusters") or 0
