@@ -4,7 +4,9 @@
    aliases, times from the gold times, so that the numbers measure this stage alone.
 2. FIRE 2020 EDNIL Hindi train, per document: DISASTER / ACCIDENT / ASSAULT with place.
 
-Run: ``python bench/bench_events.py [--shared PATH] [--ednil-limit N]``. Reads ../shared at
+Run: ``python bench/bench_events.py [--shared PATH] [--ednil-limit N]`` (``--speed`` times
+find_events on covid-hindi-news and checks its output against a snapshot; ``--drop-check``
+prints event F1 with each type dropped, gold/dev and demo corpus). Reads ../shared at
 run time; nothing from it is stored in the repository.
 """
 
@@ -433,8 +435,76 @@ def covid_speed(snapshot: Path | None, cache: Path | None, repeat: int = 3) -> i
     return 1 if diff else 0
 
 
+# ---------------------------------------------------------------- per-type drop check
+
+
+def _demo_triples() -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    """(gold-like dict, record JSON, raw) for the demo corpus, as tests/test_demo_golden.py builds them."""
+    import tempfile
+    from importlib import resources
+
+    from vaarta.ingest import ingest
+    from vaarta.store import open_store
+
+    root = Path(__file__).resolve().parents[1]
+    expect = json.loads((root / "tests" / "golden" / "demo_expectations.json").read_text(encoding="utf-8"))
+    out = []
+    demo_dir = resources.files("vaarta").joinpath("demo", "articles")
+    with tempfile.TemporaryDirectory() as tmp, resources.as_file(demo_dir) as path, open_store(str(Path(tmp) / "d.db")) as store:
+        ingest([str(path)], store)
+        recs = {}
+        for rec in store.iter_records():
+            key = f"12_agency_feed.jsonl#{rec['id']}" if rec["id"].startswith("demo-") else Path(rec["source"]).name
+            recs[key] = (rec, store.raw(rec["id"]))
+        for exp in expect["articles"]:
+            rec, raw = recs[f"{exp['file']}#{exp['id']}" if exp.get("id") else exp["file"]]
+            gold = {
+                "id": exp["file"],
+                "entities": [
+                    {
+                        "name": n,
+                        "type": next((e["type"] for e in rec["entities"] if e["name"] == n), "PER"),
+                        "aliases": expect["aliases"].get(n, []),
+                    }
+                    for n in exp["entities"]
+                ],
+                "times": exp["times"],
+                "events": exp["events"],
+                "quotes": exp["quotes"],
+                "boilerplate": exp["boilerplate"],
+                "suspect": exp.get("suspect", []),
+            }
+            out.append((gold, rec, raw))
+    return out
+
+
+def drop_check(shared: Path) -> None:
+    """Per event type: system count, matches, and event F1 with that type dropped, on gold/dev
+    (oracle inputs) and on the demo corpus expectations (real pipeline, vaarta.evaluate)."""
+    from vaarta.evaluate import evaluate
+
+    res = Resources()
+    dev = [(find_events(doc, ents, times, res), g["events"]) for g, doc, ents, times in load_gold(shared)]
+    demo = _demo_triples()
+    base_dev = score_events(dev)["F1"]
+    base_demo = evaluate(demo)["events"]["f1"]
+    print(f"event F1 with every type: gold/dev {base_dev:.3f}, demo {base_demo:.3f}")
+    types = sorted({e.type for evs, _ in dev for e in evs} | {e["type"] for _, r, _ in demo for e in r["events"]})
+    for t in types:
+        d = score_events([([e for e in evs if e.type != t], gold) for evs, gold in dev])
+        n_dev = sum(e.type == t for evs, _ in dev for e in evs)
+        dm = evaluate([(g, {**r, "events": [e for e in r["events"] if e["type"] != t]}, raw) for g, r, raw in demo])
+        n_demo = sum(e["type"] == t for _, r, _ in demo for e in r["events"])
+        f_demo = dm["events"]["f1"]
+        print(
+            f"  drop {t:10s} dev sys {n_dev:3d} tp {score_events(dev)['tp'] - d['tp']:3d} F1 {d['F1']:.3f} ({d['F1'] - base_dev:+.3f})"
+            f" | demo sys {n_demo:3d} F1 {f_demo:.3f} ({f_demo - base_demo:+.3f})"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--drop-check", action="store_true", help="event F1 with each type dropped (gold/dev, demo) and exit")
     ap.add_argument("--speed", action="store_true", help="time find_events on covid-hindi-news and exit")
     ap.add_argument("--snapshot", type=Path, default=None, help="with --speed: output snapshot to write or compare")
     ap.add_argument("--inputs-cache", type=Path, default=None, help="with --speed: pickle of the pipeline inputs")
@@ -448,6 +518,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if a.speed:
         return covid_speed(a.snapshot, a.inputs_cache)
+    if a.drop_check:
+        drop_check(a.shared)
+        return 0
     dev = evaluate_dev(a.shared, verbose=a.verbose)
     e, q = dev["events"], dev["quotes"]
     print(

@@ -182,9 +182,9 @@ def test_seed_001_events(gold_docs) -> None:  # type: ignore[no-untyped-def]
 
 # Floors measured on gold/dev with oracle entities and times (docs/events.md). Raise them as
 # the stage improves; never lower one without saying why in docs/events.md.
-EVENT_F1_FLOOR = 0.47
-STATUS_FLOOR = 0.90
-QUOTE_RECALL_FLOOR = 0.95
+EVENT_F1_FLOOR = 0.51
+STATUS_FLOOR = 0.93
+QUOTE_RECALL_FLOOR = 0.97
 SPEAKER_FLOOR = 0.91
 
 
@@ -353,3 +353,109 @@ def test_epidemic_reports_one_event_per_place() -> None:
 def test_epidemic_words_outside_a_case_report_are_no_event() -> None:
     text = "मरीज की रिपोर्ट निगेटिव आई और उसे घर भेज दिया गया।"
     assert not [e for e in run(text, []) if e.mode == "epidemic"]
+
+
+# ---------------------------------------------------------------- round 5: precision, AID, speed
+
+MAHA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट्र")  # noqa: E731
+DELHI = lambda t: ent(t, "Delhi", "LOC", "दिल्ली")  # noqa: E731
+
+
+def test_epidemic_count_needs_a_place_and_new_cases() -> None:
+    # no place: background; "पाए जाने वाले" is a description; "कुल N मामले" a running total
+    text = (
+        "पूरे राज्य में आज चार नए मामले सामने आए हैं। "
+        "महाराष्ट्र में पॉजिटिव पाए जाने वाले लोगों की संख्या बढ़ रही है। "
+        "महाराष्ट्र में अब तक कुल 90 मामले सामने आए हैं।"
+    )
+    assert not [e for e in run(text, [MAHA]) if e.mode == "epidemic"]
+    text2 = "महाराष्ट्र में पांच नए मामले सामने आए हैं।"
+    e = one(run(text2, [MAHA]), "DISASTER")
+    assert (e.mode, e.location) == ("epidemic", "Maharashtra")
+
+
+def test_aid_announced_with_money_is_planned() -> None:
+    t = "मुख्यमंत्री नरेंद्र मोदी ने मृतकों के परिवारों के लिए पांच लाख रुपये के मुआवजे की घोषणा की।"
+    e = one(run(t, [MODI]), "AID")
+    assert e.actors == ("Narendra Modi",) and e.status == "planned"
+    t2 = "नरेंद्र मोदी ने ऐलान किया कि हर परिवार को एक करोड़ रुपये दिए जाएंगे।"
+    e2 = one(run(t2, [MODI]), "AID")
+    assert e2.status == "planned" and e2.actors == ("Narendra Modi",)
+    t3 = "नरेंद्र मोदी ने महाराष्ट्र को हर संभव मदद का भरोसा दिलाया।"
+    e3 = one(run(t3, [MODI, MAHA]), "AID")
+    assert parts(e3) == {"Narendra Modi", "Maharashtra"} and e3.status == "planned"
+
+
+def test_sending_that_is_not_aid() -> None:
+    t = "पुलिस ने रवि शर्मा के शव को पोस्टमार्टम के लिए भेजा है।"
+    assert not [e for e in run(t, [SHARMA]) if e.type == "AID"]
+    t2 = "भारत ने नेपाल को दवाइयां और मास्क भेजे हैं।"
+    assert parts(one(run(t2, [INDIA, NEPAL]), "AID")) == {"India", "Nepal"}
+
+
+def test_a_lockdown_in_force_is_no_imposition() -> None:
+    t = "लॉकडाउन के दौरान दिल्ली में दुकानें बंद रहीं।"
+    assert not [e for e in run(t, [DELHI]) if e.type == "COERCE"]
+    t2 = "दिल्ली में 31 मार्च तक लॉकडाउन रहेगा।"
+    e = one(run(t2, [DELHI]), "COERCE")
+    assert e.location == "Delhi"
+
+
+def test_in_front_of_is_a_place_and_a_case_names_no_parties() -> None:
+    hc = lambda t: ent(t, "Gujarat High Court", "ORG", "गुजरात हाई कोर्ट")  # noqa: E731
+    t = "गुजरात हाई कोर्ट के सामने रवि शर्मा की हत्या कर दी गई थी।"
+    e = one(run(t, [SHARMA, hc]), "ASSAULT")
+    assert "Gujarat High Court" not in parts(e)
+    cbi = lambda t: ent(t, "Central Bureau of Investigation", "ORG", "सीबीआई")  # noqa: E731
+    t2 = "सीबीआई ने हत्या के मामले में रवि शर्मा से पूछताछ की।"
+    assert all(not parts(x) for x in run(t2, [cbi, SHARMA]) if x.type == "ASSAULT")
+
+
+def test_an_interview_is_not_a_consultation_and_a_town_is_no_party() -> None:
+    afp = lambda t: ent(t, "Agence France-Presse", "ORG", "एएफ़पी")  # noqa: E731
+    t = "समाचार एजेंसी एएफ़पी से बात करते हुए रवि शर्मा ने कहा कि बातचीत जारी रहेगी।"
+    assert not [e for e in run(t, [afp, SHARMA]) if e.type == "CONSULT"]
+    sop = lambda t: ent(t, "Sopore", "LOC", "सोपोर")  # noqa: E731
+    t2 = "लोग शव को सोपोर लाने की मांग कर रहे हैं।"
+    assert all("Sopore" not in parts(e) for e in run(t2, [sop]))
+
+
+def test_confidence_is_by_kind_and_type() -> None:
+    t = "भारत और चीन ने सहयोग बढ़ाने पर सहमति जताई। नेपाल ने भारत पर आरोप लगाया।"
+    evs = run(t, [INDIA, CHN, NEPAL])
+    conf = {e.type: e.confidence for e in evs}
+    assert 0 < conf["ACCUSE"] < conf["AGREE"] <= 1
+
+
+def test_one_trigger_pass_per_document_finds_what_per_sentence_passes_find() -> None:
+    from vaarta.events import _triggers_by_sentence, _triggers_in
+
+    lex = load_lexicon()
+    sents = [
+        "बिहार में बाढ़ से 12 लोगों की मौत हो गई",
+        "दिल्ली में 5 और मरीज मिले।",
+        "नई दिल्ली: भारत ने नेपाल को मदद भेजी",
+        "लॉकडाउन",
+        "मोदी मिले",
+        "ऑरेंज अलर्ट जारी किया गया। हाई अलर्ट जारी",
+        "आतंकी हमले के बाद बम धमाका, फिर गोलीबारी हुई।",
+    ]
+    assert _triggers_by_sentence(sents, lex) == [_triggers_in(s, lex) for s in sents]
+
+
+def test_literal_prefixes_start_every_match() -> None:
+    from vaarta.events_lexicon import literal_prefixes
+
+    lex = load_lexicon()
+    assert literal_prefixes("(?:बम\\s*(?:विस्फोट)?|विस्फोट)") == ("बम", "बमव", "विस")
+    assert literal_prefixes("\\w+") is None
+    for t, pre in zip(lex.triggers, lex.prefixes, strict=True):
+        for s in ("बिहार में भीषण बाढ़ आई", "भारत ने नेपाल से बातचीत की", "दो नए मामले सामने आए"):
+            for m in t.pattern.finditer(s):
+                assert pre is None or any(s.startswith(p, m.start()) for p in pre), (t.type, m.group())
+
+
+def test_money_announced_inside_speech_is_planned_aid() -> None:
+    t = "नरेंद्र मोदी ने कहा कि महाराष्ट्र को सरकार दो करोड़ रुपये देगी।"
+    e = one(run(t, [MODI, MAHA]), "AID")
+    assert e.status == "planned" and "Narendra Modi" in parts(e)

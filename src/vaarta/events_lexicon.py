@@ -53,6 +53,18 @@ class Lexicon:
     intention: regex.Pattern[str]  # सहयोग बढ़ाने की इच्छा: a verbal trigger as an intention (planned)
     name_modifier: regex.Pattern[str]  # बरौनी एक्सप्रेस: a place name inside another name
     authority_kinds: frozenset[str]  # KB kinds whose place stands for its government (Sindh, Bihar)
+    # KB kinds never taken as actor or recipient: a town is a place (सोपोर लाने की मांग), a news
+    # agency an interviewer (एएफ़पी से बात करते हुए); no gold/dev participant is of these kinds.
+    non_party_kinds: frozenset[str] = frozenset()
+    # What a bare "भेजा/भेजेगा" must send to be AID (within AID_SEND_WORDS words before it):
+    # पुलिस ने शवों को पोस्टमार्टम के लिए भेजा is not aid.
+    aid_send_objects: regex.Pattern[str] | None = None
+    # A bare measure noun (लॉकडाउन, कर्फ्यू) followed by a state word (के दौरान, के कारण, में, से …)
+    # names a state, not its imposition, unless a cue word (लगाया, लागू, घोषणा, बढ़ाने …) follows
+    # within MEASURE_CUE_WORDS words.
+    measure_bare: regex.Pattern[str] | None = None
+    measure_state: regex.Pattern[str] | None = None
+    measure_cue: regex.Pattern[str] | None = None
     # Per trigger (same order), literal strings one of which every match starts with, or None
     # when no such list could be read from the pattern: a trigger none of whose strings occurs
     # in a text cannot match there (see :func:`literal_prefixes`).
@@ -62,7 +74,7 @@ class Lexicon:
 
 
 # How many characters of each trigger's possible match starts to list (more: fewer texts
-# pass the screen, longer lists to check; 3 measured best on covid-hindi-news).
+# pass the screen, longer lists to check; a Devanagari syllable is 1-3 code points).
 PREFIX_CHARS = 3
 
 
@@ -178,6 +190,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         intention=regex.compile(r"\s*" + data["intention"] + WORD_END),
         name_modifier=regex.compile(r"\s*" + data["name_modifier_words"] + WORD_END),
         authority_kinds=frozenset(data["authority_place_kinds"]),
+        non_party_kinds=frozenset(data.get("non_party_kinds", ())),
+        aid_send_objects=_word(data["aid_send_objects"] + WORD_END) if "aid_send_objects" in data else None,
+        measure_bare=regex.compile(data["measure_bare"] + "$") if "measure_bare" in data else None,
+        measure_cue=_word(data["measure_cue"]) if "measure_cue" in data else None,
+        measure_state=regex.compile(data["measure_state"]) if "measure_state" in data else None,
         prefixes=tuple(literal_prefixes(t["pattern"]) for t in data["triggers"]),
         casualty_patterns=_casualty_patterns(
             death, injury, data["person_nouns"], list(data["numbers"]) + list(data["multipliers"])

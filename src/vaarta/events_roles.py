@@ -29,6 +29,8 @@ _SPACES = regex.compile(r"\s*")
 _NEG_BEFORE = regex.compile(r"(?:^|\s)(?:नहीं|न)$")
 _DIGITS = regex.compile(r"\d+(?:,\d+)*")
 _INT = regex.compile(r"\d+")
+# Nouns after a genitive that make it a place: "X के सामने/पास/बाहर" (in front of X …).
+_SPATIAL = regex.compile(r"\s*(?:सामने|पास|बाहर|भीतर|अंदर|नजदीक|नज़दीक|निकट|करीब|क़रीब|नीचे|ऊपर)" + WORD_END)
 _COORD = {"और", "तथा", "एवं", "व", ","}
 _GENITIVE = {"का", "की", "के"}
 _RECIPIENT = {"को", "से", "के साथ", "पर"}
@@ -110,6 +112,10 @@ def read_roles(
         if marker in _GENITIVE:
             if gap_to_next is not None and len(gap_to_next.split()) <= 3 and not _MARKER.match(gap_to_next):
                 continue  # a modifier: चीन के राष्ट्रपति शी जिनपिंग, चीनी विदेश मंत्रालय के प्रवक्ता …
+            if _SPATIAL.match(text, mend):
+                # गुजरात हाई कोर्ट के सामने हत्या: where it happened, not who took part
+                roles.places.extend(e for e in ents if e.type == "LOC")
+                continue
             if near_trigger:
                 for e in ents:
                     (roles.places if e.type == "LOC" else roles.recipients).append(e)
