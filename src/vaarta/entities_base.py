@@ -260,6 +260,18 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def tagger_skip_words() -> frozenset[str]:
+    """Words that never need the NER tagger (``vaarta/data/kb/tagger_skip_words.txt``) plus the
+    function words: a sentence made only of these, punctuation, numbers and KB matches is not tagged."""
+    p = resources.files("vaarta") / "data" / "kb" / "tagger_skip_words.txt"
+    try:
+        raw = p.read_text("utf-8")
+    except FileNotFoundError:
+        return FUNCTION_WORDS
+    return frozenset(w for w in raw.splitlines() if w and not w.startswith("#")) | FUNCTION_WORDS
+
+
+@lru_cache(maxsize=1)
 def name_tokens() -> dict[str, str]:
     """Hindi given/family name -> its usual Latin spelling (``vaarta/data/kb/name_tokens.txt``)."""
     out: dict[str, str] = {}

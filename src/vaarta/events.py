@@ -20,7 +20,16 @@ from typing import Any
 import regex
 
 from .events_lexicon import WORD_START, Lexicon, Trigger, load_lexicon
-from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, mode_cue, read_roles, status_of
+from .events_roles import (
+    AGENT_MARKERS,
+    casualties,
+    clause_bounds,
+    marker_after,
+    mode_cue,
+    parse_number,
+    read_roles,
+    status_of,
+)
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
 __all__ = ["find_events"]
@@ -35,6 +44,22 @@ PER_PLACE_MODES = frozenset({"epidemic"})
 # Modes reported only with a place: a count with no place (राज्य में 38, दुनियाभर में 10 लाख)
 # is background, and no other article's report can be told to be the same one.
 PLACE_REQUIRED_MODES = frozenset({"epidemic"})
+# Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
+# मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
+# the deaths, "all" every such report, "" keeps them (their killed is never the total).
+EPIDEMIC_TOTAL_DROP = "drop"
+EPIDEMIC_CONTEXT_ALL = True
+# Merged mentions of a nominal event keep the most specific place, nested by this document's
+# place chains, or by the KB's hierarchy when the text calls it a district (उत्तराखंड भूकंप …
+# चमोली जिले में: Chamoli district; "नागापटनम में तबाही" of a cyclone crossing Tamil Nadu's
+# coast stays Tamil Nadu, as gold/dev has it).
+KB_NESTING = True
+# A measure's imposers named with ने include the names coordinated before it (राजस्थान, पंजाब
+# और बिहार ने …); they are not its place, and states imposing one each make one measure each.
+COORDINATED_AGENTS = True
+SPLIT_EXTRA_KINDS = frozenset({"union-territory"})  # the KB's kind for Delhi, Jammu and Kashmir
+_DISTRICT = regex.compile(r"\s*(?:जिले|जिला|ज़िले|ज़िला)(?![\p{L}\p{M}])")
+_DISTRICT_END = regex.compile(r"(?:जिले|जिला|ज़िले|ज़िला)$")
 VIOLENT = frozenset({"ASSAULT", "DISASTER", "ACCIDENT", "PROTEST"})
 NOMINAL_TYPES = frozenset({"ASSAULT", "DISASTER", "ACCIDENT"})
 # How many sentences back a day-precise time expression dates an event whose own sentence
@@ -246,6 +271,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     drafts: list[_Draft] = []
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
+    epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     for si, sent in enumerate(doc.sentences):
         if not sent_triggers[si]:
             continue
@@ -273,6 +299,11 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 verb_end = base + ve
             elif trig.frame == "place_before" and not _place_before(text, s_ments, a_s):
                 continue  # गए थे is a visit only after a place (बीजिंग गए थे) or दौरे पर
+            if trig.mode == "epidemic" and EPIDEMIC_CONTEXT_ALL or trig.frame == "epidemic_death":
+                if epidemic_doc is None:
+                    epidemic_doc = lex.epidemic_context is None or bool(lex.epidemic_context.search(text))
+                if not epidemic_doc or any(t.type in NOMINAL_TYPES and t.mode != "epidemic" for *_x, t in sent_triggers[si]):
+                    continue  # "हादसे में दो और लोगों की मौत": deaths of another happening
             if trig.type == "AID" and lex.aid_send_objects is not None and sent.text.startswith("भेज", rs):
                 before = " ".join(sent.text[:rs].split()[-AID_SEND_WORDS:])
                 if not lex.aid_send_objects.search(before):
@@ -302,8 +333,10 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             passive = bool(lex.passive.search(text[a_s : a_e + (after.end() if after else 0)]))
             if trig.frame == "measure":
                 # curfew, lockdown: imposed on a place; the imposer only when named with ने
-                agents = [m[2] for m in s_ments if base + c_s <= m[0] < a_s and marker_after(text, m[1], lex)[0] in AGENT_MARKERS]
-                roles.actors, roles.recipients = agents, []
+                agent_ms = [m for m in s_ments if base + c_s <= m[0] < a_s and marker_after(text, m[1], lex)[0] in AGENT_MARKERS]
+                if COORDINATED_AGENTS:
+                    agent_ms = _coordinated(text, s_ments, agent_ms)
+                roles.actors, roles.recipients = [m[2] for m in agent_ms], []
                 passive = True
             if trig.type == "PROTEST":
                 # protesters are rarely named; a name after से/को is what they protest about
@@ -333,7 +366,16 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             d.actors = actors
             d.recipients = recips
             d.evidence = [Span(sent.start, sent.end)]
-            _place_and_mode(text, d, trig, sent.text, roles.places, s_ments, lex, names, sent_triggers[si])
+            place_ments = s_ments
+            if trig.frame == "measure" and COORDINATED_AGENTS and agent_ms:
+                place_ments = [m for m in s_ments if m not in agent_ms]  # the imposers are not its place
+            _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
+            said_by = {m[2].name for m in s_ments if m[0] < a_s and marker_after(text, m[1], lex)[0] in AGENT_MARKERS}
+            if trig.type == "ASSAULT" and trig.mode is None and _political_attack(d, sent.text, names, res, lex, said_by):
+                # "भाजपा ने राज्य सरकार पर हमला किया": words, not blows (an ACCUSE, at no place)
+                d.type, d.mode, d.location, d.more_places = "ACCUSE", None, None, []
+                if not d.recipients and lex.state_government is not None and lex.state_government.search(sent.text):
+                    d.recipients = _state_government(names, res, lex)
             unnamed = trig.type == "COERCE" and not d.actors and not d.recipients and d.location
             if unnamed and _place_kind(d.location or "", res) in lex.authority_kinds:
                 d.actors = [d.location or ""]  # a curfew with no named agent: the place's government imposed it
@@ -353,17 +395,25 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                     d.date = day[-1].value
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
+            if d.mode == "epidemic":
+                new, total_only = _epidemic_deaths(sent.text, lex)
+                if total_only and (
+                    EPIDEMIC_TOTAL_DROP == "all"
+                    or (EPIDEMIC_TOTAL_DROP == "drop" and _names_deaths(text[a_s:a_e], lex))
+                ):
+                    continue  # a running toll, not a report of new deaths
+                d.killed = new if new is not None else (None if total_only else d.killed)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
             if d.mode in PLACE_REQUIRED_MODES and not d.location:
                 continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
             if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
-            for dd in _split_visits(d):
+            for dd in _split_visits(d) if trig.frame != "measure" else _split_authorities(d, res, lex):
                 drafts.extend(_split_places(dd))
     events = [
         d
-        for d in _merge(drafts, doc, mentions, lex)
+        for d in _merge(drafts, doc, mentions, lex, res)
         if d.actors or d.recipients or d.location or d.type in BARE_TYPES or d.killed or d.injured
     ]  # after merging: a bare mention may have joined a named one
     return [
@@ -435,6 +485,62 @@ def _place_and_mode(
             d.more_places = found[1:]
 
 
+def _political_attack(
+    d: _Draft, sent: str, names: dict[str, Entity], res: Resources | None, lex: Lexicon, agents: set[str]
+) -> bool:
+    """Whether a bare हमला by an agent named with ने is a verbal attack: every actor a person,
+    party or government, a party or government among the parties, and no harm word (weapon,
+    injury, death) in the sentence."""
+    if not d.actors or lex.harm_words is None or not agents & set(d.actors):
+        return False
+    kinds = {p: _party_class(p, names, res) for p in d.actors + d.recipients}
+    if not all(kinds[a] in ("person", "party") for a in d.actors) or "party" not in kinds.values():
+        return False
+    return not (lex.harm_words.search(sent) or lex.death.search(sent) or lex.injury.search(sent))
+
+
+def _party_class(name: str, names: dict[str, Entity], res: Resources | None) -> str:
+    """"party" for a political party or a government (Government of Jharkhand), "person" for a
+    person, "" for anything else."""
+    ent = names.get(name)
+    if ent is None:
+        return ""
+    if ent.type == "PER":
+        return "person"
+    if ent.type == "ORG" and (name.startswith("Government of ") or _place_kind(name, res) in ("party", "government")):
+        return "party"
+    return ""
+
+
+def _state_government(names: dict[str, Entity], res: Resources | None, lex: Lexicon) -> list[str]:
+    """"राज्य सरकार" of an article: its one state's government when it names exactly one."""
+    govs = [
+        n
+        for n, e in names.items()
+        if e.type == "ORG" and n.startswith("Government of ") and _place_kind(n[len("Government of ") :], res) in lex.authority_kinds
+        and _place_kind(n[len("Government of ") :], res) != "country"
+    ]
+    return govs if len(govs) == 1 else []
+
+
+def _epidemic_deaths(sent: str, lex: Lexicon) -> tuple[int | None, bool]:
+    """(new deaths, whether the sentence's deaths are only a running total) of an epidemic
+    report: "चीन में 42 और लोगों की मौत" → (42, False); "चीन में अब तक 2,912 लोगों की मौत
+    हो चुकी है" → (None, True); a new-case phrase (नए मामले) makes it a report, not a total."""
+    if lex.epidemic_new_deaths is None or lex.epidemic_total is None:
+        return None, False
+    m = lex.epidemic_new_deaths.search(sent)
+    if m:
+        return parse_number(m.group("num") or m.group("num2") or "", lex), False
+    if not (lex.death.search(sent) or "मरने" in sent) or not lex.epidemic_total.search(sent):
+        return None, False
+    return None, not (lex.epidemic_new_cases and lex.epidemic_new_cases.search(sent))
+
+
+def _names_deaths(trigger: str, lex: Lexicon) -> bool:
+    return lex.epidemic_death_trigger is None or bool(lex.epidemic_death_trigger.search(trigger))
+
+
 def _place_before(text: str, s_ments: Sequence[tuple[int, int, Entity]], at: int) -> bool:
     gap_ok = _PLACE_GAP
     if _ON_TRIP.search(text[max(0, at - 6) : at]):
@@ -495,6 +601,29 @@ def _split_visits(d: _Draft) -> list[_Draft]:
     if d.mode != "visit" or len(d.actors) < 2:
         return [d]
     return [replace(d, actors=[a], recipients=list(d.recipients), derived=set(d.derived)) for a in d.actors]
+
+
+def _coordinated(
+    text: str, s_ments: Sequence[tuple[int, int, Entity]], agents: list[tuple[int, int, Entity]]
+) -> list[tuple[int, int, Entity]]:
+    """The agents with the names coordinated before each (राजस्थान, पंजाब और बिहार ने …)."""
+    out = list(agents)
+    for a in agents:
+        i = s_ments.index(a) if a in s_ments else -1
+        while i > 0 and _COORD_GAP.fullmatch(text[s_ments[i - 1][1] : s_ments[i][0]]):
+            i -= 1
+            if s_ments[i] not in out:
+                out.append(s_ments[i])
+    return sorted(out, key=lambda m: m[0])
+
+
+def _split_authorities(d: _Draft, res: Resources | None, lex: Lexicon) -> list[_Draft]:
+    """राजस्थान, पंजाब और बिहार ने लॉकडाउन की घोषणा की: one measure per state, each in force there."""
+    if not COORDINATED_AGENTS or d.location or not d.actors or d.recipients:
+        return [d]
+    if not all(_place_kind(a, res) in lex.authority_kinds | SPLIT_EXTRA_KINDS for a in d.actors):
+        return [d]
+    return [replace(d, actors=[a], location=a, recipients=[], evidence=list(d.evidence)) for a in d.actors]
 
 
 def _split_places(d: _Draft) -> list[_Draft]:
@@ -590,7 +719,30 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
     return bool((pa - a.derived) & (pb - b.derived)) or bool(pa & pb)
 
 
-def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> list[_Draft]:
+def _kb_inside(outer: str, inner: str, res: Resources | None) -> bool:
+    """Whether the KB files place ``inner`` under ``outer`` (its region or country, up to
+    three levels: Chamoli district → Uttarakhand → India)."""
+    kb = res.kb if res is not None and res.kb is not None else _default_kb()
+    name = inner
+    for _ in range(3):
+        ent = kb.get(name) if kb is not None else None
+        parent = next((p for p in (getattr(ent, "region", None), getattr(ent, "country", None)) if p and p != name), None)
+        if parent is None:
+            return False
+        if parent == outer:
+            return True
+        name = parent
+    return False
+
+
+def _as_district(name: str, text: str, mentions: Sequence[tuple[int, int, Entity]]) -> bool:
+    # "चमोली जिले में": the word may be part of the mention (Chamoli district) or follow it
+    return any(m[2].name == name and (_DISTRICT.match(text, m[1]) or _DISTRICT_END.search(text, m[0], m[1])) for m in mentions)
+
+
+def _merge(
+    drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon, res: Resources | None = None
+) -> list[_Draft]:
     out: list[_Draft] = []
     inside = {
         (c[i][2].name, c[j][2].name)
@@ -614,7 +766,15 @@ def _merge(drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, in
             tgt.mode = d.mode or tgt.mode
         if d.date and (not tgt.date or (len(d.date) > len(tgt.date) and d.date.startswith(tgt.date))):
             tgt.date = d.date  # the more precise date
-        if tgt.location and d.location and tgt.type in NOMINAL_TYPES and _contains(tgt.location, d.location, inside):
+        if (
+            tgt.location
+            and d.location
+            and tgt.type in NOMINAL_TYPES
+            and (
+                _contains(tgt.location, d.location, inside)
+                or (KB_NESTING and _kb_inside(tgt.location, d.location, res) and _as_district(d.location, doc.text, mentions))
+            )
+        ):
             tgt.location = d.location  # the more specific place names the happening
         tgt.location = tgt.location or d.location
         for k in ("killed", "injured"):

@@ -71,6 +71,19 @@ class Lexicon:
     prefixes: tuple[tuple[str, ...] | None, ...] = ()
     # (death, injury) casualty patterns: "N (people) <word>", "<word> की संख्या (बढ़कर) N".
     casualty_patterns: tuple[tuple[regex.Pattern[str], ...], ...] = ()
+    # Epidemic counts (round 6): a document about an outbreak (its words anywhere in the text)
+    # lets a bare "N और लोगों की मौत" report deaths; new deaths (N और लोगों की मौत, N नई मौतें;
+    # group ``num``) are told from running totals (अब तक N, कुल N, मरने वालों की संख्या N हो
+    # गई); a new-case phrase (नए मामले) keeps a report whose deaths are a total.
+    epidemic_context: regex.Pattern[str] | None = None
+    epidemic_new_deaths: regex.Pattern[str] | None = None
+    epidemic_total: regex.Pattern[str] | None = None
+    epidemic_new_cases: regex.Pattern[str] | None = None
+    epidemic_death_trigger: regex.Pattern[str] | None = None
+    # A bare हमला by a party or politician is an ACCUSE unless one of these harm words (weapons,
+    # blows, hospital) is in the sentence; "राज्य सरकार" names the article's one state government.
+    harm_words: regex.Pattern[str] | None = None
+    state_government: regex.Pattern[str] | None = None
 
 
 # How many characters of each trigger's possible match starts to list (more: fewer texts
@@ -141,12 +154,26 @@ def _word(p: str) -> regex.Pattern[str]:
     return regex.compile(WORD_START + p)
 
 
+def _number(nums: list[str], group: str = "num") -> str:
+    """A number in digits (4,209, 2 लाख) or Hindi number words (दो हजार) as a named group."""
+    words = sorted(set(nums), key=len, reverse=True)
+    w = "|".join(regex.escape(x) for x in words)
+    return rf"(?P<{group}>\d+(?:,\d+)*(?:\s+(?:{w}))?|(?:(?:{w})\s+){{0,2}}(?:{w}))"
+
+
+def _with_numbers(pattern: str, nums: list[str]) -> regex.Pattern[str]:
+    # each {NUM} of a lexicon pattern becomes a number group: num, num2, …
+    parts = pattern.split("{NUM}")
+    out = parts[0]
+    for i, p in enumerate(parts[1:]):
+        out += _number(nums, "num" if i == 0 else f"num{i + 1}") + p
+    return regex.compile(WORD_START + out + WORD_END)
+
+
 def _casualty_patterns(
     death: regex.Pattern[str], injury: regex.Pattern[str], person_nouns: str, nums: list[str]
 ) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-    words = sorted(set(nums), key=len, reverse=True)
-    w = "|".join(regex.escape(x) for x in words)
-    num = rf"(?P<num>\d+(?:,\d+)*(?:\s+(?:{w}))?|(?:(?:{w})\s+){{0,2}}(?:{w}))"
+    num = _number(nums)
     filler = rf"(?:\s+(?:{person_nouns}|[\p{{L}}\p{{M}}]+(?:ों|ियों)))" + "{0,3}"
     out = []
     for kind in (death, injury):
@@ -169,6 +196,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         for i, t in enumerate(data["triggers"])
     )
     death, injury = _word(data["death_words"]), _word(data["injury_words"])
+    nums = list(data["numbers"]) + list(data["multipliers"])
+    opt = {k: data.get(k) for k in ("epidemic_context", "epidemic_total", "epidemic_new_cases", "epidemic_death_trigger")}
     return Lexicon(
         triggers=triggers,
         light_verb=regex.compile(WORD_START + data["light_verbs"] + WORD_END),
@@ -196,7 +225,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         measure_cue=_word(data["measure_cue"]) if "measure_cue" in data else None,
         measure_state=regex.compile(data["measure_state"]) if "measure_state" in data else None,
         prefixes=tuple(literal_prefixes(t["pattern"]) for t in data["triggers"]),
-        casualty_patterns=_casualty_patterns(
-            death, injury, data["person_nouns"], list(data["numbers"]) + list(data["multipliers"])
-        ),
+        casualty_patterns=_casualty_patterns(death, injury, data["person_nouns"], nums),
+        epidemic_context=_word(opt["epidemic_context"]) if opt["epidemic_context"] else None,
+        epidemic_new_deaths=_with_numbers(data["epidemic_new_deaths"], nums) if "epidemic_new_deaths" in data else None,
+        epidemic_total=_word(opt["epidemic_total"] + WORD_END) if opt["epidemic_total"] else None,
+        epidemic_new_cases=_word(opt["epidemic_new_cases"]) if opt["epidemic_new_cases"] else None,
+        epidemic_death_trigger=_word(opt["epidemic_death_trigger"]) if opt["epidemic_death_trigger"] else None,
+        harm_words=_word(data["harm_words"]) if "harm_words" in data else None,
+        state_government=_word(data["state_government"] + WORD_END) if "state_government" in data else None,
     )

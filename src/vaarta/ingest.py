@@ -179,15 +179,15 @@ def _copy_finder() -> Callable[[Store, Record], tuple[list[int] | None, list[str
                 j = similarity(sig[1:], other[1:])
                 if dedup.containment(j, sig[0], other[0]) < dedup.COPY_THRESHOLD:
                     continue
-                orec = store.get(other_id) or {}
-                key = (orec.get("published") or "9999", other_id)
+                published, duplicate_of = store.copy_info(other_id) or (None, None)
+                key = (published or "9999", other_id)
                 if best is None or key < best[0]:
-                    best = (key, other_id, orec)
+                    best = (key, other_id, duplicate_of)
         if best is None:
             return sig, bands, None
         mine = (rec.document.published or "9999", rec.document.id)
         if best[0] < mine:  # the stored article is the original (or a copy of it: follow the chain)
-            return sig, bands, best[2].get("duplicate_of") or best[1]
+            return sig, bands, best[2] or best[1]
         # the stored article is the later one: it becomes the copy (order-free result)
         store.set_duplicate(best[1], rec.document.id)
         return sig, bands, ""  # "": no copy itself, but it made a stored article a copy

@@ -184,6 +184,7 @@ LEGACY_PAIRS = {
     "\u0906\u0947": "\u0913",  # आ े → ओ
     "\u090f\u0947": "\u0910",  # ए े → ऐ
     "\u0905\u093e": "\u0906",  # अ ा → आ
+    "\u0964\u0964": "\u0965",  # ।। left once a zero-width character between them is dropped
 }
 _NUKTA_TAKERS = "\u0915\u0916\u0917\u091c\u0921\u0922\u092b\u092f"  # क ख ग ज ड ढ फ य
 _SIGN = "[\u093e-\u094c]"

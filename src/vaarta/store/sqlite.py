@@ -89,6 +89,14 @@ CREATE VIRTUAL TABLE names_trigram USING fts5 (alias, content='aliases', content
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
+# Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
+# WAL + synchronous=NORMAL either way: a killed process loses at most the article being written.
+WRITER_PRAGMAS = (
+    "wal_autocheckpoint=10000",  # pages (~40 MB of WAL) between checkpoints, not 1,000: fewer fsyncs
+    "cache_size=-32000",  # KiB of page cache (default 2 MB): the indexes of a corpus stay in memory
+    "temp_store=MEMORY",
+)
+
 
 class SqliteStore(Store):
     placeholder = "?"
@@ -110,6 +118,8 @@ class SqliteStore(Store):
                 conn = sqlite3.connect(self.path, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
+                for pragma in WRITER_PRAGMAS:
+                    conn.execute(f"PRAGMA {pragma}")  # fixed strings
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
         except sqlite3.DatabaseError as e:
@@ -152,12 +162,18 @@ class SqliteStore(Store):
         cur.execute("BEGIN IMMEDIATE")
         return cur
 
+    def _may_exist(self, cur: Any, article_id: str) -> bool:
+        cur.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return cur.fetchone() is not None
+
     def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
         # external-content index over articles(title, text): the text is stored once
         cur.execute(
             "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
         )
-        cur.execute("INSERT INTO names_trigram (rowid, alias) SELECT rowid, alias FROM aliases WHERE article_id = ?", (article_id,))
+        cur.execute(
+            "INSERT INTO names_trigram (rowid, alias) SELECT rowid, alias FROM aliases WHERE article_id = ?", (article_id,)
+        )
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
         cur.execute(
