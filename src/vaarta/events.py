@@ -369,9 +369,20 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             place_ments = s_ments
             if trig.frame == "measure" and COORDINATED_AGENTS and agent_ms:
                 place_ments = [m for m in s_ments if m not in agent_ms]  # the imposers are not its place
+            elif trig.mode == "epidemic" and lex.epidemic_not_place is not None:
+                # "इटली से लौटा", "इटली के 16 पर्यटक": where a patient came from or belongs, not the count's place
+                place_ments = [m for m in s_ments if not lex.epidemic_not_place.match(text, m[1])]
+                if len(place_ments) < len(s_ments):
+                    # a patient described by travel ("दिल्ली के उसी व्यक्ति … जो इटली से लौटा"): only a
+                    # place named with में is where the case was counted
+                    place_ments = [m for m in place_ments if m[2].type != "LOC" or _IN.match(text, m[1])]
             _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
-            said_by = {m[2].name for m in s_ments if m[0] < a_s and marker_after(text, m[1], lex)[0] in AGENT_MARKERS}
-            if trig.type == "ASSAULT" and trig.mode is None and _political_attack(d, sent.text, names, res, lex, said_by):
+            if (
+                trig.type == "ASSAULT"
+                and trig.mode is None
+                and d.actors
+                and _political_attack(d, sent.text, names, res, lex, _agents_before(text, s_ments, a_s, lex))
+            ):
                 # "भाजपा ने राज्य सरकार पर हमला किया": words, not blows (an ACCUSE, at no place)
                 d.type, d.mode, d.location, d.more_places = "ACCUSE", None, None, []
                 if not d.recipients and lex.state_government is not None and lex.state_government.search(sent.text):
@@ -483,6 +494,10 @@ def _place_and_mode(
         if found:
             d.location = found[0]
             d.more_places = found[1:]
+
+
+def _agents_before(text: str, s_ments: Sequence[tuple[int, int, Entity]], at: int, lex: Lexicon) -> set[str]:
+    return {m[2].name for m in s_ments if m[0] < at and marker_after(text, m[1], lex)[0] in AGENT_MARKERS}
 
 
 def _political_attack(

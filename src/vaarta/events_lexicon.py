@@ -80,6 +80,9 @@ class Lexicon:
     epidemic_total: regex.Pattern[str] | None = None
     epidemic_new_cases: regex.Pattern[str] | None = None
     epidemic_death_trigger: regex.Pattern[str] | None = None
+    # After a place: it is where a patient came from or belongs (इटली से लौटा, इटली के 16
+    # पर्यटक, इटली की यात्रा), not the place of an epidemic count.
+    epidemic_not_place: regex.Pattern[str] | None = None
     # A bare हमला by a party or politician is an ACCUSE unless one of these harm words (weapons,
     # blows, hospital) is in the sentence; "राज्य सरकार" names the article's one state government.
     harm_words: regex.Pattern[str] | None = None
@@ -231,6 +234,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         epidemic_total=_word(opt["epidemic_total"] + WORD_END) if opt["epidemic_total"] else None,
         epidemic_new_cases=_word(opt["epidemic_new_cases"]) if opt["epidemic_new_cases"] else None,
         epidemic_death_trigger=_word(opt["epidemic_death_trigger"]) if opt["epidemic_death_trigger"] else None,
+        epidemic_not_place=regex.compile(data["epidemic_not_place"] + WORD_END) if "epidemic_not_place" in data else None,
         harm_words=_word(data["harm_words"]) if "harm_words" in data else None,
         state_government=_word(data["state_government"] + WORD_END) if "state_government" in data else None,
     )
