@@ -182,10 +182,10 @@ def test_seed_001_events(gold_docs) -> None:  # type: ignore[no-untyped-def]
 
 # Floors measured on gold/dev with oracle entities and times (docs/events.md). Raise them as
 # the stage improves; never lower one without saying why in docs/events.md.
-EVENT_F1_FLOOR = 0.51
-STATUS_FLOOR = 0.93
-QUOTE_RECALL_FLOOR = 0.97
-SPEAKER_FLOOR = 0.91
+EVENT_F1_FLOOR = 0.518
+STATUS_FLOOR = 0.936
+QUOTE_RECALL_FLOOR = 0.972
+SPEAKER_FLOOR = 0.915
 
 
 @needs_shared
@@ -369,9 +369,11 @@ def test_epidemic_count_needs_a_place_and_new_cases() -> None:
         "महाराष्ट्र में अब तक कुल 90 मामले सामने आए हैं।"
     )
     assert not [e for e in run(text, [MAHA]) if e.mode == "epidemic"]
-    text2 = "महाराष्ट्र में पांच नए मामले सामने आए हैं।"
+    text2 = "महाराष्ट्र में कोरोना के पांच नए मामले सामने आए हैं।"
     e = one(run(text2, [MAHA]), "DISASTER")
     assert (e.mode, e.location) == ("epidemic", "Maharashtra")
+    # round 6: an article with no outbreak word (कोरोना, वायरस, संक्रमण …) reports no epidemic
+    assert not [e for e in run("महाराष्ट्र में धोखाधड़ी के पांच नए मामले सामने आए हैं।", [MAHA]) if e.mode == "epidemic"]
 
 
 def test_aid_announced_with_money_is_planned() -> None:
@@ -459,3 +461,86 @@ def test_money_announced_inside_speech_is_planned_aid() -> None:
     t = "नरेंद्र मोदी ने कहा कि महाराष्ट्र को सरकार दो करोड़ रुपये देगी।"
     e = one(run(t, [MODI, MAHA]), "AID")
     assert e.status == "planned" and "Narendra Modi" in parts(e)
+
+
+# ---------------------------------------------------------------- round 6: new vs total, places, ACCUSE
+
+ITALY = lambda t: ent(t, "Italy", "LOC", "इटली")  # noqa: E731
+BJP = lambda t: ent(t, "Bharatiya Janata Party", "ORG", "भाजपा")  # noqa: E731
+JHK_GOV = lambda t: ent(t, "Government of Jharkhand", "ORG", "झारखंड सरकार")  # noqa: E731
+RAJ = lambda t: ent(t, "Rajasthan", "LOC", "राजस्थान")  # noqa: E731
+PUNJAB = lambda t: ent(t, "Punjab, India", "LOC", "पंजाब")  # noqa: E731
+UKD = lambda t: ent(t, "Uttarakhand", "LOC", "उत्तराखंड")  # noqa: E731
+CHAMOLI = lambda t: ent(t, "Chamoli district", "LOC", "चमोली जिले", "चमोली")  # noqa: E731
+
+
+def test_new_deaths_not_the_running_total_are_killed() -> None:
+    t = "कोरोना वायरस के चलते चीन में 35 और लोगों की मौत हो गई, जिससे मरने वालों की संख्या बढ़कर 3,100 हो गई।"
+    e = one(run(t, [CHN]), "DISASTER")
+    assert (e.mode, e.location, e.killed) == ("epidemic", "China", 35)
+
+
+def test_a_running_death_toll_alone_is_no_report() -> None:
+    t = "कोरोना वायरस से चीन में अब तक 3,100 लोगों की मौत हो चुकी है।"
+    assert [e for e in run(t, [CHN]) if e.type == "DISASTER"] == []
+    t2 = "चीन में कोरोना से मरने वालों की संख्या 3,100 हो गई है।"
+    assert [e for e in run(t2, [CHN]) if e.type == "DISASTER"] == []
+
+
+def test_a_total_with_new_cases_stays_a_report_without_the_total_as_killed() -> None:
+    t = "कोरोना वायरस के इटली में 300 नए मामले सामने आए, वहां अब तक 150 लोगों की मौत हुई है।"
+    e = one(run(t, [ITALY]), "DISASTER")
+    assert e.location == "Italy" and e.killed is None
+
+
+def test_n_more_deaths_confirmed_by_a_country_in_an_epidemic_article() -> None:
+    t = "कोरोना वायरस का प्रकोप जारी है। चीन ने 35 और लोगों की मौत की पुष्टि की है।"
+    e = one(run(t, [CHN]), "DISASTER")
+    assert (e.mode, e.location, e.killed) == ("epidemic", "China", 35)
+    # without an outbreak in the text, or beside another happening, it is not an epidemic report
+    assert [e for e in run("चीन ने 35 और लोगों की मौत की पुष्टि की है।", [CHN]) if e.mode == "epidemic"] == []
+    t3 = "कोरोना के बीच बिहार में सड़क हादसे में दो और लोगों की मौत हो गई।"
+    assert [e for e in run(t3, [BIHAR]) if e.mode == "epidemic"] == []
+
+
+def test_numbered_patients_found_are_an_epidemic_report() -> None:
+    t = "आगरा में कोरोना वायरस से संक्रमित चार मरीज मिलने के बाद अलर्ट जारी किया गया।"
+    e = one(run(t, [AGRA]), "DISASTER")
+    assert (e.mode, e.location) == ("epidemic", "Agra")
+
+
+def test_travel_origin_and_nationals_are_not_the_place_of_a_count() -> None:
+    t = "इटली से लौटे एक व्यक्ति के कोरोना वायरस से संक्रमित होने की पुष्टि हुई है।"
+    assert [e for e in run(t, [ITALY]) if e.type == "DISASTER"] == []
+    t2 = "दिल्ली में इटली के 14 पर्यटक कोरोना वायरस से संक्रमित पाए गए हैं।"
+    e = one(run(t2, [DELHI, ITALY]), "DISASTER")
+    assert e.location == "Delhi"
+    t3 = "यह दिल्ली के उसी संक्रमित व्यक्ति के रिश्तेदार हैं जो इटली से लौटा था और उसकी रिपोर्ट पॉजिटिव आई है।"
+    assert [e for e in run(t3, [DELHI, ITALY]) if e.type == "DISASTER"] == []
+
+
+def test_a_party_attacking_a_government_in_words_is_accuse() -> None:
+    t = "झारखंड सरकार की सुस्ती को लेकर भाजपा ने राज्य सरकार पर हमला किया।"
+    evs = run(t, [BJP, JHK_GOV])
+    e = one(evs, "ACCUSE")
+    assert e.actors == ("Bharatiya Janata Party",) and e.recipients == ("Government of Jharkhand",)
+    assert e.location is None and not [x for x in evs if x.type == "ASSAULT"]
+    # blows are an assault
+    t2 = "भाजपा ने कार्यकर्ताओं पर लाठियों से हमला किया जिसमें तीन लोग घायल हुए।"
+    assert [x.type for x in run(t2, [BJP])] == ["ASSAULT"]
+
+
+def test_coordinated_states_each_impose_their_own_measure() -> None:
+    t = "राजस्थान, पंजाब और उत्तराखंड ने भी लॉकडाउन की घोषणा की है।"
+    evs = [e for e in run(t, [RAJ, PUNJAB, UKD]) if e.type == "COERCE"]
+    assert {(e.actors, e.location) for e in evs} == {
+        (("Rajasthan",), "Rajasthan"),
+        (("Punjab, India",), "Punjab, India"),
+        (("Uttarakhand",), "Uttarakhand"),
+    }
+
+
+def test_a_district_named_later_refines_the_state_of_a_disaster() -> None:
+    t = "उत्तराखंड में भूकंप से भारी तबाही। चमोली जिले में आए भूकंप में 9 लोगों की मौत हो गई।"
+    e = one(run(t, [UKD, CHAMOLI]), "DISASTER")
+    assert e.location == "Chamoli district" and e.killed == 9

@@ -48,12 +48,15 @@ PLACE_REQUIRED_MODES = frozenset({"epidemic"})
 # मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
 # the deaths, "all" every such report, "" keeps them (their killed is never the total).
 EPIDEMIC_TOTAL_DROP = "drop"
-EPIDEMIC_CONTEXT_ALL = True
 # Merged mentions of a nominal event keep the most specific place, nested by this document's
 # place chains, or by the KB's hierarchy when the text calls it a district (उत्तराखंड भूकंप …
 # चमोली जिले में: Chamoli district; "नागापटनम में तबाही" of a cyclone crossing Tamil Nadu's
 # coast stays Tamil Nadu, as gold/dev has it).
 KB_NESTING = True
+# A patient referred back to (उसी व्यक्ति, उस मरीज): a sentence describing a reported case.
+_EARLIER_PATIENT = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:उसी|उस)\s+(?:[\p{L}\p{M}]+\s+){0,2}?(?:व्यक्ति|शख्स|शख़्स|मरीज|युवक|युवती|कर्मचारी)(?![\p{L}\p{M}])"
+)
 # A measure's imposers named with ने include the names coordinated before it (राजस्थान, पंजाब
 # और बिहार ने …); they are not its place, and states imposing one each make one measure each.
 COORDINATED_AGENTS = True
@@ -272,6 +275,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
+    epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
     for si, sent in enumerate(doc.sentences):
         if not sent_triggers[si]:
             continue
@@ -299,7 +303,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 verb_end = base + ve
             elif trig.frame == "place_before" and not _place_before(text, s_ments, a_s):
                 continue  # गए थे is a visit only after a place (बीजिंग गए थे) or दौरे पर
-            if trig.mode == "epidemic" and EPIDEMIC_CONTEXT_ALL or trig.frame == "epidemic_death":
+            if trig.mode == "epidemic":
+                # an outbreak report needs outbreak words in the article (धोखाधड़ी के नए मामले is
+                # not one) and no other happening in its sentence (भूकंप से मरने वालों की संख्या)
                 if epidemic_doc is None:
                     epidemic_doc = lex.epidemic_context is None or bool(lex.epidemic_context.search(text))
                 if not epidemic_doc or any(t.type in NOMINAL_TYPES and t.mode != "epidemic" for *_x, t in sent_triggers[si]):
@@ -372,10 +378,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             elif trig.mode == "epidemic" and lex.epidemic_not_place is not None:
                 # "इटली से लौटा", "इटली के 16 पर्यटक": where a patient came from or belongs, not the count's place
                 place_ments = [m for m in s_ments if not lex.epidemic_not_place.match(text, m[1])]
-                if len(place_ments) < len(s_ments):
-                    # a patient described by travel ("दिल्ली के उसी व्यक्ति … जो इटली से लौटा"): only a
-                    # place named with में is where the case was counted
-                    place_ments = [m for m in place_ments if m[2].type != "LOC" or _IN.match(text, m[1])]
+                if len(place_ments) < len(s_ments) and _EARLIER_PATIENT.search(sent.text):
+                    continue  # "दिल्ली के उसी व्यक्ति … जो इटली से लौटा": a known patient's travel, not a report
             _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
             if (
                 trig.type == "ASSAULT"
@@ -407,13 +411,16 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
             if d.mode == "epidemic":
-                new, total_only = _epidemic_deaths(sent.text, lex)
-                if total_only and (
-                    EPIDEMIC_TOTAL_DROP == "all"
-                    or (EPIDEMIC_TOTAL_DROP == "drop" and _names_deaths(text[a_s:a_e], lex))
+                if si not in epi_counts:
+                    epi_counts[si] = _epidemic_deaths(sent.text, lex)
+                new, total, new_cases = epi_counts[si]
+                if (
+                    total
+                    and not new_cases
+                    and (EPIDEMIC_TOTAL_DROP == "all" or (EPIDEMIC_TOTAL_DROP == "drop" and _names_deaths(text[a_s:a_e], lex)))
                 ):
                     continue  # a running toll, not a report of new deaths
-                d.killed = new if new is not None else (None if total_only else d.killed)
+                d.killed = new if new is not None else (None if total else d.killed)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
             if d.mode in PLACE_REQUIRED_MODES and not d.location:
@@ -515,7 +522,7 @@ def _political_attack(
 
 
 def _party_class(name: str, names: dict[str, Entity], res: Resources | None) -> str:
-    """"party" for a political party or a government (Government of Jharkhand), "person" for a
+    """ "party" for a political party or a government (Government of Jharkhand), "person" for a
     person, "" for anything else."""
     ent = names.get(name)
     if ent is None:
@@ -528,28 +535,33 @@ def _party_class(name: str, names: dict[str, Entity], res: Resources | None) -> 
 
 
 def _state_government(names: dict[str, Entity], res: Resources | None, lex: Lexicon) -> list[str]:
-    """"राज्य सरकार" of an article: its one state's government when it names exactly one."""
+    """ "राज्य सरकार" of an article: its one state's government when it names exactly one."""
     govs = [
         n
         for n, e in names.items()
-        if e.type == "ORG" and n.startswith("Government of ") and _place_kind(n[len("Government of ") :], res) in lex.authority_kinds
+        if e.type == "ORG"
+        and n.startswith("Government of ")
+        and _place_kind(n[len("Government of ") :], res) in lex.authority_kinds
         and _place_kind(n[len("Government of ") :], res) != "country"
     ]
     return govs if len(govs) == 1 else []
 
 
-def _epidemic_deaths(sent: str, lex: Lexicon) -> tuple[int | None, bool]:
-    """(new deaths, whether the sentence's deaths are only a running total) of an epidemic
-    report: "चीन में 42 और लोगों की मौत" → (42, False); "चीन में अब तक 2,912 लोगों की मौत
-    हो चुकी है" → (None, True); a new-case phrase (नए मामले) makes it a report, not a total."""
+def _epidemic_deaths(sent: str, lex: Lexicon) -> tuple[int | None, bool, bool]:
+    """(new deaths, whether the sentence's deaths are a running total, whether it gives a new
+    case count) for an epidemic report: "चीन में 42 और लोगों की मौत" → (42, False, False);
+    "चीन में अब तक 2,912 लोगों की मौत हो गई है" → (None, True, False); "300 नए मामले, अब तक
+    150 की मौत" → (None, True, True)."""
     if lex.epidemic_new_deaths is None or lex.epidemic_total is None:
-        return None, False
+        return None, False, False
+    if not (lex.death.search(sent) or "मरने" in sent or "जान" in sent):
+        return None, False, False  # no deaths named (most case reports): nothing to tell apart
     m = lex.epidemic_new_deaths.search(sent)
     if m:
-        return parse_number(m.group("num") or m.group("num2") or "", lex), False
-    if not (lex.death.search(sent) or "मरने" in sent) or not lex.epidemic_total.search(sent):
-        return None, False
-    return None, not (lex.epidemic_new_cases and lex.epidemic_new_cases.search(sent))
+        num = next((v for k, v in m.groupdict().items() if k.startswith("num") and v), "")
+        return parse_number(num, lex), False, False
+    total = bool(lex.epidemic_total.search(sent))
+    return None, total, bool(total and lex.epidemic_new_cases and lex.epidemic_new_cases.search(sent))
 
 
 def _names_deaths(trigger: str, lex: Lexicon) -> bool:
