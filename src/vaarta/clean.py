@@ -53,7 +53,7 @@ def _patterns() -> _Patterns:
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", raw) if m.end() > m.start() or False]
+    return [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", raw) if m.end() > m.start()]
 
 
 def find_boilerplate(raw: str) -> list[Removed]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import VaartaError
 from .store import open_store
+from .store.base import MAX_PAGE
 
 DEFAULT_DB = os.environ.get("VAARTA_DB", "vaarta.db")
 
@@ -53,7 +55,7 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     for line in s.lines():
         print(line)
     print(f"database: {a.db}")
-    if s.analysed == 0 and s.already_stored == 0 and s.total_rejected and all(r.reason in ("not-found",) for r in s.rejections):
+    if s.analysed == 0 and s.already_stored == 0 and set(s.rejected) == {"not-found"}:
         return 1
     return 0
 
@@ -63,7 +65,7 @@ def cmd_export(a: argparse.Namespace) -> int:
     try:
         with open_store(a.db, readonly=True) as store:
             if a.format == "clusters":
-                for c in store.clusters(min_articles=2):
+                for c in _all_clusters(store):
                     obj = {
                         "id": c["id"],
                         "type": c["type"],
@@ -83,6 +85,14 @@ def cmd_export(a: argparse.Namespace) -> int:
         if a.output:
             out.close()
     return 0
+
+
+def _all_clusters(store: Any) -> Iterator[dict[str, Any]]:
+    """Every merged event, a page at a time (one call to ``clusters`` returns at most a page)."""
+    offset = 0
+    while page := store.clusters(min_articles=2, limit=MAX_PAGE, offset=offset):
+        yield from page
+        offset += len(page)
 
 
 def cmd_articles(a: argparse.Namespace) -> int:
@@ -345,6 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(a.func(a))
     except VaartaError as e:
         print(f"vaarta {a.command}: {e}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:  # a database damaged (or replaced) after it was opened
+        print(f"vaarta {a.command}: {a.db}: database error ({e})", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -24,6 +24,8 @@ from typing import Any
 import regex
 from datasketch import MinHash, MinHashLSH
 
+from .translit import BASIC_FOLD
+
 # ---------------------------------------------------------------------------------------
 # Tunables (measured, docs/crossdoc.md "Copies"):
 SHINGLE_WORDS = 3  # word n-gram size; 3 separated copies from same-topic articles best
@@ -42,15 +44,8 @@ MIN_SHINGLES = 8  # texts with fewer shingles are never called copies (too littl
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 # Spelling variation that outlets do not agree on and copy editors change freely.
-_FOLD = str.maketrans(
-    {
-        "\u200c": None,
-        "\u200d": None,  # ZWNJ/ZWJ (स्‍वास्‍थ्‍य)
-        "\u093c": None,  # nukta: ज़ → ज, ड़ → ड
-        "\u0901": "\u0902",  # chandrabindu → anusvara
-        "\u0970": ".",
-    }
-)
+# (joiners as in स्‍वास्‍थ्‍य, nukta: ज़ → ज, chandrabindu → anusvara, ॰ → .)
+_FOLD = str.maketrans({**BASIC_FOLD, "\u0970": "."})
 
 
 def normalise(text: str) -> list[str]:

@@ -159,7 +159,21 @@ class _Draft:
 
 
 def _speech_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)] + [(m.start(), m.end()) for m in _SAID.finditer(text)]
+    """Quoted and reported-speech spans, merged where they overlap, in text order."""
+    spans = sorted([(m.start(), m.end()) for m in _QUOTED.finditer(text)] + [(m.start(), m.end()) for m in _SAID.finditer(text)])
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans`` (``starts``: their starts)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
@@ -171,11 +185,15 @@ def _triggers_in(sent: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
 
 def _non_overlapping(found: list[tuple[int, int, Trigger]]) -> list[tuple[int, int, Trigger]]:
     found.sort(key=lambda x: (-(x[1] - x[0]), x[2].rank))
-    kept: list[tuple[int, int, Trigger]] = []
+    kept: list[tuple[int, int, Trigger]] = []  # disjoint, in text order
+    starts: list[int] = []
     for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda x: x[0])
+        i = bisect_right(starts, f[0])  # kept[i - 1] starts at or before f, kept[i] after it
+        if (i and kept[i - 1][1] > f[0]) or (i < len(kept) and kept[i][0] < f[1]):
+            continue
+        kept.insert(i, f)
+        starts.insert(i, f[0])
+    return kept
 
 
 # Joins the sentences of a document for one trigger pass: a newline on each side looks like
@@ -271,6 +289,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1]))
     names = {e.name: e for e in entities}
     speech = _speech_spans(text)
+    speech_starts = [s for s, _e in speech]
     drafts: list[_Draft] = []
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
@@ -287,7 +306,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
                 continue  # inside a name (राहत in an organisation's name …)
-            in_speech = trig.type not in NOMINAL_TYPES and any(s <= a_s < e for s, e in speech)
+            in_speech = trig.type not in NOMINAL_TYPES and _inside(speech, speech_starts, a_s)
             if in_speech and trig.type not in SPEECH_ACTS and trig.frame != "announce":
                 continue  # what someone said is a quote, not an event (unless saying it is the act)
             verb_end = a_e

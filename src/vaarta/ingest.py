@@ -8,20 +8,24 @@ run killed half-way leaves a consistent database and running it again completes 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .inputs import MAX_FILE_BYTES, read_inputs
 from .model import Article, Record, Rejection, Resources
 from .pipeline import analyse_article, load_resources
 from .store import Store
 
+KEEP = 1000  # ids and rejections a Summary keeps of each kind (counts stay exact): bounded memory on huge runs
+WINDOW_PER_JOB = 4  # articles in flight per worker process (read ahead of the analysis, bounded)
+
 
 @dataclass
 class Summary:
-    """What an ingest run did."""
+    """What an ingest run did. The counts are exact; the lists keep the first ``KEEP`` of each."""
 
     analysed: int = 0
     already_stored: int = 0
@@ -71,12 +75,20 @@ def _work_in_worker(article: Article) -> Record | Rejection:
 
 
 def _analysed(articles: Iterable[Article], res: Resources, jobs: int) -> Iterator[Record | Rejection]:
+    """Results in input order. With workers, only ``WINDOW_PER_JOB * jobs`` articles are in
+    flight at a time (``Executor.map`` would read every input before the first result)."""
     if jobs <= 1:
         for a in articles:
             yield _work((a, res))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(res,)) as pool:
-        yield from pool.map(_work_in_worker, articles, chunksize=8)
+        pending: deque[Future[Record | Rejection]] = deque()
+        for a in articles:
+            pending.append(pool.submit(_work_in_worker, a))
+            if len(pending) >= WINDOW_PER_JOB * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def ingest(
@@ -120,9 +132,15 @@ def ingest_articles(
     copies = _copy_finder()
     touched: set[str] = set()
 
+    in_flight: deque[str] = deque()  # ids sent to analysis whose results are not handled yet, in order
+
+    def keep(ids: list[Any], x: Any) -> None:
+        if len(ids) < KEEP:
+            ids.append(x)
+
     def reject(r: Rejection) -> None:
         summary.rejected[r.reason] += 1
-        summary.rejections.append(r)
+        keep(summary.rejections, r)
         store.reject(r)
         if on_reject:
             on_reject(r)
@@ -132,26 +150,30 @@ def ingest_articles(
             if isinstance(item, Rejection):
                 reject(item)
                 continue
-            if not force and store.has(item.id):
+            # an id still being analysed counts as stored, as it would be by the time a single
+            # process met it again: the same outcome for any number of jobs
+            if not force and (item.id in in_flight or store.has(item.id)):
                 summary.already_stored += 1
-                summary.already_stored_ids.append(item.id)
+                keep(summary.already_stored_ids, item.id)
                 continue
+            in_flight.append(item.id)
             yield item
 
     for n, out in enumerate(_analysed(articles(), res, jobs), 1):
+        in_flight.popleft()  # results come in input order
         if isinstance(out, Rejection):
             reject(out)
         else:
             sig, bands, dup = copies(store, out)
             if dup is not None:
                 summary.copies += 1
-                summary.copy_ids.append(out.document.id)
+                keep(summary.copy_ids, out.document.id)
             if dup:
                 out = replace(out, duplicate_of=dup)
             store.put(out, signature=sig, bands=bands)
             touched.update(e.type for e in out.events)
             summary.analysed += 1
-            summary.analysed_ids.append(out.document.id)
+            keep(summary.analysed_ids, out.document.id)
         if progress:
             progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:

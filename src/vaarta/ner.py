@@ -30,6 +30,8 @@ from typing import Any
 import pycrfsuite
 import regex
 
+from .translit import BASIC_FOLD
+
 __all__ = ["ENTITY_TYPES", "Tagger", "bio_to_spans", "model_attributes", "normalise", "sentence_features"]
 
 # --- tunable data -----------------------------------------------------------
@@ -129,22 +131,8 @@ ORG_HEADS = frozenset(
 _LETTER_NAMES = "डब्ल्यू|क्यू|एक्स|एफ|एच|एल|एम|एन|एस|आर|जेड|ज़ेड|वाई|बी|सी|डी|ई|जी|आई|जे|के|ओ|पी|टी|यू|वी|ए"
 _ACRONYM = regex.compile(rf"^(?:{_LETTER_NAMES}){{2,}}$")
 
-_NUKTA_MAP = str.maketrans(
-    {
-        "\u0958": "क",
-        "\u0959": "ख",
-        "\u095a": "ग",
-        "\u095b": "ज",
-        "\u095c": "ड",
-        "\u095d": "ढ",
-        "\u095e": "फ",
-        "\u095f": "य",
-        "\u093c": None,  # nukta
-        "\u0901": "\u0902",  # chandrabindu -> anusvara
-        "\u200c": None,
-        "\u200d": None,  # ZWNJ / ZWJ
-    }
-)
+# after NFC no precomposed nukta letter (क़ …) is left, so the shared fold is the whole map
+_NUKTA_MAP = str.maketrans(BASIC_FOLD)
 _DEVA = regex.compile(r"^[\p{Devanagari}]+$")
 _LATIN = regex.compile(r"^\p{Latin}+\.?$")
 _DIGIT = regex.compile(r"^[\p{Nd}.,:/-]*\p{Nd}[\p{Nd}.,:/-]*$")

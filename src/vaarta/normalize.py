@@ -145,8 +145,9 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
                 continue
             start = end - len(g)
             k = copy(chunk, ps, plain, k, done, start)
-            for i, ch in enumerate(unicodedata.normalize("NFC", g)):
-                _push_char(push, ch, ps + start + min(i, len(g) - 1), chunk, start)
+            nfc = unicodedata.normalize("NFC", g)
+            for ch, j in zip(nfc, _sources(g, nfc), strict=True):
+                _push_char(push, ch, ps + start + j, chunk, start)
             done = end
         copy(chunk, ps, plain, k, done, len(chunk))
     while out and last() in " \n":
@@ -255,10 +256,26 @@ def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tupl
     at: list[int] = []
     for m in _CLUSTER.finditer(text):
         g = m.group()
-        for k, ch in enumerate(unicodedata.normalize("NFC", g)):
+        nfc = unicodedata.normalize("NFC", g)
+        for ch, j in zip(nfc, _sources(g, nfc), strict=True):
             out.append(ch)
-            at.append(src[m.start() + min(k, len(g) - 1)])
+            at.append(src[m.start() + j])
     return "".join(out), _compress(at)
+
+
+def _sources(g: str, nfc: str) -> list[int]:
+    """For each character of ``nfc`` (NFC of the cluster ``g``), its index in ``g``: the same
+    character where NFC only reordered marks (ु़ → ़ु), else its position, capped at the end."""
+    used = [False] * len(g)
+    out: list[int] = []
+    for k, ch in enumerate(nfc):
+        j = next((j for j, c in enumerate(g) if c == ch and not used[j]), -1)
+        if j < 0:
+            j = min(k, len(g) - 1)
+        else:
+            used[j] = True
+        out.append(j)
+    return out
 
 
 def _push_char(push, ch: str, at: int, chunk: str, i: int) -> None:  # type: ignore[no-untyped-def]

@@ -61,7 +61,6 @@ _GAP_OK = regex.compile(
 _ROLE_ONLY = regex.compile(_B + r"(?<!एक\s)(?:नेता|मंत्री|मुख्यमंत्री|अध्यक्ष|पार्टी|विभाग|प्रवक्ता|कलेक्टर|राष्ट्रपति|प्रधानमंत्री|पीएम)\s*$")
 _MEDIA = regex.compile(_B + r"(?:सरकारी\s+)?(?:मीडिया|टीवी|टेलीविज़न|टेलीविजन|समाचार\s+एजेंसी|एजेंसी|अखबार|रिपोर्टों|रिपोर्ट)\s*$")
 _PASSIVE = regex.compile(_B + r"कहा\s+(?:गया|जाता)")
-_END = regex.compile(r"[\s।.!?]+$")
 _STOP = regex.compile(r"[।?!]|\.(?=\p{L})|[”\"]")
 PRONOUN = "pronoun"
 ROLE_OF = "role-of"
@@ -72,8 +71,16 @@ _KAHNA = regex.compile(r"\s+कहना" + _E)
 _NE_AFTER = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + _E)
 
 
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+
+
 def _words(s: str) -> int:
-    return len(regex.findall(r"[\p{L}\p{M}\p{Nd}]+", s))
+    return len(_WORD.findall(s))
+
+
+def _has_words(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` holds at least ``n`` words (stops counting there)."""
+    return any(k + 1 >= n for k, _m in enumerate(_WORD.finditer(text, s, e)))
 
 
 def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> list[Quote]:
@@ -84,7 +91,7 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
     for m in _DIRECT.finditer(text):
         g = next(k for k in "abcdef" if m.group(k) is not None)
         s, e = m.span(g)
-        if _words(text[s:e]) >= MIN_WORDS:
+        if _has_words(text, s, e, MIN_WORDS):
             direct.append((s, e))
     found: list[tuple[int, int, bool, int]] = []  # start, end, direct, position of the saying verb
     for s, e in direct:
@@ -101,8 +108,9 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
             s, e = after, sent.end
             while s < e and text[s].isspace():
                 s += 1
-            e = s + len(_END.sub("", text[s:e]))
-            if _words(text[s:e]) < MIN_WORDS or any(s < de and ds < e for ds, de in direct):
+            while e > s and (text[e - 1].isspace() or text[e - 1] in "।.!?"):
+                e -= 1
+            if not _has_words(text, s, e, MIN_WORDS) or any(s < de and ds < e for ds, de in direct):
                 continue
             found.append((s, e, False, v))
     found.sort()

@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
 from .model import Document, TimeExpr
-from .timex_detect import _S, _WB, _WE, _alt, candidates, is_calendar, lexicon, to_int
+from .timex_detect import _DIGITS, _S, _WB, _WE, _alt, candidates, is_calendar, lexicon, to_int
 from .timex_resolve import clause_tense, resolve
 
 __all__ = ["find_times", "published_from_text", "published_from_url"]
@@ -71,13 +72,9 @@ def find_times(doc: Document) -> list[TimeExpr]:
 
 # --- publication date from the text (datelines) and from the URL -----------------------
 
-_MONTH_ANY: dict[str, int] = {}
-
 
 def _month_pattern() -> str:
-    lx = lexicon()
-    _MONTH_ANY.update(lx["_months"])
-    return _alt(list(lx["_months"])) + _WE
+    return _alt(list(lexicon()["_months"])) + _WE
 
 
 _LABEL = (
@@ -87,6 +84,7 @@ _LABEL = (
 _AGENCY = r"(?:भाषा|एजेंसी|एजेंसियां|आईएएनएस|पीटीआई|वार्ता|यूएनआई|एएनआई|ब्यूरो|हि\.स\.|[\p{L}\p{M} ]{2,20})"
 
 
+@lru_cache(maxsize=1)
 def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     mon = _month_pattern()
     dig = r"[0-9०-९]"
@@ -144,7 +142,7 @@ def published_from_text(text: str) -> str | None:
             return None
         if m.group("y"):
             return _iso(to_int(m.group("y")), _month_of(m.group("m")), d)
-        years = Counter(to_int(y) for y in year_pat.findall(text.translate(str.maketrans("०१२३४५६७८९", "0123456789"))))
+        years = Counter(to_int(y) for y in year_pat.findall(text.translate(_DIGITS)))
         if len(years) == 1:
             return _iso(next(iter(years)), _month_of(m.group("m")), d)
     return None

@@ -27,6 +27,7 @@ from .timex_detect import Candidate, _lookup, lexicon, parse_number, to_int
 
 NO_PUB = "no publication date"
 SLACK_DAYS = 60  # how far a bare date may sit on the "wrong" side of publication for its tense
+CLAUSE_WINDOW = 600  # characters read on each side of an expression for its clause's tense
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _STOP = regex.compile(r"[।॥?!;\n]|\.(?=\s)")
@@ -36,15 +37,18 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     """``"past"``, ``"future"``, ``"present"`` or ``None`` for the clause holding the span."""
     lx = lexicon()
     breaks = set(lx["clause_breaks"])
+    # a window, not the whole sentence: a sentence without punctuation can be megabytes long
+    sent_end = min(sent_end, end + CLAUSE_WINDOW)
+    sent_start = max(sent_start, start - CLAUSE_WINDOW)
     stop = _STOP.search(text, end, sent_end)
     clause_end = stop.start() if stop else sent_end
     clause: list[str] = []
-    for w in _WORD.findall(text[end:clause_end]):
+    for w in _WORD.findall(text, end, clause_end):
         if w in breaks:
             break
         clause.append(w)
     before: list[str] = []
-    for w in reversed(_WORD.findall(text[sent_start:start])):
+    for w in reversed(_WORD.findall(text, sent_start, start)):
         if w in breaks:
             break
         before.append(w)

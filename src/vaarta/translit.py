@@ -28,6 +28,16 @@ __all__ = ["is_devanagari", "name_key", "phonetic_key", "similar_at_least", "sim
 
 # --- spelling-normalisation key -------------------------------------------------------
 
+# The folds every spelling-insensitive key in vaarta starts from, after NFC (which splits
+# क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ into letter + nukta): nukta and zero-width joiners dropped, chandrabindu
+# read as anusvara. Shared by :func:`name_key`, ``ner.normalise`` and ``dedup.normalise``.
+BASIC_FOLD: dict[str, str | None] = {
+    "\u093c": None,  # nukta
+    "\u200c": None,  # ZWNJ
+    "\u200d": None,  # ZWJ
+    "\u0901": "\u0902",  # chandrabindu -> anusvara
+}
+# nukta letters that NFC keeps precomposed (ऩ ऱ ऴ) and the ones it splits (kept for clarity)
 _NUKTA_PRECOMPOSED = {
     "\u0958": "क",
     "\u0959": "ख",
@@ -43,12 +53,10 @@ _NUKTA_PRECOMPOSED = {
 }
 _CHAR_FOLD = str.maketrans(
     {
-        "\u093c": None,  # nukta
-        "\u200c": None,
-        "\u200d": None,
-        "\u00ad": None,
-        "\ufeff": None,  # ZWNJ, ZWJ, soft hyphen, BOM
-        "\u0901": "\u0902",  # chandrabindu -> anusvara
+        **BASIC_FOLD,
+        **_NUKTA_PRECOMPOSED,
+        "\u00ad": None,  # soft hyphen
+        "\ufeff": None,  # BOM
         "\u0940": "\u093f",  # ी -> ि
         "\u0942": "\u0941",  # ू -> ु
         "\u0908": "\u0907",  # ई -> इ

@@ -11,11 +11,63 @@ import json
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+import regex
+
+from ..errors import MigrationError, StoreError
 from ..model import Record, Rejection
 
 MAX_PAGE = 500  # no query returns more rows than this
+
+# Whole words, as both backends index and query them: letters, combining marks, digits.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+def schema(t: str, real: str) -> str:
+    """The tables both backends share, given the backend's text and float column types."""
+    return f"""
+CREATE TABLE articles (
+  id {t} PRIMARY KEY, source {t} NOT NULL, url {t}, title {t}, author {t}, published {t},
+  published_from {t}, duplicate_of {t}, text {t} NOT NULL, raw {t} NOT NULL, record {t} NOT NULL,
+  ingested_at {real} NOT NULL);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_source ON articles (source);
+CREATE TABLE entities (article_id {t} NOT NULL, idx INTEGER NOT NULL, name {t} NOT NULL, name_hi {t},
+  type {t} NOT NULL, kb_id {t}, confidence {real}, n_mentions INTEGER NOT NULL, PRIMARY KEY (article_id, idx));
+CREATE INDEX entities_name ON entities (name);
+CREATE TABLE aliases (article_id {t} NOT NULL, alias {t} NOT NULL, name {t} NOT NULL, type {t});
+CREATE INDEX aliases_alias ON aliases (alias);
+CREATE INDEX aliases_name ON aliases (name);
+CREATE INDEX aliases_article ON aliases (article_id);
+CREATE TABLE times (article_id {t} NOT NULL, idx INTEGER NOT NULL, span_start INTEGER, span_end INTEGER,
+  text {t}, value {t}, granularity {t}, reason {t}, PRIMARY KEY (article_id, idx));
+CREATE TABLE events (article_id {t} NOT NULL, idx INTEGER NOT NULL, type {t} NOT NULL, mode {t}, status {t},
+  date {t}, location {t}, killed INTEGER, injured INTEGER, confidence {real}, actors {t}, recipients {t},
+  evidence {t}, published {t}, PRIMARY KEY (article_id, idx));
+CREATE INDEX events_type_date ON events (type, date);
+CREATE INDEX events_date ON events (date);
+CREATE TABLE event_participants (article_id {t} NOT NULL, idx INTEGER NOT NULL, name {t} NOT NULL, role {t});
+CREATE INDEX event_participants_name ON event_participants (name);
+CREATE INDEX event_participants_event ON event_participants (article_id, idx);
+CREATE TABLE quotes (article_id {t} NOT NULL, idx INTEGER NOT NULL, speaker {t}, span_start INTEGER,
+  span_end INTEGER, direct BOOLEAN, via {t}, PRIMARY KEY (article_id, idx));
+CREATE INDEX quotes_speaker ON quotes (speaker);
+CREATE TABLE flags (article_id {t} NOT NULL, idx INTEGER NOT NULL, kind {t}, span_start INTEGER,
+  span_end INTEGER, note {t}, PRIMARY KEY (article_id, idx));
+CREATE TABLE rejections (source {t} PRIMARY KEY, reason {t} NOT NULL, detail {t}, at {real});
+CREATE TABLE signatures (article_id {t} PRIMARY KEY, sig {t} NOT NULL);
+CREATE TABLE lsh_bands (band INTEGER NOT NULL, hash {t} NOT NULL, article_id {t} NOT NULL);
+CREATE INDEX lsh_bands_hash ON lsh_bands (band, hash);
+CREATE INDEX lsh_bands_article ON lsh_bands (article_id);
+CREATE TABLE clusters (id {t} PRIMARY KEY, type {t} NOT NULL, participants {t}, date {t}, location {t},
+  reason {t}, contradictions {t}, n_articles INTEGER NOT NULL);
+CREATE INDEX clusters_type ON clusters (type);
+CREATE TABLE cluster_members (cluster_id {t} NOT NULL, article_id {t} NOT NULL, idx INTEGER NOT NULL);
+CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id);
+CREATE INDEX cluster_members_article ON cluster_members (article_id);
+"""
 
 
 # The tables that hold one article's parts, and their columns (in the order _rows_of fills them).
@@ -97,6 +149,14 @@ def _unpack(row: dict[str, Any]) -> dict[str, Any]:
     return rec
 
 
+def _decoded(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
+    """The rows with their JSON-encoded ``columns`` decoded (in place)."""
+    for r in rows:
+        for c in columns:
+            r[c] = json.loads(r[c])
+    return rows
+
+
 class Store(ABC):
     """Where analysed articles live. Writes go through one writer; reads may be many."""
 
@@ -108,8 +168,8 @@ class Store(ABC):
     def _connect(self) -> Any: ...
 
     @abstractmethod
-    def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
-        """Add one article to the full-text and name indexes."""
+    def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:
+        """Add one article (its rows already written) to the full-text and name indexes."""
 
     @abstractmethod
     def _unindex_text(self, cur: Any, article_id: str) -> None: ...
@@ -152,18 +212,47 @@ class Store(ABC):
     def _begin(self) -> Any:
         return self.conn.cursor()
 
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One write transaction: a cursor, committed at the end, rolled back on any error."""
+        if self.readonly:
+            raise PermissionError("this store was opened read-only")
+        cur = self._begin()
+        try:
+            yield cur
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            cur.close()
+
+    def _check_migrations(self, done: set[str] | None, known: set[str], required: set[str], location: str) -> None:
+        """Refuse a database this vaarta cannot read: not a vaarta store (``done`` is None: no
+        migrations table), written by a newer vaarta, or not yet migrated (read-only opening)."""
+        if done is None:
+            raise StoreError("not a vaarta database (no migrations table); create one with `vaarta ingest`", location=location)
+        if done - known:
+            raise MigrationError(
+                f"the database has migrations this vaarta does not know ({sorted(done - known)}); upgrade vaarta",
+                location=location,
+            )
+        if required - done:
+            raise StoreError(
+                f"the database lacks migrations {sorted(required - done)}; open it once for writing"
+                " (e.g. `vaarta ingest`) to upgrade it",
+                location=location,
+            )
+
     # --- writing -------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:
         return self.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def put(self, record: Record, *, signature: Sequence[int] | None = None, bands: Sequence[str] = ()) -> None:
         """Write one analysed article (replacing any earlier version) in one transaction."""
-        if self.readonly:
-            raise PermissionError("this store was opened read-only")
         rec = record.to_json()
         d = record.document
-        cur = self._begin()
-        try:
+        with self._write() as cur:
             if self._may_exist(cur, d.id):
                 self._delete_rows(cur, d.id)
             cur.execute(
@@ -198,15 +287,8 @@ class Store(ABC):
                     self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"),
                     [(b, h, d.id) for b, h in enumerate(bands)],
                 )
-            aliases = sorted({r[1] for r in rows["aliases"]})
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
-            self._index_text(cur, d.id, d.title or "", d.text, sorted(aliases))
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
-        finally:
-            cur.close()
+            self._index_text(cur, d.id, d.title or "", d.text)
 
     def _may_exist(self, cur: Any, article_id: str) -> bool:
         """Whether ``put`` must first delete an earlier version (a backend that can ask cheaply
@@ -231,23 +313,15 @@ class Store(ABC):
 
     def reject(self, rejection: Rejection) -> None:
         """Remember why an input was not analysed (the latest reason per source)."""
-        cur = self._begin()
-        try:
+        with self._write() as cur:
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (rejection.source,))
             cur.execute(
                 self.q("INSERT INTO rejections (source, reason, detail, at) VALUES (?,?,?,?)"),
                 (rejection.source, rejection.reason, rejection.detail, time.time()),
             )
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
-        finally:
-            cur.close()
 
     def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
-        cur = self._begin()
-        try:
+        with self._write() as cur:
             rec = self.get(article_id)
             if rec is None:
                 return
@@ -255,17 +329,10 @@ class Store(ABC):
             cur.execute(
                 self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
             )
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
-        finally:
-            cur.close()
 
     def replace_clusters(self, clusters: Sequence[dict[str, Any]], *, types: Sequence[str] | None = None) -> None:
         """Replace the merged events (all of them, or those of ``types``) in one transaction."""
-        cur = self._begin()
-        try:
+        with self._write() as cur:
             if types is None:
                 cur.execute("DELETE FROM cluster_members")
                 cur.execute("DELETE FROM clusters")
@@ -296,12 +363,6 @@ class Store(ABC):
                     cur.execute(
                         self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), (c["id"], art, idx)
                     )
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
-        finally:
-            cur.close()
 
     # --- reading -------------------------------------------------------------------------
     def get(self, article_id: str) -> dict[str, Any] | None:
@@ -389,7 +450,7 @@ class Store(ABC):
         if exact:
             return exact
         key = name_key(name_or_alias)
-        return [n for n in self.alias_candidates(name_or_alias) if key in {name_key(a) for a in self._aliases_of(n)}] or []
+        return [n for n in self.alias_candidates(name_or_alias) if key in {name_key(a) for a in self._aliases_of(n)}]
 
     def _aliases_of(self, name: str) -> list[str]:
         return [r["alias"] for r in self.rows("SELECT DISTINCT alias FROM aliases WHERE name = ?", (name,))]
@@ -432,11 +493,7 @@ class Store(ABC):
             f" WHERE {' AND '.join(where)} ORDER BY COALESCE(date, e.published) DESC, e.article_id, e.idx LIMIT ? OFFSET ?",
             (*params, limit, max(0, offset)),
         )
-        for r in rows:
-            r["actors"] = json.loads(r["actors"])
-            r["recipients"] = json.loads(r["recipients"])
-            r["evidence"] = json.loads(r["evidence"])
-        return rows
+        return _decoded(rows, "actors", "recipients", "evidence")
 
     def find_entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         names = self.names_for(query)
@@ -514,28 +571,30 @@ class Store(ABC):
             f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.article_id, e.idx",
             tuple(types or ()),
         )
-        for r in rows:
-            r["actors"] = json.loads(r["actors"])
-            r["recipients"] = json.loads(r["recipients"])
-            r["evidence"] = json.loads(r["evidence"])
-        return rows
+        return _decoded(rows, "actors", "recipients", "evidence")
 
     def clusters(self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.rows(
-            "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
-            " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
-            (min_articles, max(1, min(limit, 100_000)), max(0, offset)),
+        rows = _decoded(
+            self.rows(
+                "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
+                " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                (min_articles, max(1, min(limit, MAX_PAGE)), max(0, offset)),
+            ),
+            "participants",
+            "contradictions",
         )
+        reports: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+        if rows:  # the page's members in one query, not one per cluster
+            for m in self.rows(
+                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
+                f" JOIN articles a ON a.id = m.article_id WHERE m.cluster_id IN ({','.join('?' * len(rows))})"
+                " ORDER BY m.cluster_id, m.article_id, m.idx",
+                list(reports),
+            ):
+                reports[m.pop("cluster_id")].append(m)
         for r in rows:
-            r["participants"] = json.loads(r["participants"])
-            r["contradictions"] = json.loads(r["contradictions"])
-            members = self.rows(
-                "SELECT m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
-                " JOIN articles a ON a.id = m.article_id WHERE cluster_id = ? ORDER BY m.article_id, m.idx",
-                (r["id"],),
-            )
-            r["reports"] = members
-            r["articles"] = sorted({m["article_id"] for m in members})
+            r["reports"] = reports[r["id"]]
+            r["articles"] = sorted({m["article_id"] for m in r["reports"]})
         return rows
 
     def rejections(self, limit: int = MAX_PAGE) -> list[dict[str, Any]]:

@@ -21,54 +21,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import regex
-
-from ..errors import MigrationError, StoreError
-from .base import MAX_PAGE, Store
+from ..errors import StoreError
+from .base import MAX_PAGE, WORD, Store, schema
 
 T = 'TEXT COLLATE "C"'
 
-SCHEMA = f"""
-CREATE TABLE articles (
-  id {T} PRIMARY KEY, source {T} NOT NULL, url {T}, title {T}, author {T}, published {T},
-  published_from {T}, duplicate_of {T}, text {T} NOT NULL, raw {T} NOT NULL, record {T} NOT NULL,
-  ingested_at DOUBLE PRECISION NOT NULL);
-CREATE INDEX articles_published ON articles (published);
-CREATE INDEX articles_source ON articles (source);
-CREATE TABLE entities (article_id {T} NOT NULL, idx INTEGER NOT NULL, name {T} NOT NULL, name_hi {T},
-  type {T} NOT NULL, kb_id {T}, confidence DOUBLE PRECISION, n_mentions INTEGER NOT NULL, PRIMARY KEY (article_id, idx));
-CREATE INDEX entities_name ON entities (name);
-CREATE TABLE aliases (article_id {T} NOT NULL, alias {T} NOT NULL, name {T} NOT NULL, type {T});
-CREATE INDEX aliases_alias ON aliases (alias);
-CREATE INDEX aliases_name ON aliases (name);
-CREATE INDEX aliases_article ON aliases (article_id);
-CREATE TABLE times (article_id {T} NOT NULL, idx INTEGER NOT NULL, span_start INTEGER, span_end INTEGER,
-  text {T}, value {T}, granularity {T}, reason {T}, PRIMARY KEY (article_id, idx));
-CREATE TABLE events (article_id {T} NOT NULL, idx INTEGER NOT NULL, type {T} NOT NULL, mode {T}, status {T},
-  date {T}, location {T}, killed INTEGER, injured INTEGER, confidence DOUBLE PRECISION, actors {T}, recipients {T},
-  evidence {T}, published {T}, PRIMARY KEY (article_id, idx));
-CREATE INDEX events_type_date ON events (type, date);
-CREATE INDEX events_date ON events (date);
-CREATE TABLE event_participants (article_id {T} NOT NULL, idx INTEGER NOT NULL, name {T} NOT NULL, role {T});
-CREATE INDEX event_participants_name ON event_participants (name);
-CREATE INDEX event_participants_event ON event_participants (article_id, idx);
-CREATE TABLE quotes (article_id {T} NOT NULL, idx INTEGER NOT NULL, speaker {T}, span_start INTEGER,
-  span_end INTEGER, direct BOOLEAN, via {T}, PRIMARY KEY (article_id, idx));
-CREATE INDEX quotes_speaker ON quotes (speaker);
-CREATE TABLE flags (article_id {T} NOT NULL, idx INTEGER NOT NULL, kind {T}, span_start INTEGER,
-  span_end INTEGER, note {T}, PRIMARY KEY (article_id, idx));
-CREATE TABLE rejections (source {T} PRIMARY KEY, reason {T} NOT NULL, detail {T}, at DOUBLE PRECISION);
-CREATE TABLE signatures (article_id {T} PRIMARY KEY, sig {T} NOT NULL);
-CREATE TABLE lsh_bands (band INTEGER NOT NULL, hash {T} NOT NULL, article_id {T} NOT NULL);
-CREATE INDEX lsh_bands_hash ON lsh_bands (band, hash);
-CREATE INDEX lsh_bands_article ON lsh_bands (article_id);
-CREATE TABLE clusters (id {T} PRIMARY KEY, type {T} NOT NULL, participants {T}, date {T}, location {T},
-  reason {T}, contradictions {T}, n_articles INTEGER NOT NULL);
-CREATE INDEX clusters_type ON clusters (type);
-CREATE TABLE cluster_members (cluster_id {T} NOT NULL, article_id {T} NOT NULL, idx INTEGER NOT NULL);
-CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id);
-CREATE INDEX cluster_members_article ON cluster_members (article_id);
-"""
+SCHEMA = schema(T, "DOUBLE PRECISION")
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", SCHEMA),
@@ -93,8 +51,8 @@ CREATE INDEX entities_article ON entities (article_id);
 ]
 # Trigram index on aliases, only where pg_trgm can be created (it is optional).
 TRGM = ("0004_alias_trigram", "CREATE INDEX aliases_alias_trgm ON aliases USING GIN (alias gin_trgm_ops)")
+KNOWN = {n for n, _ in MIGRATIONS} | {TRGM[0]}
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _DESC = re.compile(r"\bDESC\b")
 _LIKE = re.compile(r"\bLIKE\b")
 MAX_QUERY_WORDS = 16
@@ -102,7 +60,7 @@ MAX_QUERY_WORDS = 16
 
 def words_of(text: str) -> list[str]:
     """The whole words of a text as the search index keeps them (lower-cased, unique)."""
-    return sorted({w.casefold() for w in _WORD.findall(text)})
+    return sorted({w.casefold() for w in WORD.findall(text)})
 
 
 class PostgresStore(Store):
@@ -114,7 +72,9 @@ class PostgresStore(Store):
         self._sql: dict[str, str] = {}
         self.conn = self._connect()
         self.trigram = False
-        if not readonly:
+        if readonly:
+            self._check_migrations(self._applied(), KNOWN, {n for n, _ in MIGRATIONS}, redact(url))
+        else:
             self.migrate()
         self.trigram = self._has_trgm()
 
@@ -127,10 +87,16 @@ class PostgresStore(Store):
         try:
             conn = psycopg.connect(self.url, autocommit=self.readonly, connect_timeout=10)
         except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL ({str(e).strip()})", location=_redact(self.url)) from e
+            raise StoreError(f"cannot connect to PostgreSQL ({_one_line(e)})", location=redact(self.url)) from e
         if self.readonly:
             conn.execute("SET default_transaction_read_only = on")
         return conn
+
+    def _applied(self) -> set[str] | None:
+        """The names of the migrations applied (None: no migrations table, not a vaarta store)."""
+        if self.scalar("SELECT to_regclass('migrations') IS NOT NULL") is not True:
+            return None
+        return {r["name"] for r in self.rows("SELECT name FROM migrations")}
 
     def _has_trgm(self) -> bool:
         r = self.rows("SELECT 1 AS x FROM pg_extension WHERE extname = 'pg_trgm'")
@@ -159,12 +125,7 @@ class PostgresStore(Store):
                     "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT now())"
                 )
                 done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-                known = {n for n, _ in MIGRATIONS} | {TRGM[0]}
-                if done - known:
-                    raise MigrationError(
-                        f"the database has migrations this vaarta does not know ({sorted(done - known)}); upgrade vaarta",
-                        location=_redact(self.url),
-                    )
+                self._check_migrations(done, KNOWN, set(), redact(self.url))
                 for name, sql in MIGRATIONS:
                     if name in done:
                         continue
@@ -183,7 +144,7 @@ class PostgresStore(Store):
                 except psycopg.Error:
                     pass  # no pg_trgm here (not installed / not allowed): names fall back to a scan
         except psycopg.Error as e:
-            raise StoreError(f"cannot migrate the database ({str(e).strip()})", location=_redact(self.url)) from e
+            raise StoreError(f"cannot migrate the database ({_one_line(e)})", location=redact(self.url)) from e
         return applied
 
     def put(self, record: Any, *, signature: Sequence[int] | None = None, bands: Sequence[str] = ()) -> None:
@@ -192,14 +153,14 @@ class PostgresStore(Store):
             super().put(record, signature=signature, bands=bands)
 
     # --- backend hooks -------------------------------------------------------------------
-    def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
+    def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:
         cur.execute("INSERT INTO articles_words (article_id, words) VALUES (%s, %s)", (article_id, words_of(title + "\n" + text)))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
         cur.execute("DELETE FROM articles_words WHERE article_id = %s", (article_id,))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        words = [w.casefold() for w in _WORD.findall(query)][:MAX_QUERY_WORDS]
+        words = [w.casefold() for w in WORD.findall(query)][:MAX_QUERY_WORDS]
         if not words:
             return []
         rows = self.rows(
@@ -230,7 +191,7 @@ class PostgresStore(Store):
 
 def snippet(text: str, words: Sequence[str], width: int = 12) -> str:
     """About ``width`` words around the first query word, the hits in [brackets] (as SQLite's snippet())."""
-    toks = list(_WORD.finditer(text))
+    toks = list(WORD.finditer(text))
     want = {w.casefold() for w in words}
     first = next((i for i, m in enumerate(toks) if m.group().casefold() in want), 0)
     lo = max(0, first - width // 3)
@@ -245,5 +206,11 @@ def snippet(text: str, words: Sequence[str], width: int = 12) -> str:
     return ("…" if lo > 0 else "") + "".join(out) + ("…" if hi < len(toks) else "")
 
 
-def _redact(url: str) -> str:
+def _one_line(e: BaseException) -> str:
+    """A server's (often multi-line) message on one line."""
+    return " ".join(str(e).split())
+
+
+def redact(url: str) -> str:
+    """The URL with its password hidden (for messages and logs)."""
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)

@@ -8,14 +8,11 @@ table over entity aliases for names and their variants.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from ..errors import MigrationError, StoreError
-from .base import Store
+from ..errors import StoreError
+from .base import WORD, Store, schema
 
 # Devanagari combining marks (vowel signs, virama, nukta, anusvara, chandrabindu, visarga)
 # plus ZWJ/ZWNJ: declared as token characters so words stay whole.
@@ -34,47 +31,7 @@ _MARKS = "".join(
 )
 TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}'"
 
-SCHEMA = """
-CREATE TABLE articles (
-  id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT, title TEXT, author TEXT, published TEXT,
-  published_from TEXT, duplicate_of TEXT, text TEXT NOT NULL, raw TEXT NOT NULL, record TEXT NOT NULL,
-  ingested_at REAL NOT NULL);
-CREATE INDEX articles_published ON articles (published);
-CREATE INDEX articles_source ON articles (source);
-CREATE TABLE entities (article_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, name_hi TEXT,
-  type TEXT NOT NULL, kb_id TEXT, confidence REAL, n_mentions INTEGER NOT NULL, PRIMARY KEY (article_id, idx));
-CREATE INDEX entities_name ON entities (name);
-CREATE TABLE aliases (article_id TEXT NOT NULL, alias TEXT NOT NULL, name TEXT NOT NULL, type TEXT);
-CREATE INDEX aliases_alias ON aliases (alias);
-CREATE INDEX aliases_name ON aliases (name);
-CREATE INDEX aliases_article ON aliases (article_id);
-CREATE TABLE times (article_id TEXT NOT NULL, idx INTEGER NOT NULL, span_start INTEGER, span_end INTEGER,
-  text TEXT, value TEXT, granularity TEXT, reason TEXT, PRIMARY KEY (article_id, idx));
-CREATE TABLE events (article_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, mode TEXT, status TEXT,
-  date TEXT, location TEXT, killed INTEGER, injured INTEGER, confidence REAL, actors TEXT, recipients TEXT,
-  evidence TEXT, published TEXT, PRIMARY KEY (article_id, idx));
-CREATE INDEX events_type_date ON events (type, date);
-CREATE INDEX events_date ON events (date);
-CREATE TABLE event_participants (article_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, role TEXT);
-CREATE INDEX event_participants_name ON event_participants (name);
-CREATE INDEX event_participants_event ON event_participants (article_id, idx);
-CREATE TABLE quotes (article_id TEXT NOT NULL, idx INTEGER NOT NULL, speaker TEXT, span_start INTEGER,
-  span_end INTEGER, direct BOOLEAN, via TEXT, PRIMARY KEY (article_id, idx));
-CREATE INDEX quotes_speaker ON quotes (speaker);
-CREATE TABLE flags (article_id TEXT NOT NULL, idx INTEGER NOT NULL, kind TEXT, span_start INTEGER,
-  span_end INTEGER, note TEXT, PRIMARY KEY (article_id, idx));
-CREATE TABLE rejections (source TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT, at REAL);
-CREATE TABLE signatures (article_id TEXT PRIMARY KEY, sig TEXT NOT NULL);
-CREATE TABLE lsh_bands (band INTEGER NOT NULL, hash TEXT NOT NULL, article_id TEXT NOT NULL);
-CREATE INDEX lsh_bands_hash ON lsh_bands (band, hash);
-CREATE INDEX lsh_bands_article ON lsh_bands (article_id);
-CREATE TABLE clusters (id TEXT PRIMARY KEY, type TEXT NOT NULL, participants TEXT, date TEXT, location TEXT,
-  reason TEXT, contradictions TEXT, n_articles INTEGER NOT NULL);
-CREATE INDEX clusters_type ON clusters (type);
-CREATE TABLE cluster_members (cluster_id TEXT NOT NULL, article_id TEXT NOT NULL, idx INTEGER NOT NULL);
-CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id);
-CREATE INDEX cluster_members_article ON cluster_members (article_id);
-"""
+SCHEMA = schema("TEXT", "REAL")
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", SCHEMA),
@@ -86,8 +43,6 @@ CREATE VIRTUAL TABLE names_trigram USING fts5 (alias, content='aliases', content
 """,
     ),
 ]
-
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
 # WAL + synchronous=NORMAL either way: a killed process loses at most the article being written.
@@ -105,7 +60,9 @@ class SqliteStore(Store):
         self.path = str(path)
         self.readonly = readonly
         self.conn = self._connect()
-        if not readonly:
+        if readonly:
+            self._check_migrations(self._applied(), {n for n, _ in MIGRATIONS}, {n for n, _ in MIGRATIONS}, self.path)
+        else:
             self.migrate()
 
     def _connect(self) -> sqlite3.Connection:
@@ -126,19 +83,23 @@ class SqliteStore(Store):
             raise StoreError(f"cannot open the database ({e}); is it a SQLite file?", location=self.path) from e
         return conn
 
+    def _applied(self) -> set[str] | None:
+        """The names of the migrations applied (None: no migrations table, not a vaarta store)."""
+        try:
+            if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone() is None:
+                return None
+            return {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot read the database ({e}); is it a SQLite file?", location=self.path) from e
+
     def migrate(self) -> list[str]:
         """Apply the named migrations not yet applied, each in its own transaction."""
         try:
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot read the database ({e}); is it a SQLite file?", location=self.path) from e
-        known = {n for n, _ in MIGRATIONS}
-        if done - known:
-            raise MigrationError(
-                f"the database has migrations this vaarta does not know ({sorted(done - known)}); upgrade vaarta",
-                location=self.path,
-            )
+        done = self._applied() or set()
+        self._check_migrations(done, {n for n, _ in MIGRATIONS}, set(), self.path)
         applied = []
         for name, sql in MIGRATIONS:
             if name in done:
@@ -166,7 +127,7 @@ class SqliteStore(Store):
         cur.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
         return cur.fetchone() is not None
 
-    def _index_text(self, cur: Any, article_id: str, title: str, text: str, aliases: Sequence[str]) -> None:
+    def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:
         # external-content index over articles(title, text): the text is stored once
         cur.execute(
             "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
@@ -187,7 +148,7 @@ class SqliteStore(Store):
         )
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        words = _WORD.findall(query)
+        words = WORD.findall(query)
         if not words:
             return []
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words[:16])

@@ -240,11 +240,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, api_key: str | Non
     import uvicorn
 
     app = create_app(db, api_key=api_key)
-    shown = f"[{host}]" if ":" in host else host
-    import re
+    from ..store.postgres import redact
 
-    where = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", db)  # never print a password
-    print(f"vaarta: serving {where} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"vaarta: serving {redact(db)} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
     if api_key:
         print("vaarta: POST /api/ingest is enabled (X-API-Key)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -228,13 +228,13 @@ async def ingest(
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_INGEST_BYTES:
         raise HTTPException(413, f"body over {MAX_INGEST_BYTES // (1024 * 1024)} MB")
-    body = b""
+    body = bytearray()  # grown in place: += on bytes would copy the whole body per chunk
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_INGEST_BYTES:
             raise HTTPException(413, f"body over {MAX_INGEST_BYTES // (1024 * 1024)} MB")
     try:
-        parsed = _BODY.validate_json(body or b"null")
+        parsed = _BODY.validate_json(bytes(body) or b"null")
     except ValidationError as e:
         raise RequestValidationError([{**err, "loc": ("body", *err.get("loc", ()))} for err in e.errors()[:5]]) from e
     items = parsed if isinstance(parsed, list) else [parsed]
