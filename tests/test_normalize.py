@@ -50,7 +50,7 @@ def test_every_clean_character_maps_into_the_raw_text(s: str, data: st.DataObjec
 
 
 def _reference_assemble(raw: str, removed: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    from vaarta.normalize import _CLUSTER, _LEGACY, _push_char, _renormalize, _repair
+    from vaarta.normalize import _CLUSTER, _LEGACY, _push_char, _renormalize, _repair, _sources
 
     out: list[str] = []
     src: list[int] = []
@@ -85,8 +85,8 @@ def _reference_assemble(raw: str, removed: list[tuple[int, int]]) -> tuple[str, 
         else:
             for m in _CLUSTER.finditer(chunk):
                 norm = unicodedata.normalize("NFC", m.group())
-                for k, ch in enumerate(norm):
-                    _push_char(push, ch, ps + m.start() + min(k, len(m.group()) - 1), chunk, m.start())
+                for ch, j in zip(norm, _sources(m.group(), norm), strict=True):
+                    _push_char(push, ch, ps + m.start() + j, chunk, m.start())
     while out and out[-1] in " \n":
         out.pop()
         src.pop()

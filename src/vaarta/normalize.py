@@ -220,7 +220,7 @@ def _repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tupl
             at.extend(src[i : m.start()])
             rep = _legacy_fix(m)
             out.append(rep)
-            at.extend(src[m.start() + min(k, len(m.group()) - 1)] for k in range(len(rep)))
+            at.extend(src[m.start() + j] for j in _sources(m.group(), rep))
             i = m.end()
         out.append(text[i:])
         at.extend(src[i:])
@@ -264,8 +264,8 @@ def _renormalize(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, tupl
 
 
 def _sources(g: str, nfc: str) -> list[int]:
-    """For each character of ``nfc`` (NFC of the cluster ``g``), its index in ``g``: the same
-    character where NFC only reordered marks (ु़ → ़ु), else its position, capped at the end."""
+    """For each character of ``nfc`` (``g`` normalised or repaired), its index in ``g``: the
+    same character where only the order changed (ु़ → ़ु, डि़ → ड़ि), else its position, capped."""
     used = [False] * len(g)
     out: list[int] = []
     for k, ch in enumerate(nfc):

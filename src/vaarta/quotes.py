@@ -18,6 +18,7 @@ with ``के अनुसार`` / ``के मुताबिक`` are not qu
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -168,11 +169,13 @@ def _antecedent(
     return None
 
 
+def _start(m: tuple[int, int, object]) -> int:
+    return m[0]
+
+
 def _sentence_index(doc: Document, pos: int) -> int:
-    for i, s in enumerate(doc.sentences):
-        if s.start <= pos < s.end or pos < s.start:
-            return i
-    return len(doc.sentences)
+    """The first sentence that holds ``pos`` or starts after it (``len`` when none does)."""
+    return bisect_left(doc.sentences, pos, key=lambda s: s.end - 1)  # sentences are disjoint, in order
 
 
 def _sentence_gap(doc: Document, a: int, b: int) -> int:
@@ -224,7 +227,8 @@ def _agent(
     text: str, mentions: Sequence[tuple[int, int, object]], start: int, verb: int
 ) -> tuple[str | None, str | None, bool | str]:
     """The speaker before a verb of saying: (name, via, known) as in :func:`_speaker`."""
-    cands = [m for m in mentions if start <= m[0] and m[1] <= verb]
+    lo, hi = bisect_left(mentions, start, key=_start), bisect_right(mentions, verb, key=_start)
+    cands = [m for m in mentions[lo:hi] if m[1] <= verb]  # mentions are sorted by start
     # का marks the speaker only in "X का कहना"; elsewhere it is a genitive (युद्धविराम का स्वागत किया और कहा)
     marks = [m for m in _AGENT.finditer(text, start, verb) if m.group() != "का" or _KAHNA.match(text, m.end())]
     mk = marks[-1] if marks else None
