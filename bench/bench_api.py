@@ -32,8 +32,28 @@ TYPES = ["CONSULT", "VISIT", "STATEMENT", "PROTEST", "ASSAULT", "DISASTER", "ACC
 STATUSES = ["occurred", "occurred", "occurred", "planned", "possible", "negated"]
 _C = list("कखगचजटडतदनपबमयरलवशसह")
 _V = ["ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ौ", "ं", ""]
-_LAT = {"क": "k", "ख": "kh", "ग": "g", "च": "ch", "ज": "j", "ट": "t", "ड": "d", "त": "t", "द": "d", "न": "n", "प": "p",
-        "ब": "b", "म": "m", "य": "y", "र": "r", "ल": "l", "व": "v", "श": "sh", "स": "s", "ह": "h"}
+_LAT = {
+    "क": "k",
+    "ख": "kh",
+    "ग": "g",
+    "च": "ch",
+    "ज": "j",
+    "ट": "t",
+    "ड": "d",
+    "त": "t",
+    "द": "d",
+    "न": "n",
+    "प": "p",
+    "ब": "b",
+    "म": "m",
+    "य": "y",
+    "र": "r",
+    "ल": "l",
+    "व": "v",
+    "श": "sh",
+    "स": "s",
+    "ह": "h",
+}
 _VL = {"ा": "aa", "ि": "i", "ी": "ee", "ु": "u", "ू": "oo", "े": "e", "ै": "ai", "ो": "o", "ौ": "au", "ं": "an", "": "a"}
 
 
@@ -68,8 +88,10 @@ def synthetic_records(n_articles: int, events_per_article: int = 5, seed: int = 
     for a in range(n_articles):
         ents = list(dict.fromkeys(rng.choices(pool, weights=weights, k=5)))
         day = f"{2024 + a % 3}-{1 + (a // 3) % 12:02d}-{1 + (a // 36) % 28:02d}"
-        sentences = [f"{ents[i % len(ents)][1]} ने {ents[(i + 1) % len(ents)][1]} से {rng.choice(['मुलाकात', 'बातचीत', 'चर्चा'])} की।"
-                     for i in range(events_per_article)]
+        sentences = [
+            f"{ents[i % len(ents)][1]} ने {ents[(i + 1) % len(ents)][1]} से {rng.choice(['मुलाकात', 'बातचीत', 'चर्चा'])} की।"
+            for i in range(events_per_article)
+        ]
         text = " ".join(sentences)
         doc = make_document(text, published=day, id=f"syn-{a:07d}", title=sentences[0])
         entities, pos = [], {}
@@ -83,12 +105,26 @@ def synthetic_records(n_articles: int, events_per_article: int = 5, seed: int = 
         events, off = [], 0
         for i, s in enumerate(sentences):
             actor, other = ents[i % len(ents)][0], ents[(i + 1) % len(ents)][0]
-            events.append(Event(rng.choice(TYPES), rng.choice(STATUSES), (actor,), (other,) if other != actor else (),  # type: ignore[arg-type]
-                                (Span(off, off + len(s)),), mode=rng.choice([None, "visit", "phone", "video"]),
-                                date=day if rng.random() < 0.8 else None, confidence=0.7))
+            events.append(
+                Event(
+                    rng.choice(TYPES),
+                    rng.choice(STATUSES),
+                    (actor,),
+                    (other,) if other != actor else (),  # type: ignore[arg-type]
+                    (Span(off, off + len(s)),),
+                    mode=rng.choice([None, "visit", "phone", "video"]),
+                    date=day if rng.random() < 0.8 else None,
+                    confidence=0.7,
+                )
+            )
             off += len(s) + 1
-        yield Record(document=doc, entities=tuple(entities), events=tuple(events),
-                     times=(TimeExpr(0, 2, text[:2], day, "day"),), quotes=(Quote(ents[0][0], 0, len(sentences[0]), False),))
+        yield Record(
+            document=doc,
+            entities=tuple(entities),
+            events=tuple(events),
+            times=(TimeExpr(0, 2, text[:2], day, "day"),),
+            quotes=(Quote(ents[0][0], 0, len(sentences[0]), False),),
+        )
 
 
 def build(db: str, n_events: int) -> Store:
@@ -150,9 +186,14 @@ async def _load(base: str, clients: int, seconds: float) -> dict[str, Any]:
     urls = []
     for i in range(200):
         en, hi, _ = pool[i % 150]
-        urls += [f"/api/events?type={TYPES[i % 10]}&participant={hi}&since=2025-01-01&until=2025-12-31",
-                 f"/api/entities/{en}", f"/api/articles/syn-{i * 37:07d}", f"/articles/syn-{i * 53:07d}",
-                 "/api/articles?limit=20", f"/events?participant={hi}"]
+        urls += [
+            f"/api/events?type={TYPES[i % 10]}&participant={hi}&since=2025-01-01&until=2025-12-31",
+            f"/api/entities/{en}",
+            f"/api/articles/syn-{i * 37:07d}",
+            f"/articles/syn-{i * 53:07d}",
+            "/api/articles?limit=20",
+            f"/events?participant={hi}",
+        ]
     lat: list[float] = []
     errors: dict[str, int] = {}
     stop = time.monotonic() + seconds
@@ -174,14 +215,17 @@ async def _load(base: str, clients: int, seconds: float) -> dict[str, Any]:
     t0 = time.perf_counter()
     await asyncio.gather(*(worker(k) for k in range(clients)))
     dt = time.perf_counter() - t0
-    return {"requests": len(lat), "seconds": dt, "rps": len(lat) / dt, "errors": errors,
-            "p50": pct(lat, 50), "p95": pct(lat, 95)}
+    return {"requests": len(lat), "seconds": dt, "rps": len(lat) / dt, "errors": errors, "p50": pct(lat, 50), "p95": pct(lat, 95)}
 
 
 def load_test(db: str, clients: int, seconds: float) -> dict[str, Any]:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "vaarta.cli", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vaarta.cli", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         import httpx
 
@@ -217,8 +261,10 @@ def main() -> None:
                 print(f"  {what:<12} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   ({a.reps} queries)")
     if a.load_seconds:
         r = load_test(a.sqlite, a.clients, a.load_seconds)
-        print(f"load ({a.clients} clients, {r['seconds']:.0f} s, SQLite, loopback): {r['requests']} requests,"
-              f" {r['rps']:.0f} req/s, errors {r['errors'] or 0}, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms")
+        print(
+            f"load ({a.clients} clients, {r['seconds']:.0f} s, SQLite, loopback): {r['requests']} requests,"
+            f" {r['rps']:.0f} req/s, errors {r['errors'] or 0}, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

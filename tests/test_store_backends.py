@@ -20,8 +20,19 @@ from vaarta.store import Store, open_store
 from web_fixtures import hand_records
 
 PG = os.environ.get("VAARTA_TEST_PG", "")
-BACKENDS = ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.skipif(
-    not PG.startswith(("postgresql://", "postgres://")), reason="set VAARTA_TEST_PG=postgresql://… (see .ci/start-postgres.sh)")])]
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgres",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(
+                not PG.startswith(("postgresql://", "postgres://")),
+                reason="set VAARTA_TEST_PG=postgresql://… (see .ci/start-postgres.sh)",
+            ),
+        ],
+    ),
+]
 
 WORDS = [
     "भारत और जापान के संबंधों पर चर्चा हुई।",
@@ -125,9 +136,19 @@ def test_entities_timeline_network(backend_db: str) -> None:
 @per_backend
 def test_clusters_round_trip(backend_db: str) -> None:
     with _filled(backend_db) as s:
-        s.replace_clusters([{"id": "e-1", "type": "CONSULT", "participants": ["Narendra Modi", "Vladimir Putin"],
-                             "date": "2026-03-04", "reason": "test", "articles": ["hr-call", "hr-plan"],
-                             "reports": [["hr-call", 0], ["hr-plan", 0]]}])
+        s.replace_clusters(
+            [
+                {
+                    "id": "e-1",
+                    "type": "CONSULT",
+                    "participants": ["Narendra Modi", "Vladimir Putin"],
+                    "date": "2026-03-04",
+                    "reason": "test",
+                    "articles": ["hr-call", "hr-plan"],
+                    "reports": [["hr-call", 0], ["hr-plan", 0]],
+                }
+            ]
+        )
         (c,) = s.clusters()
         assert c["articles"] == ["hr-call", "hr-plan"] and c["participants"] == ["Narendra Modi", "Vladimir Putin"]
         assert s.counts()["merged_events"] == 1

@@ -113,7 +113,7 @@ def test_untrusted_article_renders_inert(client: TestClient) -> None:
     html = _page(client, "/articles/fx-xss")
     assert "<script>" not in html and "<img" not in html and "onerror=" not in html.replace("onerror=alert", "")
     assert "&lt;script&gt;window.__pwned" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert f"<h1 class=\"title\">{XSS_TITLE}</h1>" in html  # shown as text only
+    assert f'<h1 class="title">{XSS_TITLE}</h1>' in html  # shown as text only
     assert 'href="javascript:' not in html
     for url in ("/", "/articles", "/events", "/articles?q=बैठक"):
         _page(client, url)
@@ -149,13 +149,21 @@ def test_misc_pages_and_html_errors(client: TestClient) -> None:
 
 def test_render_splits_overlapping_spans_cleanly() -> None:
     text = "अ ब स द य र ल"
-    rec = {"id": "x", "text": text,
-           "entities": [{"name": "A<b>", "type": "PER", "mentions": [{"start": 0, "end": 5}]},
-                        {"name": "B", "type": "LOC", "mentions": [{"start": 2, "end": 7}]}],  # overlaps the first
-           "times": [{"start": 4, "end": 9, "value": "2026-01-01"}],
-           "events": [{"type": "CONSULT", "status": "occurred", "actors": [], "recipients": [], "evidence": [{"start": 3, "end": 13}]}],
-           "quotes": [{"start": 6, "end": 11, "direct": True, "speaker": None}],
-           "flags": [], "removed": []}
+    rec = {
+        "id": "x",
+        "text": text,
+        "entities": [
+            {"name": "A<b>", "type": "PER", "mentions": [{"start": 0, "end": 5}]},
+            {"name": "B", "type": "LOC", "mentions": [{"start": 2, "end": 7}]},
+        ],  # overlaps the first
+        "times": [{"start": 4, "end": 9, "value": "2026-01-01"}],
+        "events": [
+            {"type": "CONSULT", "status": "occurred", "actors": [], "recipients": [], "evidence": [{"start": 3, "end": 13}]}
+        ],
+        "quotes": [{"start": 6, "end": 11, "direct": True, "speaker": None}],
+        "flags": [],
+        "removed": [],
+    }
     html = str(render(rec))
     t = _tree(f"<div>{html}</div>")
     assert not t.errors and not t.stack
