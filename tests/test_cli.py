@@ -65,3 +65,14 @@ def test_show_unknown_id_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["show", "nope", "--db", db]) == 1
     assert "no article" in capsys.readouterr().err
+
+
+def test_entity_found_by_a_short_form_the_articles_never_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("रूस की बैठक\nरूसी राष्ट्रपति व्लादिमीर पुतिन ने सोमवार को मॉस्को में बैठक की।", encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    main(["ingest", str(art), "--db", db, "-q"])
+    capsys.readouterr()
+    assert main(["entity", "पुतिन", "--db", db]) == 0  # the knowledge base knows the short form
+    out = capsys.readouterr().out
+    assert out.startswith("Vladimir Putin (PER)") and "articles (1)" in out

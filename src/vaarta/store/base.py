@@ -440,17 +440,29 @@ class Store(ABC):
         )
 
     def names_for(self, name_or_alias: str) -> list[str]:
-        """Canonical names an alias (any script) stands for in this store."""
-        from ..kb import name_key  # the KB's spelling-variant key
+        """Canonical names an alias (any script) stands for in this store.
 
-        exact = [
-            r["name"]
-            for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (name_or_alias, name_or_alias))
-        ]
+        In order: an alias or name seen in the store; a spelling variant of one (same
+        spelling key); what the knowledge base says the alias means (पुतिन → Vladimir Putin,
+        even where the articles only wrote व्लादिमीर पुतिन); a stored alias of which the query
+        is a whole word.
+        """
+        from ..kb import default_kb, name_key  # the KB's spelling-variant key
+
+        q = name_or_alias.strip()
+        exact = [r["name"] for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (q, q))]
         if exact:
             return exact
-        key = name_key(name_or_alias)
-        return [n for n in self.alias_candidates(name_or_alias) if key in {name_key(a) for a in self._aliases_of(n)}]
+        key = name_key(q)
+        candidates = self.alias_candidates(q)
+        by_aliases = {n: self._aliases_of(n) for n in candidates}
+        same_key = [n for n, aliases in by_aliases.items() if key in {name_key(a) for a in aliases}]
+        if same_key:
+            return same_key
+        stored = [e.name for e in default_kb().lookup(q) if self.scalar("SELECT 1 FROM entities WHERE name = ?", (e.name,))]
+        if stored:
+            return stored
+        return [n for n, aliases in by_aliases.items() if any(key in name_key(a).split() for a in aliases)]
 
     def _aliases_of(self, name: str) -> list[str]:
         return [r["alias"] for r in self.rows("SELECT DISTINCT alias FROM aliases WHERE name = ?", (name,))]
