@@ -143,3 +143,96 @@ def test_derived_indexes_are_built_once_per_kb() -> None:
 
     assert kb.derived("t", build) is kb.derived("t", build)
     assert calls == [1]
+
+
+# ---- India's districts (india_districts.tsv) ---------------------------------------------
+_DISTRICT_STATES = {
+    "Uttar Pradesh": 75,
+    "Bihar": 38,
+    "Madhya Pradesh": 55,
+    "Rajasthan": 41,
+    "Maharashtra": 36,
+    "Gujarat": 33,
+    "Jharkhand": 24,
+    "Haryana": 22,
+    "Punjab, India": 23,
+    "Uttarakhand": 13,
+    "Himachal Pradesh": 12,
+    "Chhattisgarh": 33,
+    "Delhi": 11,
+    "Jammu and Kashmir": 20,
+    "West Bengal": 23,
+    "Odisha": 30,
+}
+
+
+def test_district_nests_in_state_and_country(kb: KnowledgeBase) -> None:
+    e = kb.get("Sitamarhi district")
+    assert e is not None and e.kind == "district" and e.type == "LOC"
+    assert (e.region, e.country) == ("Bihar", "India")
+    state = kb.get(e.region)
+    assert state is not None and state.kind == "state" and state.country == "India"
+    assert names(kb.lookup("सीतामढ़ी")) == ["Sitamarhi district"]
+    assert names(kb.lookup("Sitamarhi")) == ["Sitamarhi district"]
+    assert names(kb.lookup("बदायूँ")) == names(kb.lookup("बदायूं")) == ["Budaun district"]
+    assert names(kb.lookup("पश्चिमी चंपारण")) == ["West Champaran district"]
+
+
+def test_every_district_is_findable_once_per_state(kb: KnowledgeBase) -> None:
+    """Each listed district resolves, by its Hindi name, to one place of its own state."""
+    text = (Path(__file__).parents[1] / "src/vaarta/data/kb/india_districts.tsv").read_text("utf-8")
+    assert text.startswith("# source:")
+    new = [e for e in kb if e.source == "india_districts.tsv" and e.kind == "district"]
+    assert len(new) > 350
+    for e in new:
+        assert e.country == "India" and e.region in kb.entities, e.name
+        same_state = [x for x in kb.lookup(e.name_hi) if x.region == e.region]
+        assert same_state == [e], (e.name, names(same_state))
+
+
+def test_district_headquarters_city_is_not_duplicated(kb: KnowledgeBase) -> None:
+    # a district named like its city is the city entity, which gains the district's names
+    assert names(kb.lookup("गोरखपुर")) == ["Gorakhpur"]
+    assert kb.get("Gorakhpur district") is kb.entities["Gorakhpur"]
+    assert kb.entities["Gorakhpur"].name_hi == "गोरखपुर"
+    assert names(kb.lookup("कानपुर नगर")) == ["Kanpur"] and kb.entities["Kanpur"].name_hi == "कानपुर"
+    assert names(kb.lookup("मोहाली")) == ["Mohali"]
+
+
+def test_district_counts_per_state(kb: KnowledgeBase) -> None:
+    """Districts of a state: own rows plus cities/places of that state that stand for one."""
+    text = (Path(__file__).parents[1] / "src/vaarta/data/kb/india_districts.tsv").read_text("utf-8")
+    head = text.splitlines()[0]
+    for state, n in _DISTRICT_STATES.items():
+        assert f"{state.replace(', India', '')} {n}" in head.replace("Punjab, India", "Punjab"), state
+
+
+def test_same_district_name_in_two_states_is_ambiguous(kb: KnowledgeBase) -> None:
+    regions = sorted(e.region or "" for e in kb.lookup("प्रतापगढ़"))
+    assert regions == ["Rajasthan", "Uttar Pradesh"]
+    assert {e.region for e in kb.lookup("बिलासपुर")} == {"Chhattisgarh", "Himachal Pradesh"}
+
+
+@pytest.mark.parametrize("word", ["सीधी", "गुना", "धार", "मंडी", "पन्ना", "सागर", "नदिया", "संभल", "पाली", "आनंद", "पूंछ"])
+def test_common_word_districts_need_the_word_district(kb: KnowledgeBase, word: str) -> None:
+    assert not [e for e in kb.lookup(word) if e.kind == "district"]
+    assert [e for e in kb.lookup(f"{word} जिले") if e.kind == "district"] or word == "पूंछ"
+
+
+def test_linker_finds_districts_and_skips_common_words() -> None:
+    from vaarta.entities import find_entities
+    from vaarta.pipeline import load_resources
+    from vaarta.segment import make_document
+
+    res = load_resources(with_ner=False)
+    text = (
+        "बिहार के सीतामढ़ी और मधेपुरा में बाढ़ से कई गांव डूब गए। "
+        "मध्य प्रदेश के सीधी जिले में बस नहर में गिरी। वह सीधी सड़क से घर गया। "
+        "हिमाचल के मंडी जिले में बादल फटा, पर अनाज मंडी खुली रही। पंजाब के मोहाली में बारिश हुई।"
+    )
+    ents, _ = find_entities(make_document(text), res)
+    found = {e.name: [m.text for m in e.mentions] for e in ents}
+    assert "Sitamarhi district" in found and "Madhepura district" in found
+    assert found.get("Sidhi district") == ["सीधी जिले"]
+    assert found.get("Mandi district") == ["मंडी जिले"]
+    assert "Mohali" in found

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from .events_lexicon import WORD_START, Lexicon, Trigger, load_lexicon
+from .events_lexicon import WORD_START, Lexicon, Trigger, load_lexicon, match_at
 from .events_roles import (
     AGENT_MARKERS,
     casualties,
@@ -224,7 +224,7 @@ def _triggers_by_sentence(sents: Sequence[str], lex: Lexicon) -> list[list[tuple
             last = 0
             for pos in sorted({i for p in pre for i in _occurrences(joined, p, where)}):
                 if pos >= last:
-                    m = t.pattern.match(joined, pos)
+                    m = match_at(t.pattern, joined, pos)
                     if m:
                         spans.append(m.span())
                         last = m.end()
@@ -272,14 +272,75 @@ def _verb_follows(sent: str, end: int, lex: Lexicon) -> int | None:
     return lv.end()
 
 
-def _salient(mentions: Sequence[tuple[int, int, Entity]], before: int, n: int, types: tuple[str, ...]) -> list[Entity]:
-    out: list[Entity] = []
-    for s, _e, ent in sorted(mentions, key=lambda m: -m[0]):
-        if s < before and ent.type in types and ent not in out:
+class _Salient:
+    """The last distinct entities of some types mentioned before a position: what
+    ``sorted(mentions, key=-start)`` walked from the position gave, from one sorted list built
+    once per document (a walk per event made the stage quadratic on long articles)."""
+
+    def __init__(self, mentions: Sequence[tuple[int, int, Entity]], types: tuple[str, ...]) -> None:
+        # latest first; mentions with one start keep their order (a stable sort)
+        self.desc = sorted((m for m in mentions if m[2].type in types), key=lambda m: -m[0])
+        self.neg_starts = [-m[0] for m in self.desc]
+        # the next index whose entity differs from this one's (skips a run of one name)
+        self.other = [0] * len(self.desc)
+        nxt = len(self.desc)
+        for i in range(len(self.desc) - 1, -1, -1):
+            if i + 1 < len(self.desc) and self.desc[i + 1][2] != self.desc[i][2]:
+                nxt = i + 1
+            self.other[i] = nxt
+
+    def before(self, pos: int, n: int) -> list[Entity]:
+        out: list[Entity] = []
+        i = bisect_right(self.neg_starts, -pos)  # the first mention starting before pos
+        while i < len(self.desc) and len(out) < n:
+            ent = self.desc[i][2]
+            if ent in out:
+                i = self.other[i]
+                continue
             out.append(ent)
-            if len(out) == n:
-                break
-    return out
+            i += 1
+        return out
+
+
+class _Times:
+    """Time expressions by start, for the dates of events (bisect instead of a scan per event)."""
+
+    def __init__(self, times: Sequence[TimeExpr], text: str) -> None:
+        self.times = sorted(times, key=lambda t: t.start)  # stable: the stage's order within a start
+        self.starts = [t.start for t in self.times]
+        self.text = text
+        self._range_end: dict[int, bool] = {}
+
+    def _in(self, s: int, e: int) -> list[TimeExpr]:
+        lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e + 1)
+        return [t for t in self.times[lo:hi] if t.end <= e]
+
+    def range_end(self, t: TimeExpr) -> bool:
+        """Whether ``t`` ends a range or a period (… से … तक, … तक)."""
+        got = self._range_end.get(t.end)
+        if got is None:
+            got = self._range_end[t.end] = bool(match_at(_RANGE_END, self.text, t.end))
+        return got
+
+    def within(self, s: int, e: int) -> bool:
+        return bool(self._in(s, e))
+
+    def date(self, s: int, e: int, at: int) -> str | None:
+        # "1 मई से 15 मई तक स्कूल बंद": the ends of a range date a period, not a happening
+        inside = [t for t in self._in(s, e) if not self.range_end(t)]
+        if not inside:
+            return None
+        before = [t for t in inside if t.start < at]
+        t = before[-1] if before else inside[0]
+        return t.value
+
+    def last_day(self, lo: int, hi: int) -> str | None:
+        """The value of the last day-precise time starting in [lo, hi), not a range's end."""
+        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        for t in reversed(self.times[a:b]):
+            if t.value and len(t.value) == 10 and not self.range_end(t):
+                return t.value
+        return None
 
 
 def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeExpr], res: Resources) -> list[Event]:
@@ -293,6 +354,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     drafts: list[_Draft] = []
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
+    people = _Salient(mentions, ("PER",))
+    dates = _Times(times, text)
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
     for si, sent in enumerate(doc.sentences):
@@ -301,7 +364,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
         base = sent.start
         # a dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place
         lo, hi = bisect_left(m_starts, sent.start), bisect_right(m_starts, sent.end)
-        s_ments = [m for m in mentions[lo:hi] if m[1] <= sent.end and not _DATELINE.match(text, m[1])]
+        s_ments = [m for m in mentions[lo:hi] if m[1] <= sent.end and not match_at(_DATELINE, text, m[1])]
         for rs, re_, trig in sent_triggers[si]:
             a_s, a_e = base + rs, base + re_
             if any(ms <= a_s < me for ms, me, _ in s_ments):
@@ -339,7 +402,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 continue  # "लॉकडाउन के दौरान", "कर्फ्यू के बावजूद": a state, not its imposition
             c_s, c_e = clause_bounds(sent.text, rs, re_)
             roles = read_roles(text, s_ments, base + c_s, a_s, a_e, lex)
-            if not roles.actors and not (set(roles.recipients) - set(roles.places)):
+            # (no sets: hashing an entity hashes all its mentions, every time)
+            if not roles.actors and all(r in roles.places for r in roles.recipients):
                 # the clause may continue an earlier one: look back to the sentence start
                 wide = read_roles(text, s_ments, base, a_s, a_e, lex)
                 roles.actors = wide.actors
@@ -349,7 +413,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 # "X ने कहा कि सरकार Y को एक करोड़ रुपये देगी": the one announcing gives
                 roles.actors = read_roles(text, s_ments, base, a_s, a_e, lex).actors
             status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex)
-            if status == "negated" and trig.type in NOMINAL_TYPES and not _NEG_NEAR.match(text, verb_end):
+            if status == "negated" and trig.type in NOMINAL_TYPES and not match_at(_NEG_NEAR, text, verb_end):
                 status = "occurred"  # भूकंप की तीव्रता ज्यादा नहीं थी: the negation is of another predicate
             if in_speech and status != "occurred" and trig.frame != "announce":
                 continue  # "भारत समर्थन करेगा", said: a promise reported, not an act performed
@@ -369,17 +433,17 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.recipients = []
                 passive = True
             if passive and not roles.recipients and _PATIENT_PRONOUN.search(text, base + c_s, a_s):
-                roles.recipients = _salient(mentions, base + c_s, 1, ("PER",))
+                roles.recipients = people.before(base + c_s, 1)
             actors = [e.name for e in roles.actors]
             if not actors and trig.type not in NOMINAL_TYPES and not passive:
                 if roles.both:
-                    actors = [e.name for e in _salient(mentions, a_s, 2, ("PER",))]
+                    actors = [e.name for e in people.before(a_s, 2)]
                 elif roles.pronoun or trig.kind == "verb":
-                    actors = [e.name for e in _salient(mentions, base + c_s, 1, ("PER",))]
+                    actors = [e.name for e in people.before(base + c_s, 1)]
             recips = [e.name for e in roles.recipients if e.name not in actors]
             if trig.type in ("DISASTER", "ACCIDENT"):
                 actors, recips = [], []  # their place carries them (ontology)
-            elif trig.type == "ASSAULT" and _CASE.match(text, a_e):
+            elif trig.type == "ASSAULT" and match_at(_CASE, text, a_e):
                 actors, recips = [], []  # "हत्या के मामले में पूछताछ": the names are of the case, not the act
             elif trig.type == "ASSAULT":
                 actors = [a for a in actors if names[a].type != "LOC"]
@@ -396,7 +460,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 place_ments = [m for m in s_ments if m not in agent_ms]  # the imposers are not its place
             elif trig.mode == "epidemic" and lex.epidemic_not_place is not None:
                 # "इटली से लौटा", "इटली के 16 पर्यटक": where a patient came from or belongs, not the count's place
-                place_ments = [m for m in s_ments if not lex.epidemic_not_place.match(text, m[1])]
+                place_ments = [m for m in s_ments if not match_at(lex.epidemic_not_place, text, m[1])]
                 if len(place_ments) < len(s_ments) and _EARLIER_PATIENT.search(sent.text):
                     continue  # "दिल्ली के उसी व्यक्ति … जो इटली से लौटा": a known patient's travel, not a report
             _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
@@ -413,20 +477,13 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             unnamed = trig.type == "COERCE" and not d.actors and not d.recipients and d.location
             if unnamed and _place_kind(d.location or "", res) in lex.authority_kinds:
                 d.actors = [d.location or ""]  # a curfew with no named agent: the place's government imposed it
-            if any(t.start >= base + c_s and t.end <= base + c_e for t in times):
-                d.date = _date(times, base + c_s, base + c_e, a_s, text)
+            if dates.within(base + c_s, base + c_e):
+                d.date = dates.date(base + c_s, base + c_e, a_s)
             elif c_s == 0 and c_e == len(sent.text):
-                d.date = _date(times, sent.start, sent.end, a_s, text)
+                d.date = dates.date(sent.start, sent.end, a_s)
             if d.date is None and DATE_CARRY_SENTENCES:
                 # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
-                prev = doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start
-                day = [
-                    t
-                    for t in times
-                    if prev <= t.start < base and t.value and len(t.value) == 10 and not _RANGE_END.match(text, t.end)
-                ]
-                if day:
-                    d.date = day[-1].value
+                d.date = dates.last_day(doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start, base)
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
             if d.mode == "epidemic":
@@ -511,7 +568,7 @@ def _place_and_mode(
     locs = [p for p in places if p.type == "LOC"]
     if trig.type == "PROTEST" or trig.frame == "measure":
         # where it happened is a place before में (सिरसा में … प्रदर्शन), not what it is against
-        at = [m[2] for m in s_ments if m[2].type == "LOC" and _IN.match(doc_text, m[1]) and m[0] < d.start]
+        at = [m[2] for m in s_ments if m[2].type == "LOC" and match_at(_IN, doc_text, m[1]) and m[0] < d.start]
         locs = at[-1:] or locs
     if locs and trig.type not in NOMINAL_TYPES:
         d.location = locs[-1].name
@@ -632,16 +689,6 @@ def _rel(d: _Draft) -> int:
     return d.start - d.evidence[0].start if d.evidence else 0
 
 
-def _date(times: Sequence[TimeExpr], s: int, e: int, at: int, text: str = "") -> str | None:
-    # "1 मई से 15 मई तक स्कूल बंद": the ends of a range date a period, not a happening
-    inside = [t for t in times if t.start >= s and t.end <= e and not (text and _RANGE_END.match(text, t.end))]
-    if not inside:
-        return None
-    before = [t for t in inside if t.start < at]
-    t = before[-1] if before else inside[0]
-    return t.value
-
-
 def _split_visits(d: _Draft) -> list[_Draft]:
     """ब्रिटिश और कनाडाई प्रधानमंत्रियों ने … दौरा किया: one visit per travelling country."""
     if d.mode != "visit" or len(d.actors) < 2:
@@ -686,7 +733,7 @@ def event_places(text: str, locs: Sequence[tuple[int, int, Entity]], at: int, le
     """The place(s) of a nominal event triggered at ``at``: the most specific place of the
     nearest "A के B (जिले) में" chain before the trigger (district over state, but not a
     village or police station), and of each chain coordinated with it (A और B में)."""
-    locs = [m for m in locs if not lex.name_modifier.match(text, m[1])]  # बरौनी एक्सप्रेस is a train
+    locs = [m for m in locs if not match_at(lex.name_modifier, text, m[1])]  # बरौनी एक्सप्रेस is a train
     chains = place_chains(text, locs, lex)
     if not chains:
         return []
@@ -714,7 +761,7 @@ def place_chains(text: str, locs: Sequence[tuple[int, int, Entity]], lex: Lexico
 
 
 def _specific(text: str, chain: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> str:
-    ok = [m for m in chain if not lex.sub_place.match(text, m[1])]
+    ok = [m for m in chain if not match_at(lex.sub_place, text, m[1])]
     return (ok[-1] if ok else chain[0])[2].name
 
 
@@ -783,7 +830,14 @@ def _kb_inside(outer: str, inner: str, res: Resources | None) -> bool:
 
 def _as_district(name: str, text: str, mentions: Sequence[tuple[int, int, Entity]]) -> bool:
     # "चमोली जिले में": the word may be part of the mention (Chamoli district) or follow it
-    return any(m[2].name == name and (_DISTRICT.match(text, m[1]) or _DISTRICT_END.search(text, m[0], m[1])) for m in mentions)
+    return any(
+        m[2].name == name and (match_at(_DISTRICT, text, m[1]) or _DISTRICT_END.search(text, m[0], m[1])) for m in mentions
+    )
+
+
+# How many earlier events of its type and status a mention is compared with for merging (the
+# latest first). Articles name far fewer; the bound keeps a book-length text linear.
+MERGE_LOOKBACK = 200
 
 
 def _merge(
@@ -796,10 +850,17 @@ def _merge(
         for i in range(len(c))
         for j in range(i + 1, len(c))
     }
+    # merged events by (type, status), which _compatible requires to be equal, in creation order
+    by_kind: dict[tuple[str, str], list[_Draft]] = {}
+    seen: dict[int, set[Span]] = {}  # the spans of each evidence list, by the list's id (split drafts share one)
+    districts: dict[str, bool] = {}
     for d in drafts:
-        tgt = next((o for o in reversed(out) if _compatible(o, d, inside)), None)
+        pool = by_kind.setdefault((d.type, d.status), [])
+        tgt = next((o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside)), None)
         if tgt is None:
             out.append(d)
+            pool.append(d)
+            seen.setdefault(id(d.evidence), set(d.evidence))
             continue
         for a in d.actors:
             if a not in tgt.actors and a not in tgt.recipients:
@@ -812,26 +873,27 @@ def _merge(
             tgt.mode = d.mode or tgt.mode
         if d.date and (not tgt.date or (len(d.date) > len(tgt.date) and d.date.startswith(tgt.date))):
             tgt.date = d.date  # the more precise date
-        if (
-            tgt.location
-            and d.location
-            and tgt.type in NOMINAL_TYPES
-            and (
-                _contains(tgt.location, d.location, inside)
-                or (KB_NESTING and _kb_inside(tgt.location, d.location, res) and _as_district(d.location, doc.text, mentions))
-            )
-        ):
-            tgt.location = d.location  # the more specific place names the happening
+        if tgt.location and d.location and tgt.type in NOMINAL_TYPES:
+            more = _contains(tgt.location, d.location, inside)
+            if not more and KB_NESTING and _kb_inside(tgt.location, d.location, res):
+                if d.location not in districts:
+                    districts[d.location] = _as_district(d.location, doc.text, mentions)
+                more = districts[d.location]
+            if more:
+                tgt.location = d.location  # the more specific place names the happening
         tgt.location = tgt.location or d.location
         for k in ("killed", "injured"):
             a, b = getattr(tgt, k), getattr(d, k)
             setattr(tgt, k, max(x for x in (a, b) if x is not None) if (a is not None or b is not None) else None)
+        have = seen[id(tgt.evidence)]
         for sp in d.evidence:
-            if sp not in tgt.evidence:
+            if sp not in have:
+                have.add(sp)
                 tgt.evidence.append(sp)
+    person_names = {m[2].name for m in mentions if m[2].type == "PER"}
     for o in out:
         real = [r for r in o.recipients if r not in o.derived]
-        people = [r for r in real if r in {m[2].name for m in mentions if m[2].type == "PER"}]
+        people = [r for r in real if r in person_names]
         if o.mode == "visit" and people:
             o.recipients = real
         o.evidence.sort(key=lambda s: s.start)

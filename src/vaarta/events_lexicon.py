@@ -20,6 +20,19 @@ DEFAULT_PATH = Path(__file__).with_name("data") / "event_triggers.json"
 WORD_START = r"(?<![\p{L}\p{M}\u200c\u200d])"
 WORD_END = r"(?![\p{L}\p{M}\u200c\u200d])"
 
+# How far (characters) a pattern matched at one position of a whole article may reach. The
+# regex module looks for a pattern's required literal (the ":" of "[ \t]*:", the "(" of
+# "\s*\(") from the position to the end of the string before matching, so an unbounded
+# ``p.match(text, pos)`` costs the rest of the article whenever that literal is rare: linear
+# per call, quadratic per article. Every such match of the events stage goes through
+# :func:`match_at`, whose end bound keeps it local (no pattern here spans 1000 characters).
+MATCH_WINDOW = 1000
+
+
+def match_at(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+    """``pattern.match(text, pos)`` looking no further than MATCH_WINDOW characters ahead."""
+    return pattern.match(text, pos, pos + MATCH_WINDOW)
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .events_lexicon import WORD_END, WORD_START, Lexicon
+from .events_lexicon import WORD_END, WORD_START, Lexicon, match_at
 from .model import Entity
 
 # Clause boundaries inside a sentence: a new finite clause usually starts after these.
@@ -61,13 +61,13 @@ def clause_bounds(sent_text: str, rel_start: int, rel_end: int) -> tuple[int, in
 def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
     """Skip parentheses and up to four role words after a name."""
     for _ in range(5):
-        m = _PAREN.match(text, pos)
+        m = match_at(_PAREN, text, pos)
         if m:
             pos = m.end()
             continue
         m = _SPACES.match(text, pos)
         p2 = m.end() if m else pos
-        r = lex.role_words.match(text, p2)
+        r = match_at(lex.role_words, text, p2)
         if r:
             pos = r.end()
             continue
@@ -78,7 +78,7 @@ def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
 def marker_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, int]:
     """The postposition after a name ending at ``pos`` and where it ends."""
     p = _skip_titles(text, pos, lex)
-    m = _MARKER.match(text, p)
+    m = match_at(_MARKER, text, p)
     if not m:
         return None, p
     return " ".join(m.group(1).split()), m.end()
@@ -112,7 +112,7 @@ def read_roles(
         if marker in _GENITIVE:
             if gap_to_next is not None and len(gap_to_next.split()) <= 3 and not _MARKER.match(gap_to_next):
                 continue  # a modifier: चीन के राष्ट्रपति शी जिनपिंग, चीनी विदेश मंत्रालय के प्रवक्ता …
-            if _SPATIAL.match(text, mend):
+            if match_at(_SPATIAL, text, mend):
                 # गुजरात हाई कोर्ट के सामने हत्या: where it happened, not who took part
                 roles.places.extend(e for e in ents if e.type == "LOC")
                 continue

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import regex
 
+from .events_lexicon import MATCH_WINDOW
 from .model import Document, Entity, Quote, Resources
 
 __all__ = ["find_quotes"]
@@ -94,6 +95,7 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
         s, e = m.span(g)
         if _has_words(text, s, e, MIN_WORDS):
             direct.append((s, e))
+    d_starts = [s for s, _e in direct]  # direct quotes are disjoint, in text order
     found: list[tuple[int, int, bool, int]] = []  # start, end, direct, position of the saying verb
     for s, e in direct:
         found.append((s, e, True, -1))
@@ -102,7 +104,8 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
             v = sent.start + m.start()
             after = sent.start + m.end()
             tail = (m.group("tail") or "").strip()
-            if any(ds - 3 <= after <= ds for ds, _ in direct) or any(ds <= v < de for ds, de in direct):
+            i = bisect_left(d_starts, after)
+            if (i < len(direct) and direct[i][0] <= after + 3) or _in_direct(direct, d_starts, v):
                 continue  # introduces (or sits inside) a direct quote
             if not tail:
                 continue
@@ -111,11 +114,16 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
                 s += 1
             while e > s and (text[e - 1].isspace() or text[e - 1] in "।.!?"):
                 e -= 1
-            if not _has_words(text, s, e, MIN_WORDS) or any(s < de and ds < e for ds, de in direct):
+            i = bisect_left(d_starts, e) - 1  # the last direct quote starting before e ends last
+            if not _has_words(text, s, e, MIN_WORDS) or (i >= 0 and direct[i][1] > s):
                 continue
             found.append((s, e, False, v))
     found.sort()
     out: list[Quote] = []
+    agents = _Agents(text, mentions)
+    etypes: dict[str, str] = {}
+    for ent in entities:
+        etypes.setdefault(ent.name, ent.type)
     last: str | None = None
     last_end = -1
     for s, e, is_direct, v in found:
@@ -124,49 +132,69 @@ def find_quotes(doc: Document, entities: Sequence[Entity], res: Resources) -> li
         speaker, via, known = _speaker(text, doc, mentions, s, e, v)
         recent = last_end >= 0 and _sentence_gap(doc, last_end, s) <= 3
         if known is PRONOUN:
-            speaker = _antecedent(text, mentions, s if v < 0 else v, last, recent, last_end if recent else 0)
+            speaker = _antecedent(agents, s if v < 0 else v, last, recent, last_end if recent else 0)
         elif known is ROLE_OF:
-            if recent and last is not None and _etype(entities, last) == "PER":
+            if recent and last is not None and etypes.get(last) == "PER":
                 speaker = last
             else:
                 # रूसी नेता ने कहा: the person just named as an agent (X ने), if any
-                speaker = _last_agent(text, mentions, s if v < 0 else v, ROLE_AGENT_CHARS) or speaker
+                speaker = agents.last(s if v < 0 else v, ROLE_AGENT_CHARS) or speaker
         elif not known:
-            speaker = last if recent else _antecedent(text, mentions, s if v < 0 else v, None, False)
+            speaker = last if recent else _antecedent(agents, s if v < 0 else v, None, False)
         out.append(Quote(speaker=speaker, start=s, end=e, direct=is_direct, via=via))
         if speaker is not None or known is True:
             last, last_end = speaker, e
     return out
 
 
-def _etype(entities: Sequence[Entity], name: str) -> str | None:
-    return next((e.type for e in entities if e.name == name), None)
+def _in_direct(direct: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < direct[i][1]
 
 
-def _last_agent(text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, window: int) -> str | None:
-    """The last person named as an agent (X ने) in the ``window`` characters before ``pos``."""
-    lo = max(0, pos - window)
-    for _ms, me, ent in reversed([m for m in mentions if lo <= m[0] and m[1] <= pos]):
-        if ent.type == "PER" and _NE_AFTER.match(text, me):
-            return ent.name
-    return None
+class _Agents:
+    """The people mentioned before a position, from lists built once per document (a scan of
+    every mention per quote made long articles quadratic)."""
+
+    def __init__(self, text: str, mentions: Sequence[tuple[int, int, Entity]]) -> None:
+        self.text = text
+        self.people = [m for m in mentions if m[2].type == "PER"]  # by start, as ``mentions``
+        self.starts = [m[0] for m in self.people]
+        self._agent: dict[int, bool] = {}
+
+    def _is_agent(self, end: int) -> bool:
+        got = self._agent.get(end)
+        if got is None:
+            got = self._agent[end] = bool(_NE_AFTER.match(self.text, end, end + MATCH_WINDOW))
+        return got
+
+    def last(self, pos: int, window: int) -> str | None:
+        """The last person named as an agent (X ने) in the ``window`` characters before ``pos``."""
+        lo = bisect_left(self.starts, max(0, pos - window))
+        for i in range(bisect_right(self.starts, pos) - 1, lo - 1, -1):
+            _ms, me, ent = self.people[i]
+            if me <= pos and self._is_agent(me):
+                return ent.name
+        return None
+
+    def last_named(self, pos: int) -> str | None:
+        """The last person whose mention ends by ``pos``."""
+        for i in range(bisect_right(self.starts, pos) - 1, -1, -1):
+            if self.people[i][1] <= pos:
+                return self.people[i][2].name
+        return None
 
 
-def _antecedent(
-    text: str, mentions: Sequence[tuple[int, int, Entity]], pos: int, last: str | None, recent: bool, since: int = 0
-) -> str | None:
+def _antecedent(agents: _Agents, pos: int, last: str | None, recent: bool, since: int = 0) -> str | None:
     """उन्होंने: the last person who was an agent (X ने) shortly before, else the speaker of a
     recent quote (None when that was an indefinite source: एक मजदूर ने कहा … उसने कहा), else
     the last person named. An agent counts only after the recent quote (``since``)."""
-    agent = _last_agent(text, mentions, pos, min(PRONOUN_AGENT_CHARS, pos - since))
+    agent = agents.last(pos, min(PRONOUN_AGENT_CHARS, pos - since))
     if agent is not None:
         return agent
     if recent:
         return last
-    for _ms, _me, ent in reversed([m for m in mentions if m[1] <= pos]):
-        if ent.type == "PER":
-            return ent.name
-    return None
+    return agents.last_named(pos)
 
 
 def _start(m: tuple[int, int, object]) -> int:
@@ -210,7 +238,7 @@ def _speaker(
             return None, None, False
     si = _sentence_index(doc, verb)
     start = doc.sentences[si].start if si < len(doc.sentences) else 0
-    if _PASSIVE.match(text, verb):
+    if _PASSIVE.match(text, verb, verb + MATCH_WINDOW):
         return None, None, False
     return _agent(text, mentions, _clause_start(text, start, verb), verb)
 
@@ -230,7 +258,9 @@ def _agent(
     lo, hi = bisect_left(mentions, start, key=_start), bisect_right(mentions, verb, key=_start)
     cands = [m for m in mentions[lo:hi] if m[1] <= verb]  # mentions are sorted by start
     # का marks the speaker only in "X का कहना"; elsewhere it is a genitive (युद्धविराम का स्वागत किया और कहा)
-    marks = [m for m in _AGENT.finditer(text, start, verb) if m.group() != "का" or _KAHNA.match(text, m.end())]
+    marks = [
+        m for m in _AGENT.finditer(text, start, verb) if m.group() != "का" or _KAHNA.match(text, m.end(), m.end() + MATCH_WINDOW)
+    ]
     mk = marks[-1] if marks else None
     if mk is not None and mk.group("pro"):
         return None, None, PRONOUN
