@@ -73,7 +73,9 @@ def _latin(st: State, words: list[str]) -> str:
     out = []
     for w in words:
         hits = st.kb.lookup(w) if w not in tok else []
-        out.append(hits[0].name if len(hits) == 1 else tok.get(w) or to_latin(w))
+        # a district's name without its kind: मैनपुरी डिपो → Mainpuri Depot, not "Mainpuri district Depot"
+        name = hits[0].name.split(",")[0].removesuffix(" district") if len(hits) == 1 else None
+        out.append(name or tok.get(w) or to_latin(w))
     return " ".join(out)
 
 
