@@ -544,3 +544,74 @@ def test_a_district_named_later_refines_the_state_of_a_disaster() -> None:
     t = "उत्तराखंड में भूकंप से भारी तबाही। चमोली जिले में आए भूकंप में 9 लोगों की मौत हो गई।"
     e = one(run(t, [UKD, CHAMOLI]), "DISASTER")
     assert e.location == "Chamoli district" and e.killed == 9
+
+
+# ---- per-document indexes (linear time on long articles) give what a full scan gave ----------
+
+
+def test_salient_index_matches_a_full_scan() -> None:
+    import random
+
+    from vaarta.events import _Salient
+    from vaarta.model import Entity, Mention
+
+    rnd = random.Random(7)
+    people = [Entity(f"P{i}", f"व्यक्ति{i}", "PER", None, 1.0, (Mention(0, 1, "x"),)) for i in range(4)]
+    place = Entity("L", "स्थान", "LOC", None, 1.0, (Mention(0, 1, "x"),))
+    mentions = []
+    for _ in range(300):
+        s = rnd.randrange(2000)
+        mentions.append((s, s + rnd.randint(1, 9), rnd.choice([*people, place])))
+    mentions.sort(key=lambda x: (x[0], -x[1]))
+
+    def scan(before: int, n: int) -> list[Entity]:  # the walk the index replaces
+        out: list[Entity] = []
+        for s, _e, e in sorted(mentions, key=lambda m: -m[0]):
+            if s < before and e.type == "PER" and e not in out:
+                out.append(e)
+                if len(out) == n:
+                    break
+        return out
+
+    idx = _Salient(mentions, ("PER",))
+    for pos in range(0, 2100, 7):
+        for n in (1, 2, 3):
+            assert idx.before(pos, n) == scan(pos, n), (pos, n)
+
+
+def test_dates_by_bisection_match_a_full_scan() -> None:
+    from vaarta.events import _Times
+    from vaarta.model import TimeExpr
+
+    text = "सोमवार को बैठक हुई। 1 मई से 15 मई तक स्कूल बंद रहे। 3 जून 2020 को बाढ़ आई और 4 जून 2020 को मदद पहुंची।"
+
+    def at(surface: str, value: str) -> TimeExpr:
+        i = text.index(surface)
+        return TimeExpr(i, i + len(surface), surface, value, "day")
+
+    times = [
+        at("सोमवार", "2020-05-04"),
+        at("1 मई", "2020-05-01"),
+        at("15 मई", "2020-05-15"),
+        at("3 जून 2020", "2020-06-03"),
+        at("4 जून 2020", "2020-06-04"),
+    ]
+    s2, s3 = text.index("1 मई"), text.index("3 जून")
+    idx = _Times(list(reversed(times)), text)
+    assert idx.range_end(times[1]) and idx.range_end(times[2]) and not idx.range_end(times[3])
+    assert idx.date(0, s2 - 1, 10) == "2020-05-04"
+    assert idx.date(s2, s3 - 1, text.index("स्कूल")) is None  # both ends of a range: a period, no date
+    assert idx.date(s3, len(text), text.index("मदद")) == "2020-06-04"
+    assert idx.date(s3, len(text), text.index("बाढ़")) == "2020-06-03"
+    assert idx.last_day(0, s3) == "2020-05-04" and idx.last_day(s3 + 1, s3 + 2) is None
+    assert idx.within(s2, s3 - 1) and not idx.within(7, s2 - 1)
+
+
+def test_repeated_happening_merges_with_each_sentence_once() -> None:
+    sent = "बिहार में बाढ़ से 12 लोगों की मौत हो गई। "
+    text = sent * 400
+    bihar = lambda t: ent(t, "Bihar", "LOC", "बिहार")  # noqa: E731
+    evs = run(text, [bihar])
+    flood = one(evs, "DISASTER")
+    assert flood.location == "Bihar" and flood.killed == 12
+    assert len(flood.evidence) == 400 == len(set(flood.evidence))

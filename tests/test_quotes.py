@@ -108,3 +108,19 @@ def test_direct_quote_after_ki_and_a_pronoun() -> None:
     t = "डॉक्टरों ने कहा कि उन्हें, “हल्का बुखार है और आराम की जरूरत है।”"
     q = quotes(t)
     assert q and q[0][0] is None and q[0][2] is True
+
+
+def test_speakers_resolve_far_into_a_long_article() -> None:
+    """The speaker look-backs use per-document indexes: quote 300 resolves as quote 1 does."""
+    block = (
+        "मुख्यमंत्री नीतीश कुमार ने पटना में कहा कि बाढ़ पीड़ितों को हर संभव मदद दी जाएगी। "
+        "उन्होंने कहा कि राहत शिविरों में भोजन की कमी नहीं होने दी जाएगी। "
+        "“हम हर गांव तक पहुंचेंगे,” गृह मंत्री अमित शाह ने कहा। "
+    )
+    text = block * 300
+    nitish = ent(text, "Nitish Kumar", "PER", "नीतीश कुमार")
+    shah = ent(text, "Amit Shah", "PER", "अमित शाह")
+    qs = quotes(text, nitish, shah)
+    assert len(qs) == 900
+    assert [q[0] for q in qs[-3:]] == ["Nitish Kumar", "Nitish Kumar", "Amit Shah"]
+    assert [q[0] for q in qs[:3]] == ["Nitish Kumar", "Nitish Kumar", "Amit Shah"]
