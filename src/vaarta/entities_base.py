@@ -188,6 +188,8 @@ class State:
         self.by_end: dict[int, list[tuple[Ent, int]]] = {}  # mention end -> (entity, start)
         self.starts: set[int] = set()  # mention starts
         self.flags: list[Flag] = []
+        self.added: list[tuple[Ent, int, int]] = []  # every new mention, in order (read by name linking)
+        self.forms: object = None  # person-name index of :mod:`vaarta.entities_names`, built on demand
 
     def covered(self, s: int, e: int) -> bool:
         return self.mask.find(1, s, e) != -1
@@ -197,6 +199,7 @@ class State:
         if (s, e) not in cur.mentions:
             self.by_end.setdefault(e, []).append((cur, s))
             self.starts.add(s)
+            self.added.append((cur, s, e))
         cur.mentions[(s, e)] = max(conf, cur.mentions.get((s, e), 0.0))
         cur.conf = max(cur.conf, conf)
         if take:

@@ -38,10 +38,12 @@ from vaarta.entities_base import (
 )
 from vaarta.entities_roles import is_role_word, strip_roles
 from vaarta.model import Token
-from vaarta.translit import is_devanagari, name_key, similar_at_least, to_latin
+from vaarta.translit import is_devanagari, name_key, phonetic_key, similar_at_least, to_latin
 
 _LATIN_NAME = regex.compile(r"^[\p{Latin} .'-]+$")
 _LETTER = regex.compile(r"\p{L}")
+_SLOT = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyz ")}
+_ALPHA = len(_SLOT) + 1  # the last slot: any other character
 
 
 # ---- 4. Latin names in parentheses ------------------------------------------------------
@@ -77,17 +79,99 @@ def new_or_linked(st: State, s: int, e: int, typ: str, conf: float) -> None:
         return
     # a misspelling of an entity already in the article
     if typ == "PER" and len(k) > 3:
-        for ent in list(st.ents.values()):
-            if ent.type != "PER":
-                continue
+        forms_index = st.forms if isinstance(st.forms, PersonForms) else PersonForms()
+        st.forms = forms_index
+        ent = forms_index.first_similar(st, surface)
+        if ent is not None:
             forms = {ent.name_hi, ent.name, *(st.doc.text[a:b] for (a, b) in ent.mentions)}
-            if any(similar_at_least(surface, f, FUZZY_MIN) for f in forms if f):
-                st.add(s, e, ent, CONF_FUZZY)
-                if k not in {name_key(f) for f in forms if f}:
-                    st.flag(s, e, f"misspelt name of {ent.name}")
-                return
+            st.add(s, e, ent, CONF_FUZZY)
+            if k not in {name_key(f) for f in forms if f}:
+                st.flag(s, e, f"misspelt name of {ent.name}")
+            return
     name = readable(surface) if is_devanagari(surface) else surface
     st.add(s, e, Ent(name, name, surface if is_devanagari(surface) else "", typ, None), conf)
+
+
+class PersonForms:
+    """The person names of one article by phonetic key, for the in-article misspelling check.
+
+    Equivalent to comparing a new name with every form (Hindi name, canonical name, mention
+    text) of every person entity in article order, but each distinct phonetic key is stored
+    once and compared only when a letter-count bound allows a match: ``SequenceMatcher.ratio``
+    is at most ``1 - D / T`` where ``D`` is the L1 distance of the two keys' letter counts and
+    ``T`` their total length, so keys with ``D > (1 - FUZZY_MIN) * T`` cannot match. The bound
+    is checked for all known keys at once (numpy), keeping a long article near-linear.
+    """
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self._np = np
+        self.done = 0  # entries of ``State.added`` already indexed
+        self.rank: dict[str, int] = {}  # entity key -> position in ``State.ents``
+        self.keys: dict[str, int] = {}  # phonetic key -> row
+        self.rep: list[str] = []  # a form with that key, per row
+        self.owners: list[dict[str, Ent]] = []  # person entities with a form of that key, per row
+        self.counts = np.zeros((64, _ALPHA), dtype=np.int32)
+        self.lens = np.zeros(64, dtype=np.int32)
+
+    def _vector(self, key: str) -> object:
+        v = self._np.zeros(_ALPHA, dtype=self._np.int32)
+        for c in key:  # letters outside a-z share one slot: merging slots only lowers the distance
+            v[_SLOT.get(c, _ALPHA - 1)] += 1
+        return v
+
+    def _register(self, form: str, ent: Ent) -> None:
+        if not form:
+            return
+        pk = phonetic_key(form)
+        if not pk:
+            return
+        row = self.keys.get(pk)
+        if row is None:
+            row = len(self.rep)
+            if row == len(self.lens):
+                np = self._np
+                self.counts = np.concatenate([self.counts, np.zeros_like(self.counts)])
+                self.lens = np.concatenate([self.lens, np.zeros_like(self.lens)])
+            self.keys[pk] = row
+            self.rep.append(form)
+            self.owners.append({})
+            self.counts[row] = self._vector(pk)
+            self.lens[row] = len(pk)
+        self.owners[row].setdefault(ent.key, ent)
+
+    def _sync(self, st: State) -> None:
+        text, added = st.doc.text, st.added
+        for ent, a, b in added[self.done :]:
+            if ent.key not in self.rank:
+                self.rank[ent.key] = len(self.rank)
+                if ent.type == "PER":
+                    self._register(ent.name_hi, ent)
+                    self._register(ent.name, ent)
+            if ent.type == "PER":
+                self._register(text[a:b], ent)
+        self.done = len(added)
+
+    def first_similar(self, st: State, surface: str) -> Ent | None:
+        """The earliest person entity with a form phonetically similar to ``surface``."""
+        self._sync(st)
+        pk = phonetic_key(surface)
+        n = len(self.rep)
+        if not pk or n == 0:
+            return None
+        np = self._np
+        dist = np.abs(self.counts[:n] - self._vector(pk)).sum(axis=1)
+        ok = dist <= (1.0 - FUZZY_MIN) * (self.lens[:n] + len(pk)) + 1e-9
+        best: Ent | None = None
+        for row in np.flatnonzero(ok).tolist():
+            owners = self.owners[row]
+            first = min(owners.values(), key=lambda x: self.rank[x.key])
+            if best is not None and self.rank[first.key] >= self.rank[best.key]:
+                continue
+            if similar_at_least(surface, self.rep[row], FUZZY_MIN):
+                best = first
+        return best
 
 
 def _person_like(words: list[str]) -> bool:
