@@ -266,6 +266,21 @@ def build_tz_cities(cldr_dir: Path, ne_dir: Path, frequent: set[str]) -> None:
     )
 
 
+def ilner_counts(data: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:
+    """How often each word occurs in IL-NER Hindi, and how often inside a PER/LOC/ORG name."""
+    ent: collections.Counter[str] = collections.Counter()
+    tot: collections.Counter[str] = collections.Counter()
+    for f in sorted((data / "il-ner-hindi" / "Datasets" / "Hindi").glob("*.txt")):
+        for line in f.read_text("utf-8").splitlines():
+            p = line.split("\t")
+            if len(p) < 2:
+                continue
+            tot[p[0]] += 1
+            if p[1][2:] in ("NEP", "NEL", "NEO"):
+                ent[p[0]] += 1
+    return tot, ent
+
+
 def build_common_words(shared: Path) -> set[str]:
     """Spelling keys of ordinary words: >= 3 occurrences in the shared Hindi corpora and less
     than 30% of their IL-NER occurrences inside a person/place/organisation name."""
@@ -288,16 +303,7 @@ def build_common_words(shared: Path) -> set[str]:
     for f in sorted((data / "ednil2020-hindi").rglob("*")):
         if f.is_file() and f.suffix != ".md":
             counts.update(word.findall(regex.sub(r"<[^>]*>", " ", f.read_text("utf-8", errors="replace"))))
-    ent: collections.Counter[str] = collections.Counter()
-    tot: collections.Counter[str] = collections.Counter()
-    for f in sorted((data / "il-ner-hindi" / "Datasets" / "Hindi").glob("*.txt")):
-        for line in f.read_text("utf-8").splitlines():
-            p = line.split("\t")
-            if len(p) < 2:
-                continue
-            tot[p[0]] += 1
-            if p[1][2:] in ("NEP", "NEL", "NEO"):
-                ent[p[0]] += 1
+    tot, ent = ilner_counts(data)
     counts.update(tot)
     keys = sorted(
         {

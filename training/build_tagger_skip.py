@@ -12,8 +12,9 @@ hand-written section of the existing file (kept as is).
 from __future__ import annotations
 
 import argparse
-import collections
 from pathlib import Path
+
+from build_kb import ilner_counts  # same folder: run as python training/build_tagger_skip.py
 
 MIN_COUNT = 2
 MAX_NAME_SHARE = 0.05
@@ -25,16 +26,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     a = ap.parse_args()
-    tot: collections.Counter[str] = collections.Counter()
-    ent: collections.Counter[str] = collections.Counter()
-    for f in sorted((Path(a.shared) / "data" / "il-ner-hindi" / "Datasets" / "Hindi").glob("*.txt")):
-        for line in f.read_text("utf-8").splitlines():
-            p = line.split("\t")
-            if len(p) < 2:
-                continue
-            tot[p[0]] += 1
-            if p[1][2:] in ("NEP", "NEL", "NEO"):
-                ent[p[0]] += 1
+    tot, ent = ilner_counts(Path(a.shared) / "data")
     words = sorted(w for w, n in tot.items() if n >= MIN_COUNT and ent[w] / n <= MAX_NAME_SHARE and any(c.isalpha() for c in w))
     hand = ""
     if OUT.exists():
