@@ -27,43 +27,17 @@ from typing import Any
 from vaarta.model import Entity, Event, Mention, Quote, Record, Span, TimeExpr
 from vaarta.segment import make_document
 from vaarta.store import Store, open_store
+from vaarta.translit import to_latin
 
 TYPES = ["CONSULT", "VISIT", "STATEMENT", "PROTEST", "ASSAULT", "DISASTER", "ACCIDENT", "AGREEMENT", "ARREST", "ELECTION"]
 STATUSES = ["occurred", "occurred", "occurred", "planned", "possible", "negated"]
 _C = list("कखगचजटडतदनपबमयरलवशसह")
 _V = ["ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ौ", "ं", ""]
-_LAT = {
-    "क": "k",
-    "ख": "kh",
-    "ग": "g",
-    "च": "ch",
-    "ज": "j",
-    "ट": "t",
-    "ड": "d",
-    "त": "t",
-    "द": "d",
-    "न": "n",
-    "प": "p",
-    "ब": "b",
-    "म": "m",
-    "य": "y",
-    "र": "r",
-    "ल": "l",
-    "व": "v",
-    "श": "sh",
-    "स": "s",
-    "ह": "h",
-}
-_VL = {"ा": "aa", "ि": "i", "ी": "ee", "ु": "u", "ू": "oo", "े": "e", "ै": "ai", "ो": "o", "ौ": "au", "ं": "an", "": "a"}
 
 
 def _word(rng: random.Random, n: int) -> tuple[str, str]:
-    hi, en = [], []
-    for _ in range(n):
-        c, v = rng.choice(_C), rng.choice(_V)
-        hi.append(c + v)
-        en.append(_LAT[c] + _VL[v])
-    return "".join(hi), "".join(en).capitalize()
+    hi = "".join(rng.choice(_C) + rng.choice(_V) for _ in range(n))
+    return hi, to_latin(hi).capitalize()
 
 
 def entity_pool(n: int, seed: int = 7) -> list[tuple[str, str, str]]:

@@ -394,14 +394,13 @@ def covid_inputs(cache: Path | None = None) -> list[tuple[str, Document, list[En
     from vaarta.corpora import covid_articles
 
     res = pipeline.load_resources()
-    stages = pipeline._stages()
     out = []
     for art in covid_articles():
         doc = pipeline.prepare(art)
         if not isinstance(doc, Document):
             continue
-        ents, _flags = stages.entities(doc, res) if stages.entities else ([], [])
-        times = stages.times(doc) if stages.times else []
+        ents, _flags = pipeline.find_entities(doc, res)
+        times = pipeline.find_times(doc)
         out.append((art.id, doc, list(ents), list(times)))
     if cache is not None:
         cache.write_bytes(pickle.dumps(out))

@@ -34,7 +34,6 @@ def main() -> None:
     t0 = time.perf_counter()
     res = pipeline.load_resources()
     t_load = time.perf_counter() - t0
-    stages = pipeline._stages()
     spent: dict[str, float] = defaultdict(float)
     tmp = tempfile.mkdtemp()
     db = a.db or os.path.join(tmp, "bench.db")
@@ -50,16 +49,16 @@ def main() -> None:
                 rejected += 1
                 continue
             t = time.perf_counter()
-            ents, flags = stages.entities(doc, res) if stages.entities else ([], [])
+            ents, flags = pipeline.find_entities(doc, res)
             spent["entities"] += time.perf_counter() - t
             t = time.perf_counter()
-            times = stages.times(doc) if stages.times else []
+            times = pipeline.find_times(doc)
             spent["times"] += time.perf_counter() - t
             t = time.perf_counter()
-            evs = stages.events(doc, ents, times, res) if stages.events else []
+            evs = pipeline.find_events(doc, ents, times, res)
             spent["events"] += time.perf_counter() - t
             t = time.perf_counter()
-            qs = stages.quotes(doc, ents, res) if stages.quotes else []
+            qs = pipeline.find_quotes(doc, ents, res)
             spent["quotes"] += time.perf_counter() - t
             rec = pipeline.Record(
                 document=doc, entities=tuple(ents), times=tuple(times), events=tuple(evs), quotes=tuple(qs), flags=tuple(flags)

@@ -162,14 +162,9 @@ def cmd_search(a: argparse.Namespace) -> int:
 def cmd_entity(a: argparse.Namespace) -> int:
     with open_store(a.db, readonly=True) as store:
         ent = store.entity(a.name)
-    kb_hits: list[Any] = []
-    try:
-        from .pipeline import load_resources
+    from .kb import default_kb
 
-        kb = load_resources(with_ner=False).kb
-        kb_hits = kb.find(a.name)[:3] if kb else []
-    except ImportError:
-        pass
+    kb_hits: list[Any] = default_kb().find(a.name)[:3]
     if ent is None and not kb_hits:
         print(f"vaarta entity: nothing known as {a.name!r}", file=sys.stderr)
         return 1

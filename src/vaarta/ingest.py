@@ -184,10 +184,7 @@ def ingest_articles(
 
 def _copy_finder() -> Callable[[Store, Record], tuple[list[int] | None, list[str], str | None]]:
     """Near-duplicate detection against what the store already holds (MinHash + LSH bands)."""
-    try:
-        from . import dedup
-    except ImportError:
-        return lambda store, rec: (None, [], None)
+    from . import dedup
 
     def find(store: Store, rec: Record) -> tuple[list[int] | None, list[str], str | None]:
         sh = dedup.shingles(rec.document.text)
@@ -241,10 +238,7 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
     a pass over the stored events of the touched types only. The result does not depend on
     the order in which articles were ingested. Returns the number of merged events stored.
     """
-    try:
-        from . import crossdoc
-    except ImportError:
-        return 0
+    from . import crossdoc
     from .model import Event, Span
 
     wanted = sorted(set(types)) if types is not None else None

@@ -8,13 +8,18 @@ distributed engine (Dask, Spark): ship ``Resources`` once per worker, map ``anal
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 
-from . import clean, html, segment
+from . import clean, html, segment, timex
+from .entities import find_entities
+from .events import find_events
 from .garble import find_garbled
-from .model import Article, Document, Entity, Event, Flag, Quote, Record, Rejection, Removed, Resources, TimeExpr
+from .kb import default_kb
+from .model import Article, Document, Record, Rejection, Resources
+from .ner import Tagger
 from .normalize import assemble
+from .quotes import find_quotes
+from .timex import find_times
 
 MIN_DEVANAGARI_SHARE = 0.5  # of letters; below this a page is "not Hindi"
 MIN_TEXT_CHARS = 20
@@ -67,10 +72,6 @@ def prepare(article: Article) -> Document | Rejection:
 
 
 def _published_fallback(url: str | None, text: str) -> tuple[str | None, str | None]:
-    try:
-        from . import timex
-    except ImportError:
-        return None, None
     if url and (d := timex.published_from_url(url)):
         return d, "url"
     if d := timex.published_from_text(text[:600]):
@@ -80,20 +81,10 @@ def _published_fallback(url: str | None, text: str) -> tuple[str | None, str | N
 
 def analyse(doc: Document, res: Resources) -> Record:
     """Run every analysis stage over a cleaned document."""
-    stages = _stages()
-    entities: list[Entity] = []
-    flags: list[Flag] = []
-    times: list[TimeExpr] = []
-    events: list[Event] = []
-    quotes: list[Quote] = []
-    if stages.entities:
-        entities, flags = stages.entities(doc, res)
-    if stages.times:
-        times = stages.times(doc)
-    if stages.events:
-        events = stages.events(doc, entities, times, res)
-    if stages.quotes:
-        quotes = stages.quotes(doc, entities, res)
+    entities, flags = find_entities(doc, res)
+    times = find_times(doc)
+    events = find_events(doc, entities, times, res)
+    quotes = find_quotes(doc, entities, res)
     flags = [*flags, *find_garbled(doc)]
     return Record(
         document=doc,
@@ -111,65 +102,8 @@ def analyse_article(article: Article, res: Resources) -> Record | Rejection:
     return doc if isinstance(doc, Rejection) else analyse(doc, res)
 
 
-class _Stages:
-    def __init__(self) -> None:
-        self.entities: Callable | None = None  # type: ignore[type-arg]
-        self.times: Callable | None = None  # type: ignore[type-arg]
-        self.events: Callable | None = None  # type: ignore[type-arg]
-        self.quotes: Callable | None = None  # type: ignore[type-arg]
-
-
-@lru_cache(maxsize=1)
-def _stages() -> _Stages:
-    """The stage functions (imported once)."""
-    s = _Stages()
-    try:
-        from .entities import find_entities
-
-        s.entities = find_entities
-    except ImportError:
-        pass
-    try:
-        from .timex import find_times
-
-        s.times = find_times
-    except ImportError:
-        pass
-    try:
-        from .events import find_events
-
-        s.events = find_events
-    except ImportError:
-        pass
-    try:
-        from .quotes import find_quotes
-
-        s.quotes = find_quotes
-    except ImportError:
-        pass
-    return s
-
-
 @lru_cache(maxsize=4)
 def load_resources(with_ner: bool = True) -> Resources:
-    """The packaged knowledge base and NER model (loaded once per process)."""
-    kb = ner = None
-    try:
-        from .kb import KnowledgeBase
-
-        kb = KnowledgeBase.load()
-    except ImportError:
-        pass
-    if with_ner:
-        try:
-            from .ner import Tagger
-
-            ner = Tagger.load()
-        except (ImportError, FileNotFoundError):
-            pass
-    return Resources(kb=kb, ner=ner)
-
-
-def removed_outside(record: Record) -> list[Removed]:
-    """Removed blocks (for display), in raw order."""
-    return sorted(record.document.removed, key=lambda r: r.raw_start)
+    """The packaged knowledge base and NER model (loaded once per process; the knowledge base
+    is the same object the store's alias lookups use)."""
+    return Resources(kb=default_kb(), ner=Tagger.load() if with_ner else None)
