@@ -182,8 +182,8 @@ def test_seed_001_events(gold_docs) -> None:  # type: ignore[no-untyped-def]
 
 # Floors measured on gold/dev with oracle entities and times (docs/events.md). Raise them as
 # the stage improves; never lower one without saying why in docs/events.md.
-EVENT_F1_FLOOR = 0.518
-STATUS_FLOOR = 0.936
+EVENT_F1_FLOOR = 0.625
+STATUS_FLOOR = 0.943
 QUOTE_RECALL_FLOOR = 0.972
 SPEAKER_FLOOR = 0.915
 

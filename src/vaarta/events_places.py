@@ -35,6 +35,9 @@ def event_places(text: str, locs: Sequence[tuple[int, int, Entity]], at: int, le
     nearest "A के B (जिले) में" chain before the trigger (district over state, but not a
     village or police station), and of each chain coordinated with it (A और B में)."""
     locs = [m for m in locs if not match_at(lex.name_modifier, text, m[1])]  # बरौनी एक्सप्रेस is a train
+    # "भूकंप … गुजरात के सन् 2001 के भूकंप जैसा": a place after the trigger in a comparison
+    # names another happening (the one compared with)
+    locs = [m for m in locs if m[0] < at or not match_at(_COMPARED, text, m[1])]
     chains = place_chains(text, locs, lex)
     if not chains:
         return []
@@ -71,6 +74,11 @@ def _chain_gap(level_words: str) -> regex.Pattern[str]:
     return regex.compile(r"\s*(?:" + level_words + r"\s+)?(?:के|की|का)\s+")
 
 
+# A place whose noun phrase ends in a comparison (X के … भूकंप जैसा, X की तरह): up to six words,
+# none of them a postposition that would end the phrase first.
+_COMPARED = regex.compile(
+    r"(?:\s+(?!(?:में|ने|को|पर|से)(?![\p{L}\p{M}]))[\p{L}\p{M}\d]+){0,6}?\s+(?:जैसा|जैसी|जैसे|की\s+तरह|के\s+समान)(?![\p{L}\p{M}])"
+)
 _IN = regex.compile(r"\s*(?:जिले\s+|शहर\s+|राज्य\s+)?में(?![\p{L}\p{M}])")
 _COORD_GAP = regex.compile(r"\s*(?:,|और|तथा|एवं|व)\s*")
 

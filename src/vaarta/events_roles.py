@@ -31,6 +31,14 @@ _DIGITS = regex.compile(r"\d+(?:,\d+)*")
 _INT = regex.compile(r"\d+")
 # Nouns after a genitive that make it a place: "X के सामने/पास/बाहर" (in front of X …).
 _SPATIAL = regex.compile(r"\s*(?:सामने|पास|बाहर|भीतर|अंदर|नजदीक|नज़दीक|निकट|करीब|क़रीब|नीचे|ऊपर)" + WORD_END)
+# After a genitive: "X के (कई) देशों/लोगों/सहयोगियों ने …" — a group or a role of X takes the
+# role its own postposition marks, and X (a country, an organisation) is that party (round 7).
+_GROUP = regex.compile(
+    r"\s*(?:(?:कई|कुछ|सभी|तमाम|अन्य|दोनों|अनेक)\s+)?"
+    r"(?:देशों|लोगों|नागरिकों|सहयोगियों|समर्थकों|कार्यकर्ताओं|प्रतिनिधियों|प्रतिनिधि|सदस्यों|सदस्य देशों)" + WORD_END
+)
+# A genitive, one noun and another genitive right before the trigger: X के प्रयासों की (सराहना).
+_OWNED_NOUN = regex.compile(r"\s*(?:(?:इस|उस|इन|उन)\s+)?[\p{L}\p{M}]+\s+(?:की|के|का)\s*$")
 _COORD = {"और", "तथा", "एवं", "व", ","}
 _GENITIVE = {"का", "की", "के"}
 _RECIPIENT = {"को", "से", "के साथ", "पर"}
@@ -75,6 +83,18 @@ def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
     return pos
 
 
+def _group_marker(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The postposition after a group noun or role words following a genitive at ``pos``
+    (… के कई देशों ने → ने; … के प्रधानमंत्री से → से), None when neither follows."""
+    g = match_at(_GROUP, text, pos)
+    end = g.end() if g else pos
+    p = _skip_titles(text, end, lex)
+    if p == pos:
+        return None
+    m = match_at(_MARKER, text, p)
+    return " ".join(m.group(1).split()) if m else None
+
+
 def marker_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, int]:
     """The postposition after a name ending at ``pos`` and where it ends."""
     p = _skip_titles(text, pos, lex)
@@ -110,13 +130,21 @@ def read_roles(
         near_trigger = len(text[mend:trig_start].split()) <= 1
         ents = [g[2] for g in group]
         if marker in _GENITIVE:
+            group_role = _group_marker(text, mend, lex)
+            if group_role in _AGENT:
+                roles.actors.extend(ents)  # यूरोप के कई देशों ने, पाकिस्तान के विदेश मंत्री ने: the country acts
+                continue
+            if group_role in _RECIPIENT:
+                roles.recipients.extend(ents)  # ईरान के लोगों से कहा गया: asked of the country
+                continue
             if gap_to_next is not None and len(gap_to_next.split()) <= 3 and not _MARKER.match(gap_to_next):
                 continue  # a modifier: चीन के राष्ट्रपति शी जिनपिंग, चीनी विदेश मंत्रालय के प्रवक्ता …
             if match_at(_SPATIAL, text, mend):
                 # गुजरात हाई कोर्ट के सामने हत्या: where it happened, not who took part
                 roles.places.extend(e for e in ents if e.type == "LOC")
                 continue
-            if near_trigger:
+            if near_trigger or match_at(_OWNED_NOUN, text[:trig_start], mend):
+                # "भारत की सराहना", "भारत के प्रयासों की सराहना": what is praised, accused … is X's
                 for e in ents:
                     (roles.places if e.type == "LOC" else roles.recipients).append(e)
                     if e.type == "LOC":
