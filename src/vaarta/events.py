@@ -31,8 +31,10 @@ from .events_clauses import (
 )
 from .events_context import _Salient, _Times
 from .events_draft import NOMINAL_TYPES, VIOLENT, _Draft, _party_ok, _place_kind
+from .events_implied import PLACED_LATER_TYPES, authority_country, country_counts, place_told_after
 from .events_lexicon import Trigger, load_lexicon, match_at
 from .events_merge import COORDINATED_AGENTS, _coordinated, _merge, _split_authorities, _split_places, _split_visits
+from .events_places import event_places
 from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, read_roles, status_of
 from .events_rules import (
     AID_SEND_WORDS,
@@ -74,6 +76,13 @@ _PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन
 # Acts of a government that a passive or impersonal clause reports with no agent: the
 # government of the country or state where it happened did them (round 7: releases too).
 AUTHORITY_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION"})
+# Round 8: a passive clause's agent is only a name with द्वारा / की ओर से (PASSIVE_AGENTS), and
+# an agentless government act with no place is the state named with its organs (IMPLIED_STATE).
+PASSIVE_AGENTS = True
+PASSIVE_AGENT_MARKERS = frozenset({"द्वारा", "की ओर से", "की तरफ से"})
+IMPLIED_STATE = True
+# A happening with no place is placed by a next sentence "ये घटना X में हुई" (round 8).
+PLACE_TOLD_AFTER = True
 # Acts performed by saying (ontology: a demand, accusation, refusal, threat or praise is an
 # event even inside a quote or reported speech).
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
@@ -126,6 +135,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     people = _Salient(mentions, ("PER",))
     agents = _Salient(agent_mentions(text, mentions, lex), ("PER",))  # persons named with ने
     dates = _Times(times, text)
+    countries = None  # country_counts of the document (computed once, when needed)
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
     for si, sent in enumerate(doc.sentences):
@@ -217,6 +227,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                     agent_ms = _coordinated(text, s_ments, agent_ms)
                 roles.actors, roles.recipients = [m[2] for m in agent_ms], []
                 passive = True
+            if passive and PASSIVE_AGENTS and trig.type in AUTHORITY_TYPES and trig.frame != "measure":
+                # "X ने … मांग की थी जिन्हें … पकड़ा गया": a passive verb's agent is named with द्वारा,
+                # never with ने (that name is the subject of another clause)
+                roles.actors = [
+                    e
+                    for e in roles.actors
+                    if any(m[2] is e and marker_after(text, m[1], lex)[0] in PASSIVE_AGENT_MARKERS for m in r_ments if m[0] < a_s)
+                ]
             if trig.type == "PROTEST":
                 # protesters are rarely named; a name after से/को is what they protest about
                 roles.actors = [e for e in roles.actors if e.type != "LOC"]
@@ -281,6 +299,22 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 # the place's government did it; implied, so it does not keep named mentions apart
                 d.actors = [d.location or ""]
                 d.derived.add(d.location or "")
+            elif (
+                IMPLIED_STATE
+                and trig.type in AUTHORITY_TYPES
+                and trig.frame != "measure"
+                and passive
+                and not d.actors
+                and not d.location
+            ):
+                # "उन्हें हिरासत में लिया गया" with no place: the state the article names with its organs
+                own = [m[2].name for m in s_ments if base + c_s <= m[0] < base + c_e]
+                if countries is None:
+                    countries = country_counts(text, mentions)
+                state = authority_country(countries, own)
+                if state is not None and state not in d.recipients:
+                    d.actors = [state]
+                    d.derived.add(state)
             if d.mode == "visit" and not d.actors:
                 continue  # "सभी लोगों ने ईरान की यात्रा की थी": a journey by no one named is no visit
             if trig.frame == "cancelled":
@@ -314,10 +348,23 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
             for dd in _split_visits(d) if trig.frame != "measure" else _split_authorities(d, res, lex):
                 drafts.extend(_split_places(dd))
+    merged = _merge(drafts, doc, mentions, lex, res)
+    if PLACE_TOLD_AFTER:
+        bounds = [(s.start, s.end) for s in doc.sentences]
+        locs = [m for m in mentions if m[2].type == "LOC"]
+        loc_starts = [m[0] for m in locs]
+
+        def locs_in(s: int, e: int) -> list[tuple[int, int, Entity]]:
+            return locs[bisect_left(loc_starts, s) : bisect_left(loc_starts, e)]
+
+        for d in merged:
+            if d.location is None and not d.actors and not d.recipients and d.type in PLACED_LATER_TYPES:
+                last = max(bisect_right(bounds, (sp.start, len(text) + 1)) - 1 for sp in d.evidence)
+                d.location = place_told_after(
+                    text, bounds, last, locs_in, lambda s, e: next(iter(event_places(text, locs_in(s, e), e, lex)), None)
+                )
     events = [
-        d
-        for d in _merge(drafts, doc, mentions, lex, res)
-        if d.actors or d.recipients or d.location or d.type in BARE_TYPES or d.killed or d.injured
+        d for d in merged if d.actors or d.recipients or d.location or d.type in BARE_TYPES or d.killed or d.injured
     ]  # after merging: a bare mention may have joined a named one
     return [
         Event(

@@ -103,10 +103,18 @@ def content_party(
     whom it is about. ``start`` is after the ``कि``; the clause ends at the next break."""
     m = CLAUSE_BREAK.search(text, start, end)
     stop = m.start() if m else end
-    for ms, me, ent in mentions:
-        if start <= ms and me <= stop and ent.name not in skip and ent.type in ("PER", "ORG", "LOC"):
-            return ent
-    return None
+    found = [e for ms, me, e in mentions if start <= ms and me <= stop and e.name not in skip and e.type in ("PER", "ORG", "LOC")]
+    # the clause's subject, not a genitive before it: "मोदी सरकार की लड़ाई में कांग्रेस …" is about कांग्रेस
+    bare = [
+        e
+        for ms, me, e in mentions
+        if start <= ms and me <= stop and e in found and not match_at(_GENITIVE_AFTER, text, me)
+    ]
+    return bare[0] if bare else (found[0] if found else None)
+
+
+# A name's noun phrase ending in a genitive: "मोदी सरकार की", "भारत के".
+_GENITIVE_AFTER = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+)?(?:के|की|का)(?![\p{L}\p{M}])")
 
 
 # The content clause after a light verb: "आरोप लगाया कि …", "शिकायत की थी कि …".

@@ -113,6 +113,10 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
 DISTINCT_MODES = frozenset({"video", "phone", "visit"})
 
 
+# Whether a mention joins a compatible earlier event at its own place before the latest one.
+SAME_PLACE_FIRST = True
+
+
 # How many earlier events of its type and status a mention is compared with for merging (the
 # latest first). Articles name far fewer; the bound keeps a book-length text linear.
 MERGE_LOOKBACK = 200
@@ -135,6 +139,18 @@ def _merge(
     for d in drafts:
         pool = by_kind.setdefault((d.type, d.status), [])
         tgt = next((o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside)), None)
+        if SAME_PLACE_FIRST and tgt is not None and tgt.date and d.location and tgt.location != d.location:
+            # two happenings of different dates: a dateless mention joins the one at its own place,
+            # not simply the latest ("गुजरात के भूकंप के समय … शनिवार का भूकंप": 2001 in Gujarat)
+            same = next(
+                (
+                    o
+                    for o in reversed(pool[-MERGE_LOOKBACK:])
+                    if o.location == d.location and o.date and o.date != tgt.date and _compatible(o, d, inside)
+                ),
+                None,
+            )
+            tgt = same if same is not None else tgt
         if tgt is None:
             out.append(d)
             pool.append(d)

@@ -38,6 +38,7 @@ def event_places(text: str, locs: Sequence[tuple[int, int, Entity]], at: int, le
     # "भूकंप … गुजरात के सन् 2001 के भूकंप जैसा": a place after the trigger in a comparison
     # names another happening (the one compared with)
     locs = [m for m in locs if m[0] < at or not match_at(_COMPARED, text, m[1])]
+    locs = [m for m in locs if not match_at(_HEADING_TO, text, m[1])]  # "काबुल जा रहे जवानों": a destination
     chains = place_chains(text, locs, lex)
     if not chains:
         return []
@@ -79,6 +80,8 @@ def _chain_gap(level_words: str) -> regex.Pattern[str]:
 _COMPARED = regex.compile(
     r"(?:\s+(?!(?:में|ने|को|पर|से)(?![\p{L}\p{M}]))[\p{L}\p{M}\d]+){0,6}?\s+(?:जैसा|जैसी|जैसे|की\s+तरह|के\s+समान)(?![\p{L}\p{M}])"
 )
+# A place one is on the way to (काबुल जा रहे जवानों, दिल्ली जाने वाली बस): not where it happened.
+_HEADING_TO = regex.compile(r"\s+(?:जा\s+(?:रहे|रही|रहा|रहीं)|जाने\s+(?:वाले|वाली|वाला))(?![\p{L}\p{M}])")
 _IN = regex.compile(r"\s*(?:जिले\s+|शहर\s+|राज्य\s+)?में(?![\p{L}\p{M}])")
 _COORD_GAP = regex.compile(r"\s*(?:,|और|तथा|एवं|व)\s*")
 
