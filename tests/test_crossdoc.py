@@ -339,7 +339,8 @@ def test_place_nesting_from_the_knowledge_base() -> None:
 
 
 # Floor on the covid cluster gold end to end (bench/bench_crossdoc.py e2e; measured 0.780 on
-# covid-gold.jsonl in round 7, 0.787 in round 6; docs/crossdoc.md). Raise as it improves.
+# covid-gold.jsonl in round 7, 0.787 in round 6, 0.793 in round 8; docs/crossdoc.md). Kept
+# below measured - 0.02 while the event stage changes under it. Raise as it improves.
 E2E_F1_FLOOR = 0.76
 
 
