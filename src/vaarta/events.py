@@ -17,6 +17,14 @@ from itertools import accumulate
 
 import regex
 
+from .events_bulletins import (
+    NATIONAL_COUNTS,
+    SPLIT_PLACE_COUNTS,
+    countries_named,
+    national,
+    place_counts,
+    split_counts,
+)
 from .events_clauses import (
     ANTECEDENT_SENTENCES,
     THAT,
@@ -138,6 +146,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     countries = None  # country_counts of the document (computed once, when needed)
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
+    place_parts: dict[int, list[tuple[list[str], int, int]]] = {}  # per sentence: place_counts
+    country_ments: list[tuple[int, str]] | None = None  # countries named (computed once, when needed)
     for si, sent in enumerate(doc.sentences):
         if not sent_triggers[si]:
             continue
@@ -283,6 +293,13 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 if len(place_ments) < len(s_ments) and _EARLIER_PATIENT.search(sent.text):
                     continue  # "दिल्ली के उसी व्यक्ति … जो इटली से लौटा": a known patient's travel, not a report
             _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
+            if d.mode == "epidemic" and not d.location and NATIONAL_COUNTS:
+                # "देश में 149 नए मामले": in an Indian paper the country is India (round 9)
+                # (only when the article names India: a location is one of its entities)
+                if country_ments is None:
+                    country_ments = countries_named(mentions, res)
+                home = national(text, (sent.start, sent.end), country_ments)
+                d.location = home if home in names else None
             if (
                 trig.type == "ASSAULT"
                 and trig.mode is None
@@ -346,6 +363,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
             if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
+            if d.mode == "epidemic" and SPLIT_PLACE_COUNTS:
+                if si not in place_parts:  # "महाराष्ट्र में 186, केरल में 176": one report per place (round 9)
+                    place_parts[si] = place_counts(
+                        text, (sent.start, sent.end), [m for m in place_ments if m[2].type == "LOC"], lex
+                    )
+                if place_parts[si]:
+                    drafts.extend(split_counts(d, text, place_parts[si], lex))
+                    continue
             for dd in _split_visits(d) if trig.frame != "measure" else _split_authorities(d, res, lex):
                 drafts.extend(_split_places(dd))
     merged = _merge(drafts, doc, mentions, lex, res)

@@ -1,0 +1,114 @@
+"""Covid bulletins for :mod:`vaarta.events` (round 9): the country a "देश में" count is for, and
+one epidemic report per place of a sentence that gives counts for several places.
+
+Helpers of :mod:`vaarta.events`; pure functions of the text, its place mentions and read-only
+resources.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from .events_draft import _Draft, _place_kind
+from .events_lexicon import Lexicon, match_at
+from .events_places import _COORD_GAP, _kb_inside, _specific, place_chains
+from .events_rules import _epidemic_deaths
+from .model import Entity, Resources, Span
+
+# The country an Indian paper means by "देश" (देश में, देशभर में, पूरे देश में): a count "in the
+# country" with no other place is India's, unless the last country the article names up to there
+# is a foreign one (then "देश" is that country).
+HOME_COUNTRY = "India"
+NATIONAL_COUNTS = True
+NATIONAL = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों))(?![\p{L}\p{M}])"
+)
+# One report per place of a sentence with counts for several places (महाराष्ट्र में 186, केरल में
+# 176 …): a place chain followed by में/के and a number is a place's count.
+SPLIT_PLACE_COUNTS = True
+# Only when every place is in HOME_COUNTRY (KB): the split serves linking Indian state bulletins
+# across outlets; gold/dev annotates no bulletins, and splitting a Pakistani province list there
+# cost 5 false events (events F1 0.710 → 0.696).
+SPLIT_ONLY_HOME = True
+_NUMBER = r"(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस)(?:-(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस))?"
+_COUNT_AFTER = regex.compile(
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:जिले|जिला|राज्य|शहर)\s+)?(?:में|के)\s+"
+    r"(?:(?:अब\s*तक|अभी\s*तक|कुल|सबसे\s+(?:ज्यादा|ज़्यादा|अधिक)|करीब|लगभग)\s+){0,2}" + _NUMBER + r"(?![\p{L}\p{M}\d])"
+)
+_SEP = regex.compile(r"[\s,;]*(?:(?:और|तथा|एवं|व|वहीं|जबकि|तो)\s+)?$")
+
+
+def countries_named(mentions: Sequence[tuple[int, int, Entity]], res: Resources | None) -> list[tuple[int, str]]:
+    """(start, name) of the document's mentions of countries (KB kind), in order."""
+    kinds: dict[str, bool] = {}
+    out = []
+    for m in mentions:
+        if m[2].type == "LOC":
+            if m[2].name not in kinds:
+                kinds[m[2].name] = _place_kind(m[2].name, res) == "country"
+            if kinds[m[2].name]:
+                out.append((m[0], m[2].name))
+    return out
+
+
+def national(text: str, sent: tuple[int, int], countries: Sequence[tuple[int, str]]) -> str | None:
+    """HOME_COUNTRY for a count sentence saying "देश में" when the last country the article names
+    up to the end of that sentence (``countries``: :func:`countries_named`) is HOME_COUNTRY or
+    none; None when it is a foreign one ("ईरान में … । देश में 978 मामले": Iran's count)."""
+    if not NATIONAL.search(text, sent[0], sent[1]):
+        return None
+    k = bisect_left(countries, (sent[1], ""))
+    return HOME_COUNTRY if k == 0 or countries[k - 1][1] == HOME_COUNTRY else None
+
+
+def place_counts(
+    text: str, sent: tuple[int, int], locs: Sequence[tuple[int, int, Entity]], lex: Lexicon, res: Resources | None = None
+) -> list[tuple[list[str], int, int]]:
+    """The places of a sentence with a count each ("X में N", "X के N"): (places, start, end) per
+    count, the span running to the next count's places (coordinated places share one count:
+    "कर्नाटक और मध्य प्रदेश में 2-2"). Empty unless at least two counts are given."""
+    chains = place_chains(text, [m for m in locs if sent[0] <= m[0] < sent[1]], lex)
+    groups: list[tuple[list[str], int]] = []
+    for i, c in enumerate(chains):
+        if not match_at(_COUNT_AFTER, text, c[-1][1]):
+            continue
+        j = i
+        while j > 0 and _COORD_GAP.fullmatch(text[chains[j - 1][-1][1] : chains[j][0][0]]):
+            j -= 1
+        names = list(dict.fromkeys(_specific(text, chains[k], lex) for k in range(j, i + 1)))
+        groups.append((names, chains[j][0][0]))
+    if len(groups) < 2:
+        return []
+    if SPLIT_ONLY_HOME and not all(_kb_inside(HOME_COUNTRY, n, res) for names, _s in groups for n in names):
+        return []  # a foreign country's province-by-province list stays one report, as before
+    out = []
+    for k, (names, start) in enumerate(groups):
+        s = sent[0] if k == 0 else start
+        e = sent[1]
+        if k + 1 < len(groups):
+            nxt = groups[k + 1][1]
+            sep = _SEP.search(text, s, nxt)
+            e = sep.start() if sep else nxt
+        out.append((names, s, e))
+    return out
+
+
+def split_counts(d: _Draft, text: str, parts: list[tuple[list[str], int, int]], lex: Lexicon) -> list[_Draft]:
+    """One epidemic draft per place count, its evidence the part of the sentence giving it and its
+    killed the new deaths that part gives."""
+    return [
+        replace(
+            d,
+            location=name,
+            more_places=[],
+            evidence=[Span(s, e)],
+            killed=_epidemic_deaths(text[s:e], lex)[0],
+            derived=set(d.derived),
+        )
+        for names, s, e in parts
+        for name in names
+    ]
