@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest_crossdoc import epidemic_report
 from vaarta import corpora
 from vaarta.crossdoc import (
     EventReport,
@@ -248,17 +249,7 @@ def test_covid_reader_ids_and_dates() -> None:
 
 
 def _epi(art: str, place: str, published: str, killed: int | None = None) -> EventReport:
-    ev = Event(
-        type="DISASTER",
-        status="occurred",
-        actors=(),
-        recipients=(),
-        evidence=(Span(0, 5),),
-        mode="epidemic",
-        location=place,
-        killed=killed,
-    )
-    return EventReport(art, 0, published, art, ev)
+    return epidemic_report(art, None, place, published, killed=killed, source=art)
 
 
 def test_epidemic_updates_merge_by_exact_place_and_day() -> None:

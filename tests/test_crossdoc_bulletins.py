@@ -6,23 +6,13 @@ from __future__ import annotations
 import dataclasses
 import random
 
+from conftest_crossdoc import epidemic_report
 from vaarta.crossdoc import EventReport, compatible, merge, multi_article
 from vaarta.crossdoc_match import content_words, ranking_only
-from vaarta.model import Event, Span
 
 
 def bulletin(art: str, text: str | None, loc: str = "Kerala", pub: str = "2020-03-28", date: str | None = None) -> EventReport:
-    ev = Event(
-        type="DISASTER",
-        status="occurred",
-        actors=(),
-        recipients=(),
-        evidence=(Span(0, 5),),
-        mode="epidemic",
-        location=loc,
-        date=date,
-    )
-    return EventReport(art, 0, pub, f"{art}.txt", ev, text)
+    return epidemic_report(art, text, loc, pub, date=date)
 
 
 def test_ranking_only() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 
+from conftest_crossdoc import epidemic_report
 from vaarta.crossdoc import EventReport, case_counts, compatible, merge, multi_article, place_hierarchy, reports_from_record
 from vaarta.crossdoc_places import PlaceMap, as_place_map
 from vaarta.model import Event, Record, Span
@@ -12,17 +13,7 @@ from vaarta.segment import make_document
 
 
 def bulletin(art: str, text: str | None, loc: str = "Delhi", killed: int | None = None, pub: str = "2020-04-01") -> EventReport:
-    ev = Event(
-        type="DISASTER",
-        status="occurred",
-        actors=(),
-        recipients=(),
-        evidence=(Span(0, 5),),
-        mode="epidemic",
-        location=loc,
-        killed=killed,
-    )
-    return EventReport(art, 0, pub, f"{art}.txt", ev, text)
+    return epidemic_report(art, text, loc, pub, killed=killed)
 
 
 def test_case_counts_new_and_totals_not_deaths() -> None:
