@@ -98,3 +98,35 @@ def test_real_corpus_known_copies_and_cross_outlet_pairs() -> None:
     assert dm.get("covid:AU:20200401:2") == "covid:AU:20200401:1"
     # no copy across outlets on these days (same topics, different text)
     assert all(k.split(":")[1] == v.split(":")[1] for k, v in dm.items())
+
+
+def test_minhash_of_shingles_equals_signature_and_datasketch() -> None:
+    from datasketch import MinHash
+
+    for text in (ORIGINAL, COPY, "दो शब्द", ""):
+        assert (dedup._minhash(dedup.shingles(text)).hashvalues == dedup.signature(text).hashvalues).all()
+    hv = dedup.shingle_hashes(ORIGINAL)
+    assert len(hv) == len(dedup.shingles(ORIGINAL))  # no two shingles of this text share a hash
+    m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME, permutations=dedup._permutations())
+    m.hashfunc = lambda h: h  # the shingle hashes themselves
+    m.update_batch(hv.tolist())
+    assert (m.hashvalues == dedup._minhash_values(hv)).all()
+    assert dedup.sized_signature(ORIGINAL) == [len(hv), *dedup.signature_values(ORIGINAL)]
+
+
+def test_store_with_old_signatures_is_re_signed(tmp_path: Path) -> None:
+    from vaarta.ingest import _copy_finder, band_hashes
+    from vaarta.model import Record
+    from vaarta.segment import make_document
+    from vaarta.store import open_store
+
+    db = str(tmp_path / "old.db")
+    with open_store(db) as s:
+        old = Record(document=make_document(ORIGINAL, published="2020-07-12", id="a"))
+        s.put(old, signature=[99, *range(dedup.NUM_PERM)], bands=["x"] * 64, signature_scheme=1)  # an old scheme
+        assert s.stale_signatures(dedup.SIGNATURE_SCHEME) == ["a"]
+        new = Record(document=make_document(COPY, published="2020-07-13", id="d"))
+        sig, bands, dup = _copy_finder()(s, new)
+        assert dup == "a"  # found only because "a" was re-signed first
+        assert s.stale_signatures(dedup.SIGNATURE_SCHEME) == []
+        assert bands == band_hashes(sig[1:]) and len(bands) == dedup.NUM_PERM // 2

@@ -51,7 +51,7 @@ def test_every_clean_character_maps_into_the_raw_text(s: str, data: st.DataObjec
 
 
 def _reference_assemble(raw: str, removed: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    from vaarta.normalize import _CLUSTER, _LEGACY, _push_char, _renormalize, _repair, _sources
+    from vaarta.normalize import _CLUSTER, _LEGACY, _push_char, _renormalize, _sources
 
     out: list[str] = []
     src: list[int] = []
@@ -99,10 +99,34 @@ def _reference_assemble(raw: str, removed: list[tuple[int, int]]) -> tuple[str, 
             runs.append((i, r, 1))
     text = "".join(out)
     if _LEGACY.search(text):  # the later fixes: see normalize._repair and normalize._renormalize
-        text, runs = _repair(text, runs)
+        text, runs = _reference_repair(text, runs)
     if not unicodedata.is_normalized("NFC", text):
         return _renormalize(text, runs)
     return text, tuple(runs)
+
+
+def _reference_repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The legacy-spelling repairs one character at a time (normalize._repair works on runs)."""
+    from vaarta.normalize import _LEGACY, _compress, _expand, _legacy_fix, _sources
+
+    src = _expand(runs, len(text))
+    for _ in range(3):
+        out: list[str] = []
+        at: list[int] = []
+        i = 0
+        for m in _LEGACY.finditer(text):
+            out.append(text[i : m.start()])
+            at.extend(src[i : m.start()])
+            rep = _legacy_fix(m)
+            out.append(rep)
+            at.extend(src[m.start() + j] for j in _sources(m.group(), rep))
+            i = m.end()
+        out.append(text[i:])
+        at.extend(src[i:])
+        text, src = "".join(out), at
+        if not _LEGACY.search(text):
+            break
+    return text, list(_compress(src))
 
 
 # precomposed nukta letters (not NFC), marks in non-canonical order, every special character
@@ -112,6 +136,9 @@ AWKWARD = st.lists(
             *"कखगजड़ा ि ी ु ्ं ।  \n\n\t\r“”„‟«»″′‚‛\"'ab",
             *["\u0958", "\u095b", "\u095e", "\u093c", "\u094d\u093c", "\u200b", "\u200c", "\u200d", "\u00ad", "\u00a0"],
             *["\u2009", "\u202f", "\u2002", "\u2003", "\u2028", "\u2029", "\u0964\u0964", "\u0965", "\u3000", "\ufeff"],
+            # legacy-font spellings, Latin combining marks (also after a space), Hangul jamo
+            *["\u093e\u0945", "\u0947\u093e", "\u0905\u094c", "\u0948\u0948", "\u0921\u093f\u093c", "e\u0301", " \u0301"],
+            *["\u0301\u0323", "\u1100\u1161", "\uac00\u11a8", "\u0929", "\u0951"],
         ]
     ),
     max_size=60,

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from vaarta.segment import split_sentences, tokenize
 
 
@@ -27,3 +30,16 @@ def test_sentences_respect_abbreviations_and_quotes() -> None:
 def test_newline_ends_a_sentence_and_decimals_do_not() -> None:
     got = [s.text for s in split_sentences("मुख्य शीर्षक\nदर 1.5 प्रतिशत रही।")]
     assert got == ["मुख्य शीर्षक", "दर 1.5 प्रतिशत रही।"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"रामकेा ि्ंयू.एस. 4,209 1.5 -—“”()।?!\n\t", "\u200c", "\u200d", "\u00a0", "डॉ.", "U.S.", "10वीं", "रूस-चीन"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_tokens_equal_one_match_per_token(text: str) -> None:
+    from vaarta.model import Token
+    from vaarta.segment import _TOKEN
+
+    assert tokenize(text) == [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]

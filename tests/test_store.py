@@ -118,3 +118,26 @@ def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
         summary = ingest([str(src)], s)
         assert s.counts()["articles"] == 150
         assert summary.already_stored == n
+
+
+def test_batch_commits_together_and_rolls_back_on_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "b.db")
+    with open_store(db) as s:
+        with s.batch(articles=2):
+            s.put(_record(BODY[0], 0))
+            s.put(_record(BODY[1], 1))  # the second write flushes the batch
+            with sqlite3.connect(db) as other:
+                assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+            s.put(_record(BODY[2], 2))
+            with sqlite3.connect(db) as other:  # not flushed yet: another reader does not see it
+                assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+            assert s.has("r2")  # the writer does
+        assert s.counts()["articles"] == 3
+        try:
+            with s.batch():
+                s.put(_record("बाढ़ से गांव डूबे।", 3))
+                with s._write():
+                    raise RuntimeError("disk full")
+        except RuntimeError:
+            pass
+        assert not s.has("r3") and s.counts()["articles"] == 3  # the unflushed write is rolled back

@@ -33,6 +33,7 @@ _SENTENCE_END = regex.compile(r"[।॥.!]\s*[\"'”’)]*\s*$")
 _HEADLINE_PUNCT = regex.compile(r"[,;:|]")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")  # runs: one match per run, not per character
 _LETTER = regex.compile(r"\p{L}+")
+_NOT_DEVANAGARI = regex.compile(r"\P{Devanagari}+")
 
 
 @dataclass(frozen=True)
@@ -184,3 +185,12 @@ def devanagari_share(text: str) -> float:
     """Share of letters that are Devanagari (0.0 when there are no letters)."""
     letters = sum(map(len, _LETTER.findall(text)))
     return sum(map(len, _DEVANAGARI.findall(text))) / letters if letters else 0.0
+
+
+def devanagari_at_least(text: str, share: float) -> bool:
+    """``devanagari_share(text) >= share``, mostly without counting the letters: there are no
+    more letters than characters, so enough Devanagari characters settle it."""
+    dev = len(_NOT_DEVANAGARI.sub("", text))
+    if dev >= share * len(text) and _LETTER.search(text):
+        return True
+    return devanagari_share(text) >= share

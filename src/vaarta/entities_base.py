@@ -211,26 +211,26 @@ class State:
             self.flags.append(Flag("suspect-name", s, e, note))
 
 
+@lru_cache(maxsize=1 << 16)
+def _key_and_word(txt: str) -> tuple[str, bool]:
+    """(spelling key, starts with a letter) of a token's text: pure, memoised (words repeat)."""
+    return name_key(txt), bool(_WORD.match(txt))
+
+
+_NEW_UNIT = tuple.__new__  # Unit(...) without NamedTuple's Python-level __new__ (~800 units an article)
+
+
 def units_of(doc: Document) -> list[Unit]:
     sent_starts = [s.start for s in doc.sentences] or [0]
-    toks: list[list[object]] = []
-    for t in doc.tokens:  # re-join words that a tokenizer split at ZWJ/ZWNJ (कश्‍मीर)
-        tx = t.text
-        if toks and toks[-1][1] == t.start:
-            prev = toks[-1]
-            ptxt = prev[2]
-            if tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1):  # type: ignore[index]
-                prev[1] = t.end
-                prev[2] = ptxt + tx  # type: ignore[operator]
-                continue
-        toks.append([t.start, t.end, tx])
     out: list[Unit] = []
     si, nsent = 0, len(sent_starts)
-    for start, end, ttext in toks:
-        s0: int = start  # type: ignore[assignment]
-        txt: str = ttext  # type: ignore[assignment]
-        while si + 1 < nsent and s0 >= sent_starts[si + 1]:
+    nxt = sent_starts[1] if nsent > 1 else None
+
+    def flush(s0: int, end: int, txt: str) -> None:
+        nonlocal si, nxt
+        while nxt is not None and s0 >= nxt:
             si += 1
+            nxt = sent_starts[si + 1] if si + 1 < nsent else None
         if "-" in txt and len(txt) > 1:
             pos = s0
             for part in regex.split(r"(-)", txt):
@@ -238,7 +238,21 @@ def units_of(doc: Document) -> list[Unit]:
                     out.append(Unit(pos, pos + len(part), part, si, name_key(part), bool(_WORD.match(part))))
                     pos += len(part)
         else:
-            out.append(Unit(s0, end, txt, si, name_key(txt), bool(_WORD.match(txt))))  # type: ignore[arg-type]
+            key, word = _key_and_word(txt)
+            out.append(_NEW_UNIT(Unit, (s0, end, txt, si, key, word)))
+
+    ps, pe, ptxt = -1, -1, ""  # the word being built: tokens a tokenizer split at ZWJ/ZWNJ are re-joined (कश्‍मीर)
+    for t in doc.tokens:
+        tx = t.text
+        if pe == t.start and (tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1)):
+            pe = t.end
+            ptxt += tx
+            continue
+        if ps >= 0:
+            flush(ps, pe, ptxt)
+        ps, pe, ptxt = t.start, t.end, tx
+    if ps >= 0:
+        flush(ps, pe, ptxt)
     return out
 
 

@@ -298,8 +298,14 @@ def titled_people(st: State) -> None:
     (``संवाददाता जोनाथन हेड का कहना``, ``एसएसपी पाठक ने``)."""
     units, kb = st.units, st.kb
     n = len(units)
+    roles = kb.roles
     for i, u in enumerate(units):
-        if not u.word or not (u.text in PERSON_NOUNS or is_role_word(kb, u.text)):
+        if not u.word:
+            continue
+        t = u.text
+        # is_role_word(kb, t), written out for the common case (no final dot: the unit's key is
+        # name_key(t)); this loop sees every word of the article
+        if not (t in PERSON_NOUNS or (is_role_word(kb, t) if t.endswith(".") else t in DESIGNATIONS or u.key in roles)):
             continue
         a = i + 1
         while a < n and units[a].word and is_role_word(kb, units[a].text) and a < i + 3:

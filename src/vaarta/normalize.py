@@ -9,9 +9,10 @@ mapped back: every cleaned character points into the raw input.
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import accumulate
 
 import regex
 
@@ -55,7 +56,8 @@ def normalize(text: str) -> str:
 # between such characters (they are always kept), and a danda unless it has a danda beside it.
 _SPECIAL = ZERO_WIDTH | {k for k in CHAR_MAP if len(k) == 1} | {" ", "\n", "\u0964"}
 _PLAIN_CHAR = "(?:[^" + "".join(regex.escape(c) for c in sorted(_SPECIAL)) + "]|(?<!\u0964)\u0964(?!\u0964))"
-_PLAIN = regex.compile(f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*")
+# plain code points only: the stdlib ``re`` scans it about twice as fast as ``regex``
+_PLAIN = re.compile(f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*")
 
 
 def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
@@ -134,16 +136,13 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
         chunk = raw[ps:pe]
         plain = [m.span() for m in _PLAIN.finditer(chunk)]
         k = 0  # first plain run that may still reach past the current position
-        if unicodedata.is_normalized("NFC", chunk):
+        if _SUSPECT.search(chunk) is None:  # surely NFC already (cheaper than is_normalized)
             copy(chunk, ps, plain, 0, 0, len(chunk))
             continue
         # NFC per grapheme cluster: clusters that NFC leaves alone are copied like the rest
-        clusters = _CLUSTER.findall(chunk)
         done = 0
-        for g, end in zip(clusters, accumulate(map(len, clusters)), strict=True):
-            if unicodedata.is_normalized("NFC", g):
-                continue
-            start = end - len(g)
+        for start, end in _changed_clusters(chunk):
+            g = chunk[start:end]
             k = copy(chunk, ps, plain, k, done, start)
             nfc = unicodedata.normalize("NFC", g)
             for ch, j in zip(nfc, _sources(g, nfc), strict=True):
@@ -165,9 +164,56 @@ def assemble(raw: str, removed: Sequence[tuple[int, int]]) -> tuple[str, tuple[t
     text = "".join(out)
     if _LEGACY.search(text):
         text, runs = _repair(text, runs)
-    if not unicodedata.is_normalized("NFC", text):
+    # NFC again per grapheme cluster (what _renormalize does) only where a cluster is not NFC:
+    # the same text as asking is_normalized of the whole text, without normalising all of it
+    if _SUSPECT.search(text) is not None and _changed_clusters(text):
         return _renormalize(text, runs)
     return text, tuple(runs)
+
+
+# A grapheme cluster can change under NFC only if it holds a character whose NFC_Quick_Check
+# is No or Maybe, or two neighbouring characters of non-zero combining class (which canonical
+# ordering may swap): the NFC quick-check algorithm. Only the clusters around such
+# characters are looked at; the rest of a chunk is copied whole.
+_SUSPECT = regex.compile(r"[\p{NFC_QC=No}\p{NFC_QC=Maybe}]|\P{ccc=0}\P{ccc=0}")
+# A character that belongs to the cluster before it (grapheme break rules GB9, GB9a).
+_JOINS_BACK = regex.compile(r"[\p{M}\p{Grapheme_Cluster_Break=Extend}\p{Grapheme_Cluster_Break=ZWJ}\p{GCB=SpacingMark}]")
+
+
+def _cut_after_space(chunk: str, i: int, step: int) -> int:
+    """The nearest position at or before (``step`` -1) / after (+1) ``i`` that surely starts a
+    grapheme cluster: just after a space or line break whose next character does not join it
+    (or the chunk's edge)."""
+    n = len(chunk)
+    while True:
+        if step < 0:
+            j = max(chunk.rfind(" ", 0, i), chunk.rfind("\n", 0, i))
+            if j < 0:
+                return 0
+        else:
+            a, b = chunk.find(" ", i), chunk.find("\n", i)
+            j = min(a, b) if a >= 0 and b >= 0 else max(a, b)
+            if j < 0:
+                return n
+        if j + 1 >= n or not _JOINS_BACK.match(chunk, j + 1):
+            return j + 1
+        i = j if step < 0 else j + 1
+
+
+def _changed_clusters(chunk: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the grapheme clusters of ``chunk`` that NFC changes, in order (the
+    same clusters as a segmentation of the whole chunk: each stretch looked at starts and ends
+    where a cluster surely starts)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _SUSPECT.search(chunk, pos)) is not None:
+        start = _cut_after_space(chunk, m.start(), -1)
+        end = _cut_after_space(chunk, m.end(), +1)
+        for c in _CLUSTER.finditer(chunk, start, end):
+            if not unicodedata.is_normalized("NFC", c.group()):
+                out.append(c.span())
+        pos = end
+    return out
 
 
 # Spellings left by legacy-font converters and careless typing, each with the one Unicode
@@ -189,15 +235,20 @@ LEGACY_PAIRS = {
 }
 _NUKTA_TAKERS = "\u0915\u0916\u0917\u091c\u0921\u0922\u092b\u092f"  # क ख ग ज ड ढ फ य
 _SIGN = "[\u093e-\u094c]"
-_LEGACY = regex.compile(
-    "|".join(LEGACY_PAIRS)
+_LEGACY_FIRST = "".join(sorted({k[0] for k in LEGACY_PAIRS} | set(_NUKTA_TAKERS)))
+# Plain code points only, so the stdlib ``re`` runs it (about 4 times faster than ``regex``),
+# behind a look-ahead for the characters a match can start with.
+_LEGACY = re.compile(
+    f"(?=[{_LEGACY_FIRST}\u093c\u093e-\u094c])(?:"
+    + "|".join(LEGACY_PAIRS)
     + f"|({_SIGN})\\1+"  # हैै → है
     + f"|([{_NUKTA_TAKERS}])({_SIGN})\u093c"  # डि़ → ड़ि
     + f"|(?<={_SIGN}|[\u0900-\u0903])\u093c"  # a nukta on a vowel sign: dropped
+    + ")"
 )
 
 
-def _legacy_fix(m: regex.Match[str]) -> str:
+def _legacy_fix(m: re.Match[str]) -> str:
     g = m.group()
     if g in LEGACY_PAIRS:
         return LEGACY_PAIRS[g]
@@ -210,24 +261,51 @@ def _legacy_fix(m: regex.Match[str]) -> str:
 
 def _repair(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
     """Apply the legacy-spelling repairs, keeping every character's raw offset."""
-    src = _expand(runs, len(text))
     for _ in range(3):  # a repair can make a new pair (े ा ो → ो ो → ो): repeat until stable
-        out: list[str] = []
-        at: list[int] = []
-        i = 0
-        for m in _LEGACY.finditer(text):
-            out.append(text[i : m.start()])
-            at.extend(src[i : m.start()])
-            rep = _legacy_fix(m)
-            out.append(rep)
-            at.extend(src[m.start() + j] for j in _sources(m.group(), rep))
-            i = m.end()
-        out.append(text[i:])
-        at.extend(src[i:])
-        text, src = "".join(out), at
+        text, runs = _repair_once(text, runs)
         if not _LEGACY.search(text):
             break
-    return text, list(_compress(src))
+    return text, runs
+
+
+def _repair_once(text: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """One pass of repairs: the runs are cut and re-joined around each repair (the text between
+    repairs keeps its runs), so the cost is in the repairs, not in the length of the text."""
+    starts = [r[0] for r in runs]
+    out: list[str] = []
+    fixed: list[tuple[int, int, int]] = []
+    at = 0  # length of the repaired text so far
+
+    def add(rs: int, n: int) -> None:
+        nonlocal at
+        if fixed and fixed[-1][1] + fixed[-1][2] == rs:
+            fixed[-1] = (fixed[-1][0], fixed[-1][1], fixed[-1][2] + n)
+        else:
+            fixed.append((at, rs, n))
+        at += n
+
+    def keep(a: int, b: int) -> None:
+        """Copy text[a:b] with its raw offsets."""
+        out.append(text[a:b])
+        k = bisect.bisect_right(starts, a) - 1
+        while a < b:
+            cs, rs, n = runs[k]
+            e = min(b, cs + n)
+            add(rs + a - cs, e - a)
+            a = e
+            k += 1
+
+    i = 0
+    for m in _LEGACY.finditer(text):
+        keep(i, m.start())
+        g, rep = m.group(), _legacy_fix(m)
+        out.append(rep)
+        for j in _sources(g, rep):
+            k = bisect.bisect_right(starts, m.start() + j) - 1
+            add(runs[k][1] + m.start() + j - runs[k][0], 1)
+        i = m.end()
+    keep(i, len(text))
+    return "".join(out), fixed
 
 
 def _expand(runs: Sequence[tuple[int, int, int]], length: int) -> list[int]:

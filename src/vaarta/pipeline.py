@@ -46,8 +46,8 @@ def prepare(article: Article) -> Document | Rejection:
     text, runs = assemble(raw, [(r.raw_start, r.raw_end) for r in cut])
     if len(text.strip()) < MIN_TEXT_CHARS:
         return Rejection(article.source, "empty", "no article text left after cleaning")
-    share = clean.devanagari_share(text)
-    if share < MIN_DEVANAGARI_SHARE:
+    if not clean.devanagari_at_least(text, MIN_DEVANAGARI_SHARE):
+        share = clean.devanagari_share(text)
         return Rejection(article.source, "not-hindi", f"only {share:.0%} of the letters are Devanagari")
     if not published:  # the dateline is often in a line cleaning removes: read the raw text
         published, published_from = _published_fallback(url, raw[:2000])

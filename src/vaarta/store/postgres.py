@@ -48,6 +48,8 @@ CREATE INDEX event_participants_name_event ON event_participants (name, article_
 CREATE INDEX entities_article ON entities (article_id);
 """,
     ),
+    # how each copy signature was made (vaarta.dedup.SIGNATURE_SCHEME); see sqlite.py
+    ("0005_signature_scheme", "ALTER TABLE signatures ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1"),
 ]
 # Trigram index on aliases, only where pg_trgm can be created (it is optional).
 TRGM = ("0004_alias_trigram", "CREATE INDEX aliases_alias_trgm ON aliases USING GIN (alias gin_trgm_ops)")
@@ -147,10 +149,12 @@ class PostgresStore(Store):
             raise StoreError(f"cannot migrate the database ({_one_line(e)})", location=redact(self.url)) from e
         return applied
 
-    def put(self, record: Any, *, signature: Sequence[int] | None = None, bands: Sequence[str] = ()) -> None:
+    def put(
+        self, record: Any, *, signature: Sequence[int] | None = None, bands: Sequence[str] = (), signature_scheme: int = 1
+    ) -> None:
         # pipeline mode: the dozens of small INSERTs of one article travel in one round trip
         with self.conn.pipeline():
-            super().put(record, signature=signature, bands=bands)
+            super().put(record, signature=signature, bands=bands, signature_scheme=signature_scheme)
 
     # --- backend hooks -------------------------------------------------------------------
     def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:

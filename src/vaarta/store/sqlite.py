@@ -42,6 +42,9 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content='articles', c
 CREATE VIRTUAL TABLE names_trigram USING fts5 (alias, content='aliases', content_rowid='rowid', tokenize='trigram');
 """,
     ),
+    # how each copy signature was made (vaarta.dedup.SIGNATURE_SCHEME); rows stored before this
+    # migration were made by scheme 1 and are re-signed by the next ingest
+    ("0003_signature_scheme", "ALTER TABLE signatures ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1"),
 ]
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of

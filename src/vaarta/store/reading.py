@@ -1,0 +1,305 @@
+"""Reading a store: records, lists, entities, events, clusters (SQL shared by both backends)."""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .tables import MAX_PAGE, _decoded, _unpack
+
+
+class Reading(ABC):
+    """The read side of :class:`vaarta.store.base.Store`; a backend supplies the connection,
+    its placeholder style and full-text search."""
+
+    placeholder = "?"
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose text contains the words of ``query`` (whole Hindi words)."""
+
+    @abstractmethod
+    def alias_candidates(self, name: str, limit: int = 20) -> list[str]:
+        """Stored entity names whose aliases look like ``name`` (substring/trigram)."""
+
+    # --- helpers -------------------------------------------------------------------------
+    conn: Any
+
+    def q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.cursor()
+        cur.execute(self.q(sql), tuple(params))
+        cols = [c[0] for c in cur.description] if cur.description else []
+        out = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        cur.close()
+        return out
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        r = self.rows(sql, params)
+        return next(iter(r[0].values())) if r else None
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        """The full record of spec/record.md, or ``None``."""
+        r = self.rows("SELECT record, text FROM articles WHERE id = ?", (article_id,))
+        return _unpack(r[0]) if r else None
+
+    def copy_info(self, article_id: str) -> tuple[str | None, str | None] | None:
+        """``(published, duplicate_of)`` of a stored article (what the copy finder needs), or ``None``;
+        the same values as in :meth:`get`'s record, without reading the record."""
+        r = self.rows("SELECT published, duplicate_of FROM articles WHERE id = ?", (article_id,))
+        return (r[0]["published"], r[0]["duplicate_of"]) if r else None
+
+    def raw(self, article_id: str) -> str | None:
+        return self.scalar("SELECT raw FROM articles WHERE id = ?", (article_id,))
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every record, in a stable order (published, id)."""
+        last = ""
+        while True:
+            batch = self.rows("SELECT id, record, text FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
+            if not batch:
+                return
+            for r in batch:
+                yield _unpack(r)
+            last = batch[-1]["id"]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.scalar("SELECT COUNT(*) FROM articles") or 0,
+            "copies": self.scalar("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL") or 0,
+            "entities": self.scalar("SELECT COUNT(DISTINCT name) FROM entities") or 0,
+            "mentions": self.scalar("SELECT COALESCE(SUM(n_mentions), 0) FROM entities") or 0,
+            "times": self.scalar("SELECT COUNT(*) FROM times") or 0,
+            "events": self.scalar("SELECT COUNT(*) FROM events") or 0,
+            "merged_events": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1") or 0,
+            "quotes": self.scalar("SELECT COUNT(*) FROM quotes") or 0,
+            "flags": self.scalar("SELECT COUNT(*) FROM flags") or 0,
+            "rejected": self.scalar("SELECT COUNT(*) FROM rejections") or 0,
+        }
+
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        limit = max(1, min(limit, MAX_PAGE))
+        if words:
+            ids = [r["id"] for r in self.search(words, limit=MAX_PAGE)]
+            if not ids:
+                return []
+        where, params = ["1=1"], []
+        if source:
+            where.append("source LIKE ?")
+            params.append(f"%{source}%")
+        if date_from:
+            where.append("published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("published <= ?")
+            params.append(date_to)
+        if words:
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        return self.rows(
+            "SELECT id, title, source, url, published, duplicate_of,"
+            " (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
+            f" FROM articles a WHERE {' AND '.join(where)} ORDER BY published DESC, id LIMIT ? OFFSET ?",
+            (*params, limit, max(0, offset)),
+        )
+
+    def names_for(self, name_or_alias: str) -> list[str]:
+        """Canonical names an alias (any script) stands for in this store.
+
+        In order: an alias or name seen in the store; a spelling variant of one (same
+        spelling key); what the knowledge base says the alias means (पुतिन → Vladimir Putin,
+        even where the articles only wrote व्लादिमीर पुतिन); a stored alias of which the query
+        is a whole word.
+        """
+        from ..kb import default_kb, name_key  # the KB's spelling-variant key
+
+        q = name_or_alias.strip()
+        exact = [r["name"] for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? OR name = ?", (q, q))]
+        if exact:
+            return exact
+        key = name_key(q)
+        candidates = self.alias_candidates(q)
+        by_aliases = {n: self._aliases_of(n) for n in candidates}
+        same_key = [n for n, aliases in by_aliases.items() if key in {name_key(a) for a in aliases}]
+        if same_key:
+            return same_key
+        stored = [e.name for e in default_kb().lookup(q) if self.scalar("SELECT 1 FROM entities WHERE name = ?", (e.name,))]
+        if stored:
+            return stored
+        return [n for n, aliases in by_aliases.items() if any(key in name_key(a).split() for a in aliases)]
+
+    def _aliases_of(self, name: str) -> list[str]:
+        return [r["alias"] for r in self.rows("SELECT DISTINCT alias FROM aliases WHERE name = ?", (name,))]
+
+    def list_events(
+        self,
+        *,
+        type: str | None = None,
+        participant: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+        mode: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        limit = max(1, min(limit, MAX_PAGE))
+        where, params = ["1=1"], []
+        for col, val in (("type", type), ("status", status), ("mode", mode), ("e.article_id", article_id)):
+            if val:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if date_from:
+            where.append("COALESCE(date, e.published) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("COALESCE(date, e.published) <= ?")
+            params.append(date_to)
+        if participant:
+            names = self.names_for(participant) or [participant]
+            where.append(
+                "(e.article_id, e.idx) IN (SELECT article_id, idx FROM event_participants"
+                f" WHERE name IN ({','.join('?' * len(names))}))"
+            )
+            params.extend(names)
+        rows = self.rows(
+            "SELECT e.article_id, e.idx, type, mode, status, date, location, killed, injured, confidence, actors,"
+            " recipients, evidence, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(where)} ORDER BY COALESCE(date, e.published) DESC, e.article_id, e.idx LIMIT ? OFFSET ?",
+            (*params, limit, max(0, offset)),
+        )
+        return _decoded(rows, "actors", "recipients", "evidence")
+
+    def find_entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        names = self.names_for(query)
+        if not names:
+            names = self.alias_candidates(query, limit=limit)
+        if not names:
+            return []
+        return self.rows(
+            "SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
+            f" COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name IN ({','.join('?' * len(names))})"
+            " GROUP BY name ORDER BY n_articles DESC LIMIT ?",
+            (*names, limit),
+        )
+
+    def entity(self, name: str, *, limit: int = 50) -> dict[str, Any] | None:
+        """One entity: aliases seen, articles, co-mentioned entities and events."""
+        names = self.names_for(name)
+        if not names:
+            return None
+        name = names[0]
+        head = self.rows(
+            "SELECT name, MAX(name_hi) AS name_hi, MAX(type) AS type, MAX(kb_id) AS kb_id,"
+            " COUNT(DISTINCT article_id) AS n_articles FROM entities WHERE name = ? GROUP BY name",
+            (name,),
+        )
+        if not head:
+            return None
+        out = head[0]
+        out["aliases"] = [
+            r["alias"]
+            for r in self.rows(
+                "SELECT alias, COUNT(*) AS n FROM aliases WHERE name = ? GROUP BY alias ORDER BY n DESC, alias", (name,)
+            )
+        ]
+        out["articles"] = self.rows(
+            "SELECT DISTINCT a.id, a.title, a.published FROM entities e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.name = ? ORDER BY a.published DESC, a.id LIMIT ?",
+            (name, limit),
+        )
+        out["co_mentioned"] = self.rows(
+            "SELECT o.name, MAX(o.type) AS type, COUNT(DISTINCT o.article_id) AS n FROM entities e"
+            " JOIN entities o ON o.article_id = e.article_id AND o.name <> e.name WHERE e.name = ?"
+            " GROUP BY o.name ORDER BY n DESC, o.name LIMIT 25",
+            (name,),
+        )
+        out["events"] = self.list_events(participant=name, limit=limit)
+        return out
+
+    def timeline(self, name: str, other: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Events of an entity (or of a pair) in date order."""
+        evs = self.list_events(participant=name, limit=MAX_PAGE)
+        if other:
+            others = set(self.names_for(other) or [other])
+            evs = [e for e in evs if others & set(e["actors"] + e["recipients"])]
+        evs.sort(key=lambda e: (e["date"] or e["published"] or "", e["article_id"], e["idx"]))
+        return evs[:limit]
+
+    def network(self, name: str, limit: int = 30) -> list[dict[str, Any]]:
+        """Who met whom: counterparts of ``name`` in CONSULT events, with counts."""
+        names = self.names_for(name) or [name]
+        return self.rows(
+            "SELECT o.name, COUNT(*) AS n FROM event_participants p JOIN events e ON e.article_id = p.article_id"
+            " AND e.idx = p.idx JOIN event_participants o ON o.article_id = p.article_id AND o.idx = p.idx"
+            f" AND o.name <> p.name WHERE e.type = 'CONSULT' AND p.name IN ({','.join('?' * len(names))})"
+            " GROUP BY o.name ORDER BY n DESC LIMIT ?",
+            (*names, limit),
+        )
+
+    def event_reports(self, types: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """All stored events with their article's date and source (input to cross-article merging)."""
+        where = f"WHERE e.type IN ({','.join('?' * len(types))})" if types else ""
+        rows = self.rows(
+            "SELECT e.article_id, e.idx, e.type, e.mode, e.status, e.date, e.location, e.killed, e.injured, e.confidence,"
+            " e.actors, e.recipients, e.evidence, a.published, a.source, a.duplicate_of FROM events e"
+            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.article_id, e.idx",
+            tuple(types or ()),
+        )
+        return _decoded(rows, "actors", "recipients", "evidence")
+
+    def clusters(self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0) -> list[dict[str, Any]]:
+        rows = _decoded(
+            self.rows(
+                "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
+                " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                (min_articles, max(1, min(limit, MAX_PAGE)), max(0, offset)),
+            ),
+            "participants",
+            "contradictions",
+        )
+        reports: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+        if rows:  # the page's members in one query, not one per cluster
+            for m in self.rows(
+                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
+                f" JOIN articles a ON a.id = m.article_id WHERE m.cluster_id IN ({','.join('?' * len(rows))})"
+                " ORDER BY m.cluster_id, m.article_id, m.idx",
+                list(reports),
+            ):
+                reports[m.pop("cluster_id")].append(m)
+        for r in rows:
+            r["reports"] = reports[r["id"]]
+            r["articles"] = sorted({m["article_id"] for m in r["reports"]})
+        return rows
+
+    def rejections(self, limit: int = MAX_PAGE) -> list[dict[str, Any]]:
+        return self.rows("SELECT source, reason, detail FROM rejections ORDER BY source LIMIT ?", (limit,))
+
+    def signatures_for(self, bands: Sequence[str]) -> list[tuple[str, list[int]]]:
+        """Stored MinHash signatures of articles sharing any LSH band hash (copy candidates)."""
+        if not bands:
+            return []
+        cond = " OR ".join("(band = ? AND hash = ?)" for _ in bands)
+        params: list[Any] = []
+        for b, h in enumerate(bands):
+            params.extend((b, h))
+        rows = self.rows(
+            f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id WHERE {cond}",
+            params,
+        )
+        return [(r["article_id"], json.loads(r["sig"])) for r in rows]
