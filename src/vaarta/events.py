@@ -17,13 +17,16 @@ from itertools import accumulate
 
 import regex
 
+from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here
 from .events_bulletins import (
     NATIONAL_COUNTS,
     SPLIT_PLACE_COUNTS,
+    VAGUE_COUNTS,
     countries_named,
     national,
     place_counts,
     split_counts,
+    vague_count,
 )
 from .events_clauses import (
     ANTECEDENT_SENTENCES,
@@ -39,7 +42,7 @@ from .events_clauses import (
 )
 from .events_context import _Salient, _Times
 from .events_draft import NOMINAL_TYPES, VIOLENT, _Draft, _party_ok, _place_kind
-from .events_implied import PLACED_LATER_TYPES, authority_country, country_counts, place_told_after
+from .events_implied import PLACED_LATER_TYPES, authority_country, country_counts, place_told_after, subject_country
 from .events_lexicon import Trigger, load_lexicon, match_at
 from .events_merge import COORDINATED_AGENTS, _coordinated, _merge, _split_authorities, _split_places, _split_visits
 from .events_places import event_places
@@ -89,6 +92,17 @@ AUTHORITY_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION"})
 PASSIVE_AGENTS = True
 PASSIVE_AGENT_MARKERS = frozenset({"द्वारा", "की ओर से", "की तरफ से"})
 IMPLIED_STATE = True
+# Round 10: an agreement or talks with no party named, in an article about one country, are
+# that country's (the sides of its conflict: "हुए इस समझौते के तहत दोनों पक्ष …").
+IMPLIED_SUBJECT = True
+IMPLIED_SUBJECT_TYPES = frozenset({"AGREE", "CONSULT"})
+# Round 10 (events_anaphora): यहां/वहां names the place of a sentence before (HERE_PLACES); a
+# name with द्वारा inside a "… के बाद" adjunct is not the agent (ADJUNCT_AGENTS); police action
+# with no party or place right after a placed protest is at the protest (DISPERSAL).
+HERE_PLACES = True
+ADJUNCT_AGENTS = True
+ADJUNCT_MARKERS = frozenset({"द्वारा"})  # "X ने … के बाद Y किया": X is still the subject
+DISPERSAL = True
 # A happening with no place is placed by a next sentence "ये घटना X में हुई" (round 8).
 PLACE_TOLD_AFTER = True
 # Acts performed by saying (ontology: a demand, accusation, refusal, threat or praise is an
@@ -138,6 +152,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     speech = _speech_spans(text)
     speech_starts = [s for s, _e in speech]
     drafts: list[_Draft] = []
+    bounds = [(s.start, s.end) for s in doc.sentences]
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
     people = _Salient(mentions, ("PER",))
@@ -252,8 +267,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 passive = True
             if passive and not roles.recipients and _PATIENT_PRONOUN.search(text, base + c_s, a_s):
                 roles.recipients = people.before(base + c_s, 1)
+            adjunct = ADJUNCT_AGENTS and adjunct_agents(
+                text, r_ments, a_s, ADJUNCT_MARKERS, lambda t, p: marker_after(t, p, lex)[0]
+            )
+            if adjunct:
+                # "X द्वारा घोषणा करने के कुछ घंटे बाद मजदूर सड़क पर आ गए": X acted in the adjunct
+                roles.actors = [e for e in roles.actors if e not in adjunct]
             actors = [e.name for e in roles.actors]
-            if not actors and trig.type not in NOMINAL_TYPES and not passive:
+            if not actors and trig.type not in NOMINAL_TYPES and not passive and not adjunct:
                 # a dropped subject continues a recent one; उन्होंने may continue a topic further up
                 back = ANTECEDENT_SENTENCES if not roles.pronoun else 0
                 lo = doc.sentences[max(0, si - back + 1)].start if back else 0
@@ -293,6 +314,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 if len(place_ments) < len(s_ments) and _EARLIER_PATIENT.search(sent.text):
                     continue  # "दिल्ली के उसी व्यक्ति … जो इटली से लौटा": a known patient's travel, not a report
             _place_and_mode(text, d, trig, sent.text, roles.places, place_ments, lex, names, sent_triggers[si])
+            if HERE_PLACES and not d.location and trig.type in HERE_TYPES:
+                # "… बांद्रा में … । मजदूर यहां सड़क पर आ गए": the place named just before (round 10)
+                d.location = place_of_here(text, bounds, si, (base + c_s, a_s), mentions, m_starts, lex)
             if d.mode == "epidemic" and not d.location and NATIONAL_COUNTS:
                 # "देश में 149 नए मामले": in an Indian paper the country is India (round 9)
                 # (only when the article names India: a location is one of its entities)
@@ -347,6 +371,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if trig.type in VIOLENT:
                 d.killed, d.injured = casualties(sent.text, lex)
             if d.mode == "epidemic":
+                if VAGUE_COUNTS and vague_count(sent.text, lex):
+                    continue  # "कई राज्यों में बड़ी तादाद में नए मामले": a summary, not a bulletin (round 10)
                 if si not in epi_counts:
                     epi_counts[si] = _epidemic_deaths(sent.text, lex)
                 new, total, new_cases = epi_counts[si]
@@ -361,6 +387,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
             if d.mode in PLACE_REQUIRED_MODES and not d.location:
                 continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
+            if IMPLIED_SUBJECT and trig.type in IMPLIED_SUBJECT_TYPES and not d.actors and not d.recipients:
+                # "इस समझौते के तहत दोनों पक्ष …" in an article about one country: its parties (round 10)
+                if countries is None:
+                    countries = country_counts(text, mentions)
+                subject = subject_country(countries[0])
+                if subject is not None and subject in names and not in_speech:
+                    d.actors = [subject]
+                    d.derived.add(subject)
             if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
             if d.mode == "epidemic" and SPLIT_PLACE_COUNTS:
@@ -374,8 +408,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             for dd in _split_visits(d) if trig.frame != "measure" else _split_authorities(d, res, lex):
                 drafts.extend(_split_places(dd))
     merged = _merge(drafts, doc, mentions, lex, res)
+    if DISPERSAL:
+        dispersed(merged, bounds)  # "… सड़कों पर उतर आए … पुलिस ने लाठीचार्ज किया": at the protest
     if PLACE_TOLD_AFTER:
-        bounds = [(s.start, s.end) for s in doc.sentences]
         locs = [m for m in mentions if m[2].type == "LOC"]
         loc_starts = [m[0] for m in locs]
 

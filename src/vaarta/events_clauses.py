@@ -34,7 +34,7 @@ _UNNAMED_AGENT = regex.compile(
 # itself a happening.
 _EMBEDDED = regex.compile(
     r"\s*(?:(?:की|का)\s+(?:मांग|माँग|अपील|आग्रह|अनुरोध|गुहार)"
-    r"|से\s+(?:भी\s+)?(?:इनकार|इंकार|मना)"
+    r"|से\s+(?:भी\s+)?(?:(?:यह|ये)\s+(?:कहते|कहकर)\s+(?:हुए\s+)?)?(?:इनकार|इंकार|मना)"
     r"|(?:के|का|की)\s+(?:आरोप|आरोपों|इल्जाम|इल्ज़ाम)"
     r"|के\s+लिए"
     r"|(?:को\s+)?(?:गई|गए|गया|गयी|आई|आए|आया|पहुंच|पहुँच)"
@@ -105,11 +105,7 @@ def content_party(
     stop = m.start() if m else end
     found = [e for ms, me, e in mentions if start <= ms and me <= stop and e.name not in skip and e.type in ("PER", "ORG", "LOC")]
     # the clause's subject, not a genitive before it: "मोदी सरकार की लड़ाई में कांग्रेस …" is about कांग्रेस
-    bare = [
-        e
-        for ms, me, e in mentions
-        if start <= ms and me <= stop and e in found and not match_at(_GENITIVE_AFTER, text, me)
-    ]
+    bare = [e for ms, me, e in mentions if start <= ms and me <= stop and e in found and not match_at(_GENITIVE_AFTER, text, me)]
     return bare[0] if bare else (found[0] if found else None)
 
 

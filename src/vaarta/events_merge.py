@@ -40,9 +40,16 @@ COORDINATED_AGENTS = True
 SPLIT_EXTRA_KINDS = frozenset({"union-territory"})  # the KB's kind for Delhi, Jammu and Kashmir
 
 
+# Acts each coordinated agent performs on its own (round 10, gold convention: "X और Y ने Z की
+# सराहना की" is two SUPPORT events, one per praising party).
+PER_ACTOR_TYPES = frozenset({"SUPPORT"})
+
+
 def _split_visits(d: _Draft) -> list[_Draft]:
-    """ब्रिटिश और कनाडाई प्रधानमंत्रियों ने … दौरा किया: one visit per travelling country."""
-    if d.mode != "visit" or len(d.actors) < 2:
+    """ब्रिटिश और कनाडाई प्रधानमंत्रियों ने … दौरा किया: one visit per travelling country; X और Y
+    ने Z की सराहना की: one praise per praising party."""
+    per_actor = d.type in PER_ACTOR_TYPES and bool(d.recipients)
+    if (d.mode != "visit" and not per_actor) or len(d.actors) < 2:
         return [d]
     return [replace(d, actors=[a], recipients=list(d.recipients), derived=set(d.derived)) for a in d.actors]
 
@@ -86,6 +93,11 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False  # 2001 and 2001-01-26 are one date at two precisions
     pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
+    reversed_ = set(a.actors) & set(b.recipients) and set(b.actors) & set(a.recipients)
+    if a.type in DIRECTED_TYPES and reversed_ and not set(a.actors) & set(b.actors):
+        return False  # X supports Y, and Y supports X: two acts (round 10)
+    if a.type in PER_ACTOR_TYPES and a.actors and b.actors and not (set(a.actors) - a.derived) & (set(b.actors) - b.derived):
+        return False  # Y's praise and Z's praise of X are two acts (round 10)
     if a.type in NOMINAL_TYPES:
         la, lb = a.location, b.location
         nested = la and lb and (_contains(la, lb, inside or set()) or _contains(lb, la, inside or set()))
@@ -107,6 +119,10 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
     if not pa - a.derived or not pb - b.derived:
         return True  # no party named (only implied ones): the same act told again
     return bool((pa - a.derived) & (pb - b.derived)) or bool(pa & pb)
+
+
+# Types whose direction matters: A → B and B → A are two events (round 10).
+DIRECTED_TYPES = frozenset({"SUPPORT", "AID", "ACCUSE", "THREATEN"})
 
 
 # CONSULT modes that tell two consultations apart (a meeting may be either's setting).

@@ -22,6 +22,8 @@ CLAUSE_BREAK = regex.compile(
 )
 # What may follow a name before its postposition: spaces, a parenthesis, a comma-free title.
 _PAREN = regex.compile(r"\s*\([^()]{0,60}\)")
+# A name written inside parentheses after a title: "दीदी (ममता बनर्जी) को" — its marker follows them.
+_CLOSE_PAREN = regex.compile(r"\s*\)")
 _MARKER = regex.compile(r"\s*(ने|द्वारा|की\s+(?:ओर|तरफ)\s+से|के\s+साथ|के\s+बीच|की\s+बीच|को|से|पर|में|का|की|के|और|तथा|एवं|व|,)" + WORD_END)
 PRONOUNS = regex.compile(WORD_START + r"(?:उन्होंने|उसने|इन्होंने|वे|वह|दोनों\s+नेताओं|दोनों\s+नेता|दोनों\s+ने|दोनों\s+देशों)" + WORD_END)
 _BOTH = regex.compile(WORD_START + r"दोनों\s+(?:नेताओं|नेता|ने|राष्ट्रपति|अधिकारियों|देशों)" + WORD_END)
@@ -35,7 +37,7 @@ _SPATIAL = regex.compile(r"\s*(?:सामने|पास|बाहर|भी�
 # role its own postposition marks, and X (a country, an organisation) is that party (round 7).
 _GROUP = regex.compile(
     r"\s*(?:(?:कई|कुछ|सभी|तमाम|अन्य|दोनों|अनेक)\s+)?"
-    r"(?:देशों|लोगों|नागरिकों|सहयोगियों|समर्थकों|कार्यकर्ताओं|प्रतिनिधियों|प्रतिनिधि|सदस्यों|सदस्य देशों)" + WORD_END
+    r"(?:देशों|लोगों|नागरिकों|सहयोगियों|समर्थकों|कार्यकर्ताओं|प्रतिनिधियों|प्रतिनिधि|सदस्यों|सदस्य देशों|नेताओं)" + WORD_END
 )
 # A genitive, one noun and another genitive right before the trigger: X के प्रयासों की (सराहना).
 _OWNED_NOUN = regex.compile(r"\s*(?:(?:इस|उस|इन|उन)\s+)?[\p{L}\p{M}]+\s+(?:की|के|का)\s*$")
@@ -68,6 +70,9 @@ def clause_bounds(sent_text: str, rel_start: int, rel_end: int) -> tuple[int, in
 
 def _skip_titles(text: str, pos: int, lex: Lexicon) -> int:
     """Skip parentheses and up to four role words after a name."""
+    m = match_at(_CLOSE_PAREN, text, pos)
+    if m and text.rfind("(", max(0, pos - 60), pos) > text.rfind(")", max(0, pos - 60), pos):
+        pos = m.end()  # "दीदी (ममता बनर्जी) को": the parenthesis closes over the name
     for _ in range(5):
         m = match_at(_PAREN, text, pos)
         if m:
@@ -116,6 +121,7 @@ def read_roles(
     roles = Roles()
     ms = [m for m in mentions if m[0] >= win_start and m[1] <= trig_start]
     i = 0
+    carry: list[Entity] = []  # "X के कुछ नेताओं और Y द्वारा": X shares Y's role (round 10)
     while i < len(ms):
         group = [ms[i]]
         marker, mend = marker_after(text, ms[i][1], lex)
@@ -128,9 +134,13 @@ def read_roles(
         nxt = ms[i][0] if i < len(ms) else None
         gap_to_next = text[mend:nxt] if nxt is not None else None
         near_trigger = len(text[mend:trig_start].split()) <= 1
-        ents = [g[2] for g in group]
+        ents = [*carry, *(g[2] for g in group)]
+        carry = []
         if marker in _GENITIVE:
             group_role = _group_marker(text, mend, lex)
+            if group_role in _COORD and nxt is not None and len(text[mend:nxt].split()) <= 4:
+                carry = ents  # पाकिस्तान के कुछ नेताओं और यूएन द्वारा: both praised
+                continue
             if group_role in _AGENT:
                 roles.actors.extend(ents)  # यूरोप के कई देशों ने, पाकिस्तान के विदेश मंत्री ने: the country acts
                 continue

@@ -1,0 +1,88 @@
+"""Round 10: what a clause leaves to its neighbours — places named earlier (यहां, वहां), the
+agent of a nominalised adjunct, and a crowd dispersed where it gathered.
+
+Helpers of :mod:`vaarta.events`; pure functions of the text and its name mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+import regex
+
+from .events_draft import _Draft
+from .events_lexicon import Lexicon, match_at
+from .events_places import event_places
+from .model import Entity
+
+_W = r"(?![\p{L}\p{M}])"
+# "यहां/वहां" points at a place named before: "X में … । वहां लोग सड़कों पर उतर आए" (not वहीं,
+# which is mostly "meanwhile", nor यहां तक, "even").
+_HERE = regex.compile(r"(?<![\p{L}\p{M}])(?:यहां|यहाँ|वहां|वहाँ)" + _W + r"(?!\s+तक" + _W + ")")
+HERE_TYPES = frozenset({"PROTEST", "ASSAULT", "ACCIDENT", "DISASTER", "COERCE"})
+# Sentences back searched for the place यहां/वहां points at.
+HERE_SENTENCES = 2
+_DATELINE = regex.compile(r"[ \t]*:")
+# A nominalised clause ending in "के (कुछ ही घंटे) बाद": "X द्वारा घोषणा करने के कुछ घंटे बाद
+# मजदूर सड़क पर आ गए" — X is the agent of the announcement, not of what followed it.
+_AFTER = regex.compile(r"(?<![\p{L}\p{M}])(?:के|की)\s+(?:[\p{L}\p{M}]+\s+){0,3}?(?:बाद|पश्चात)" + _W)
+# Sentences after a protest in which a partyless, placeless police action is taken to be
+# against that crowd (लाठीचार्ज, हिरासत): it happened where the crowd was.
+DISPERSAL_SENTENCES = 3
+
+
+def place_of_here(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    si: int,
+    clause: tuple[int, int],
+    mentions: Sequence[tuple[int, int, Entity]],
+    m_starts: Sequence[int],
+    lex: Lexicon,
+) -> str | None:
+    """The place a यहां/वहां of the clause points at: the place of the nearest of the
+    ``HERE_SENTENCES`` sentences before sentence ``si`` that names one (datelines left out)."""
+    if not _HERE.search(text, clause[0], clause[1]):
+        return None
+    for s, e in reversed(bounds[max(0, si - HERE_SENTENCES) : si]):
+        locs = [
+            m
+            for m in mentions[bisect_left(m_starts, s) : bisect_left(m_starts, e)]
+            if m[2].type == "LOC" and not match_at(_DATELINE, text, m[1])
+        ]
+        places = event_places(text, locs, e, lex) if locs else []
+        if places:
+            return places[0]
+    return None
+
+
+def adjunct_agents(
+    text: str, ments: Sequence[tuple[int, int, Entity]], trig_start: int, agent_markers: frozenset[str], marker: object
+) -> list[Entity]:
+    """Agents of the clause named with द्वारा inside a nominalised "… के बाद" adjunct before the
+    trigger (``marker(text, end)`` is the postposition after a name)."""
+    out = []
+    for m in ments:
+        if m[1] <= trig_start and marker(text, m[1]) in agent_markers and _AFTER.search(text, m[1], trig_start):  # type: ignore[operator]
+            out.append(m[2])
+    return out
+
+
+def dispersed(events: Sequence[_Draft], bounds: Sequence[tuple[int, int]]) -> None:
+    """A COERCE with no party and no place told within ``DISPERSAL_SENTENCES`` after a placed
+    protest (… सड़कों पर उतर आए … पुलिस ने लाठीचार्ज किया) happened at the protest, that day."""
+    starts = [b[0] for b in bounds]
+
+    def sent(pos: int) -> int:
+        return max(0, bisect_left(starts, pos + 1) - 1)
+
+    protests = [(max(sent(sp.start) for sp in p.evidence), p) for p in events if p.type == "PROTEST" and p.location]
+    for d in events:
+        if d.type != "COERCE" or d.actors or d.recipients or d.location or d.trigger.frame == "measure":
+            continue
+        first = min(sent(sp.start) for sp in d.evidence)
+        near = [p for last, p in protests if 0 <= first - last <= DISPERSAL_SENTENCES]
+        if near:
+            d.location = near[-1].location
+            d.date = d.date or near[-1].date
