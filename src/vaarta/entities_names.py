@@ -199,15 +199,23 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
     tokens = doc.tokens
     starts = [t.start for t in tokens]
     skip = tagger_skip_words()
+    todo = []
     for sent in doc.sentences:
         toks = tokens[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        if not toks or not _needs_tagger(st, toks, skip):
+        if toks and _needs_tagger(st, toks, skip):
+            todo.append(toks)
+    # one tagger call for the whole document (Viterbi over all sentences at once)
+    try:
+        sentences = [[t.text for t in toks] for toks in todo]
+        many = getattr(tagger, "spans_many", None)
+        found = many(sentences) if many else [tagger.spans(w) for w in sentences]  # type: ignore[attr-defined]
+    except Exception:  # a broken tagger must not lose the KB matches
+        return deferred
+    for toks, spans in zip(todo, found, strict=True):
+        # names found in earlier sentences only shrink what needs the tagger: re-check
+        if not _needs_tagger(st, toks, skip):
             continue
         words = [t.text for t in toks]
-        try:
-            spans = tagger.spans(words)  # type: ignore[attr-defined]
-        except Exception:  # a broken tagger must not lose the KB matches
-            return deferred
         for a0, b0, typ in spans:
             if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
                 continue

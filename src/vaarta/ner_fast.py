@@ -1,0 +1,264 @@
+"""The tagger's fast path: the attributes of :func:`vaarta.ner_features.sentence_features`,
+built from per-word caches and scored with the model's weights in numpy.
+
+Everything that depends on one word only (its own features, its features as a ±1 / ±2
+neighbour, postposition / cue flags) is computed once per distinct token; the weights of
+those attributes are summed into one score vector per role and kept in a row of a
+per-tagger array (``_Featurizer.vec``). A sentence's state scores are then a few
+vectorised gathers over those rows, plus the few attributes that depend on position
+(place-name marks, BOS/EOS, organisation heads ahead, word bigrams). Attributes the model
+has no weights for are dropped (crfsuite ignores them too).
+
+Summing per word changes the order of floating-point additions against crfsuite's own
+(attribute by attribute), so scores may differ in the last bits; labels were identical on
+every sentence checked (``bench/bench_ner.py``, ``tests/test_ner.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .ner_crf import CrfModel
+from .ner_features import (
+    _ACRONYM,
+    ORG_HEADS,
+    PERSON_CUES,
+    PLACE_CUES,
+    POSTPOSITIONS,
+    Lexicon,
+    normalise,
+    shape,
+    word_feats,
+)
+
+__all__ = ["CACHE_MAX_WORDS", "Featurizer"]
+
+# Distinct tokens kept per tagger before the cache is emptied (each ~0.8 kB: a 9 x 7 float64
+# score block and a small record). Measured: 638 covid-hindi-news articles hold ~40k distinct tokens.
+CACHE_MAX_WORDS = 30_000
+
+_B, _I, _O = 0, 1, 2  # place marks as indexes
+_NONE = 3  # no next word (position index into the +1place table)
+# score rows per word: own features with place mark B / I / O, as the word 2 before / 1 before /
+# 1 after / 2 after the token being described, next_post (for the word before), cues (for the word after)
+_ROLES = 9
+_R_NB = 3  # first neighbour role
+_R_POST, _R_CUE = 7, 8
+
+
+class _Word:
+    """One cached token: its score row and what position-dependent features need."""
+
+    __slots__ = ("bl1", "bl2", "br1", "br2", "key", "org_head", "place_start", "row")
+
+    key: str  # normalised word
+    row: int  # its block in Featurizer.vec
+    bl1: bool  # may be the left / right word of a known "w|+1=" bigram
+    br1: bool
+    bl2: bool  # may be the left / right word of a known "-1|w=" bigram
+    br2: bool
+    org_head: bool
+    place_start: bool
+
+
+def _bigram_sides(keep: dict[str, int], prefix: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every possible left and right part of the known ``prefix + left + b"|" + right`` attributes."""
+    left: set[str] = set()
+    right: set[str] = set()
+    for a in keep:
+        if a.startswith(prefix):
+            body = a[len(prefix) :]
+            pos = body.find("|")
+            while pos >= 0:
+                left.add(body[:pos])
+                right.add(body[pos + 1 :])
+                pos = body.find("|", pos + 1)
+    return frozenset(left), frozenset(right)
+
+
+class Featurizer:
+    """State scores of sentences under ``model``, with a bounded per-word cache.
+
+    A token's scores are the sums of the model's weights of its ``sentence_features``
+    attributes. Tokens that are empty or only white space are read as ``_``.
+    """
+
+    def __init__(self, lex: Lexicon, model: CrfModel, max_words: int = CACHE_MAX_WORDS) -> None:
+        self.lex = lex
+        self.model = model
+        # attribute name -> row of model.state
+        self.ids: dict[str, int] = {a.decode("utf-8"): i for a, i in model.attributes.items()}
+        self.zero = model.zero
+        self.max_words = max_words
+        self.cache: dict[str, _Word] = {}
+        n_lab = len(model.labels)
+        self.vec = np.zeros((256, _ROLES, n_lab), dtype=np.float64)  # row 0: the padding word
+        self.used = 1
+        self.sides = (*_bigram_sides(self.ids, "w|+1="), *_bigram_sides(self.ids, "-1|w="))
+
+        def aid(name: str) -> int:
+            return self.ids.get(name, self.zero)
+
+        self.a_place = [[i for i in (self.ids.get(f"place={m}"),) if i is not None] for m in "BIO"]
+        self.a_bos, self.a_eos = aid("BOS"), aid("EOS")
+        self.a_org_at = [aid(f"org_head_at+{d}") for d in (1, 2, 3)]
+        # +1place=B/I/O and, for the last token, nothing
+        self.next_place = np.vstack([model.state[[aid(f"+1place={m}") for m in "BIO"]], np.zeros((1, n_lab))])
+        self.pad = _Word()
+        pad = self.pad
+        pad.key, pad.row = "", 0
+        pad.bl1 = pad.br1 = pad.bl2 = pad.br2 = pad.org_head = pad.place_start = False
+
+    # --- per word -------------------------------------------------------------
+    def _ids(self, feats: Sequence[str]) -> list[int]:
+        """Attribute ids of the known ones among ``feats``, preceded by the all-zero row."""
+        get = self.ids.get
+        out = [self.zero]
+        out += [i for f in feats if (i := get(f)) is not None]
+        return out
+
+    def _role_ids(self, tok: str, key: str) -> list[list[int]]:
+        """Known attribute ids of the word per role (see ``_ROLES``), order as in ``sentence_features``."""
+        lex = self.lex
+        shp = shape(tok)
+        base = word_feats("", key, lex, True)  # w=, clusters, name=
+        own = ["bias", f"shape={shp}", f"len={min(len(key), 8)}", *base]
+        own.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
+        own.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
+        own.append(f"fq={lex.freq.get(key, -1)}")
+        own_ids = self._ids(own)
+        flags = self._ids((["acronym"] if _ACRONYM.match(tok) else []) + (["org_head"] if key in ORG_HEADS else []))[1:]
+        roles = [own_ids + self.a_place[m] + flags for m in range(3)]
+        # this word at offset d from the token being described: word_feats with the prefix d
+        # (all of it at +-1, with shape and suf3; w= and two cluster levels at +-2)
+        near = [*base, f"shape={shp}", f"suf3={key[-3:]}"]
+        far = word_feats("", key, lex, False)
+        for d, parts in (("-2", far), ("-1", near), ("+1", near), ("+2", far)):
+            roles.append(self._ids([d + x for x in parts]))
+        roles.append(self._ids(["next_post"] if key in POSTPOSITIONS else []))
+        roles.append(
+            self._ids((["prev_person_cue"] if key in PERSON_CUES else []) + (["prev_place_cue"] if key in PLACE_CUES else []))
+        )
+        return roles
+
+    def word(self, tok: str) -> _Word:
+        w = self.cache.get(tok)
+        if w is None:
+            w = self._make_word(tok if tok.strip() else "_")
+            self.cache[tok] = w
+        return w
+
+    def _make_word(self, tok: str) -> _Word:
+        key = normalise(tok)
+        flat: list[int] = []
+        offsets: list[int] = []
+        for ids in self._role_ids(tok, key):  # every role starts with the zero row: none is empty
+            offsets.append(len(flat))
+            flat.extend(ids)
+        if self.used == len(self.vec):
+            self.vec = np.concatenate([self.vec, np.zeros_like(self.vec)])
+        w = _Word()
+        w.row = self.used
+        self.vec[w.row] = np.add.reduceat(self.model.state[flat], offsets, axis=0)
+        self.used += 1
+        w.key = key
+        w.org_head = key in ORG_HEADS
+        l1, r1, l2, r2 = self.sides
+        w.bl1, w.br1, w.bl2, w.br2 = key in l1, key in r1, key in l2, key in r2
+        w.place_start = key.partition(" ")[0] in self.lex.place_first
+        return w
+
+    def _clear(self) -> None:
+        self.cache.clear()
+        self.used = 1
+
+    # --- per sentence ---------------------------------------------------------
+    def _place_tags(self, words: Sequence[_Word]) -> list[int]:
+        """``Lexicon.place_tags`` over the words' keys (as indexes), trying only possible starts."""
+        lex = self.lex
+        n = len(words)
+        out = [_O] * n
+        i = 0
+        while i < n:
+            if words[i].place_start:
+                for m in range(min(lex.max_place_len, n - i), 0, -1):
+                    if " ".join(w.key for w in words[i : i + m]) in lex.places:
+                        out[i : i + m] = [_B] + [_I] * (m - 1)
+                        i += m
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
+        """State scores of all tokens of all sentences (rows in order) and the sentence lengths."""
+        if len(self.cache) >= self.max_words:
+            self._clear()  # only between calls: rows collected below stay valid
+        cache, word, pad, ids = self.cache, self.word, self.pad, self.ids
+        rows = [0, 0]  # score rows of the words, two padding words around each sentence
+        at: list[int] = []  # index in rows of each token
+        marks: list[int] = []  # its place mark
+        nxt_marks: list[int] = []  # the next token's place mark, or _NONE
+        ex_tok: list[int] = []  # (token, attribute) of position-dependent attributes
+        ex_att: list[int] = []
+        lengths: list[int] = []
+        for toks in sentences:
+            words = [cache.get(t) or word(t) for t in toks]
+            n = len(words)
+            lengths.append(n)
+            if not n:
+                continue
+            t0, r0 = len(at), len(rows)
+            place = self._place_tags(words)
+            rows.extend([w.row for w in words])
+            rows.extend((0, 0))
+            at.extend(range(r0, r0 + n))
+            marks.extend(place)
+            nxt_marks.extend(place[1:])
+            nxt_marks.append(_NONE)
+            ex_tok.append(t0)
+            ex_att.append(self.a_bos)
+            ex_tok.append(t0 + n - 1)
+            ex_att.append(self.a_eos)
+            if any(w.org_head for w in words):
+                for i in range(n):
+                    for d in (1, 2, 3):
+                        if i + d < n and words[i + d].org_head:
+                            ex_tok.append(t0 + i)
+                            ex_att.append(self.a_org_at[d - 1])
+                            break
+            prev = pad
+            for i, w in enumerate(words):
+                nx = words[i + 1] if i + 1 < n else pad
+                if w.bl1 and nx.br1:
+                    a = ids.get(f"w|+1={w.key}|{nx.key}")
+                    if a is not None:
+                        ex_tok.append(t0 + i)
+                        ex_att.append(a)
+                if prev.bl2 and w.br2:
+                    a = ids.get(f"-1|w={prev.key}|{w.key}")
+                    if a is not None:
+                        ex_tok.append(t0 + i)
+                        ex_att.append(a)
+                prev = w
+        n_lab = len(self.model.labels)
+        if not at:
+            return np.zeros((0, n_lab)), lengths
+        vec = self.vec
+        r = np.array(rows, dtype=np.intp)
+        p = np.array(at, dtype=np.intp)
+        here, before, after = r[p], r[p - 1], r[p + 1]
+        s = vec[here, np.array(marks, dtype=np.intp)]
+        s += vec[r[p - 2], _R_NB]
+        s += vec[before, _R_NB + 1]
+        s += vec[after, _R_NB + 2]
+        s += vec[r[p + 2], _R_NB + 3]
+        s += vec[after, _R_POST]
+        s += vec[before, _R_CUE]
+        s += self.next_place[np.array(nxt_marks, dtype=np.intp)]
+        np.add.at(s, np.array(ex_tok, dtype=np.intp), self.model.state[np.array(ex_att, dtype=np.intp)])
+        return s, lengths
