@@ -314,6 +314,13 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
             confidence=r["confidence"] or 0.5,
         )
         reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
+    # the evidence text feeds the bulletin rules (case counts, rankings); texts are read in chunks
+    by_article: dict[str, list[int]] = {}
+    for i, rep in enumerate(reports):
+        by_article.setdefault(rep.article_id, []).append(i)
+    for article_id, text in store.article_texts(list(by_article)):
+        for i in by_article[article_id]:
+            reports[i] = replace(reports[i], evidence_text=crossdoc.evidence_text(text, reports[i].event))
     # a copy counts as its original: two copies of one text are not an event told by two outlets
     clusters = crossdoc.multi_article(crossdoc.merge(reports), duplicate_of=copies)
     store.replace_clusters([c.to_json() for c in clusters], types=wanted)

@@ -252,6 +252,14 @@ class Reading(ABC):
             (*names, limit),
         )
 
+    def article_texts(self, article_ids: Sequence[str], chunk: int = 500) -> Iterator[tuple[str, str]]:
+        """``(id, cleaned text)`` of the given articles, read ``chunk`` at a time."""
+        ids = list(dict.fromkeys(article_ids))
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            for r in self.rows(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})", part):
+                yield r["id"], r["text"]
+
     def event_reports(self, types: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """All stored events with their article's date and source (input to cross-article merging)."""
         where = f"WHERE e.type IN ({','.join('?' * len(types))})" if types else ""
