@@ -30,7 +30,6 @@ from .ner_features import (
     Lexicon,
     normalise,
     shape,
-    word_feats,
 )
 
 __all__ = ["CACHE_MAX_WORDS", "Featurizer"]
@@ -78,6 +77,41 @@ def _bigram_sides(keep: dict[str, int], prefix: str) -> tuple[frozenset[str], fr
     return frozenset(left), frozenset(right)
 
 
+_PREFIXES = ("", "-2", "-1", "+1", "+2")  # a word's own features, then as the word at -2 .. +2
+
+
+class _Tables:
+    """The model's attribute ids by feature family and value (``suf3`` -> ``{"ाना": 17, …}``),
+    per prefix of ``_PREFIXES`` where the family has one; ``None`` where the model lacks it."""
+
+    def __init__(self, ids: dict[str, int]) -> None:
+        fam: dict[str, dict[str, int]] = {}
+        for a, i in ids.items():
+            f, eq, v = a.partition("=")
+            if eq:
+                fam.setdefault(f, {})[v] = i
+
+        def tab(name: str) -> dict[str, int]:
+            return fam.get(name, {})
+
+        self.w = [tab(p + "w") for p in _PREFIXES]
+        self.c = [[tab(f"{p}c{lvl}") for lvl in range(3)] for p in _PREFIXES]
+        self.unk = [tab(p + "c").get("unk") for p in _PREFIXES]
+        self.name = [tab(p + "name") for p in _PREFIXES]
+        self.shape = [tab(p + "shape") for p in _PREFIXES]
+        self.suf3 = [tab(p + "suf3") for p in _PREFIXES]
+        self.suf = {k: tab(f"suf{k}") for k in (1, 2, 3, 4)}
+        self.pre = {k: tab(f"pre{k}") for k in (2, 3)}
+        self.len_ = {int(v): i for v, i in tab("len").items()}
+        self.fq = {int(v): i for v, i in tab("fq").items()}
+        self.bias = ids.get("bias")
+        self.acronym = ids.get("acronym")
+        self.org_head = ids.get("org_head")
+        self.next_post = ids.get("next_post")
+        self.person_cue = ids.get("prev_person_cue")
+        self.place_cue = ids.get("prev_place_cue")
+
+
 class Featurizer:
     """State scores of sentences under ``model``, with a bounded per-word cache.
 
@@ -97,6 +131,7 @@ class Featurizer:
         self.vec = np.zeros((256, _ROLES, n_lab), dtype=np.float64)  # row 0: the padding word
         self.used = 1
         self.sides = (*_bigram_sides(self.ids, "w|+1="), *_bigram_sides(self.ids, "-1|w="))
+        self.tab = _Tables(self.ids)
 
         def aid(name: str) -> int:
             return self.ids.get(name, self.zero)
@@ -112,63 +147,119 @@ class Featurizer:
         pad.bl1 = pad.br1 = pad.bl2 = pad.br2 = pad.org_head = pad.place_start = False
 
     # --- per word -------------------------------------------------------------
-    def _ids(self, feats: Sequence[str]) -> list[int]:
-        """Attribute ids of the known ones among ``feats``, preceded by the all-zero row."""
-        get = self.ids.get
-        out = [self.zero]
-        out += [i for f in feats if (i := get(f)) is not None]
+    def _role_ids(self, tok: str, key: str) -> list[list[int]]:
+        """Known attribute ids of the word per role (see ``_ROLES``), each list starting with
+        the all-zero row, in the order of ``sentence_features`` (so that the sums are the
+        same to the last bit). Looked up in per-family tables: no attribute string is built."""
+        z = self.zero
+        t = self.tab
+        shp = shape(tok)
+        n = len(key)
+        cl = self.lex.clusters.get(key)
+        cls = None if cl is None else [str(c) for c in cl]
+        name = self.lex.names.get(key, "-")
+        out: list[list[int]] = []
+        # own features (word_feats("", key, True) then affixes and frequency)
+        own = [z]
+        for i in (t.bias, t.shape[0].get(shp), t.len_.get(min(n, 8)), t.w[0].get(key)):
+            if i is not None:
+                own.append(i)
+        self._clusters(own, 0, cls, 3)
+        i = t.name[0].get(name)
+        if i is not None:
+            own.append(i)
+        for k in (1, 2, 3, 4):
+            if n > k and (i := t.suf[k].get(key[-k:])) is not None:
+                own.append(i)
+        for k in (2, 3):
+            if n > k and (i := t.pre[k].get(key[:k])) is not None:
+                own.append(i)
+        i = t.fq.get(self.lex.freq.get(key, -1))
+        if i is not None:
+            own.append(i)
+        flags = []
+        if t.acronym is not None and _ACRONYM.match(tok):
+            flags.append(t.acronym)
+        if t.org_head is not None and key in ORG_HEADS:
+            flags.append(t.org_head)
+        out.extend(own + pl + flags for pl in self.a_place)
+        # as the word at -2 / -1 / +1 / +2 (word_feats with the prefix; at +-1 all of it plus
+        # shape and suf3, at +-2 w= and two cluster levels)
+        suf3 = key[-3:]
+        for p in (1, 2, 3, 4):  # index into the prefix tables: -2, -1, +1, +2
+            ids = [z]
+            i = t.w[p].get(key)
+            if i is not None:
+                ids.append(i)
+            if p in (2, 3):
+                self._clusters(ids, p, cls, 3)
+                for i in (t.name[p].get(name), t.shape[p].get(shp), t.suf3[p].get(suf3)):
+                    if i is not None:
+                        ids.append(i)
+            else:
+                self._clusters(ids, p, cls, 2)
+            out.append(ids)
+        out.append([z, t.next_post] if t.next_post is not None and key in POSTPOSITIONS else [z])
+        cue = [z]
+        if t.person_cue is not None and key in PERSON_CUES:
+            cue.append(t.person_cue)
+        if t.place_cue is not None and key in PLACE_CUES:
+            cue.append(t.place_cue)
+        out.append(cue)
         return out
 
-    def _role_ids(self, tok: str, key: str) -> list[list[int]]:
-        """Known attribute ids of the word per role (see ``_ROLES``), order as in ``sentence_features``."""
-        lex = self.lex
-        shp = shape(tok)
-        base = word_feats("", key, lex, True)  # w=, clusters, name=
-        own = ["bias", f"shape={shp}", f"len={min(len(key), 8)}", *base]
-        own.extend(f"suf{k}={key[-k:]}" for k in (1, 2, 3, 4) if len(key) > k)
-        own.extend(f"pre{k}={key[:k]}" for k in (2, 3) if len(key) > k)
-        own.append(f"fq={lex.freq.get(key, -1)}")
-        own_ids = self._ids(own)
-        flags = self._ids((["acronym"] if _ACRONYM.match(tok) else []) + (["org_head"] if key in ORG_HEADS else []))[1:]
-        roles = [own_ids + self.a_place[m] + flags for m in range(3)]
-        # this word at offset d from the token being described: word_feats with the prefix d
-        # (all of it at +-1, with shape and suf3; w= and two cluster levels at +-2)
-        near = [*base, f"shape={shp}", f"suf3={key[-3:]}"]
-        far = word_feats("", key, lex, False)
-        for d, parts in (("-2", far), ("-1", near), ("+1", near), ("+2", far)):
-            roles.append(self._ids([d + x for x in parts]))
-        roles.append(self._ids(["next_post"] if key in POSTPOSITIONS else []))
-        roles.append(
-            self._ids((["prev_person_cue"] if key in PERSON_CUES else []) + (["prev_place_cue"] if key in PLACE_CUES else []))
-        )
-        return roles
+    def _clusters(self, ids: list[int], p: int, cls: list[str] | None, levels: int) -> None:
+        """Append the ids of ``c0=``.. (or ``c=unk``) with prefix number ``p``."""
+        t = self.tab
+        if cls is None:
+            i = t.unk[p]
+            if i is not None:
+                ids.append(i)
+            return
+        for lvl, c in enumerate(cls[:levels]):
+            i = t.c[p][lvl].get(c)
+            if i is not None:
+                ids.append(i)
 
     def word(self, tok: str) -> _Word:
         w = self.cache.get(tok)
         if w is None:
-            w = self._make_word(tok if tok.strip() else "_")
-            self.cache[tok] = w
+            self._add_words([tok])
+            w = self.cache[tok]
         return w
 
-    def _make_word(self, tok: str) -> _Word:
-        key = normalise(tok)
+    def _add_words(self, toks: Sequence[str]) -> None:
+        """Cache the distinct new ``toks``: their score blocks summed in one numpy call."""
         flat: list[int] = []
         offsets: list[int] = []
-        for ids in self._role_ids(tok, key):  # every role starts with the zero row: none is empty
-            offsets.append(len(flat))
-            flat.extend(ids)
-        if self.used == len(self.vec):
-            self.vec = np.concatenate([self.vec, np.zeros_like(self.vec)])
-        w = _Word()
-        w.row = self.used
-        self.vec[w.row] = np.add.reduceat(self.model.state[flat], offsets, axis=0)
-        self.used += 1
-        w.key = key
-        w.org_head = key in ORG_HEADS
+        new: list[_Word] = []
         l1, r1, l2, r2 = self.sides
-        w.bl1, w.br1, w.bl2, w.br2 = key in l1, key in r1, key in l2, key in r2
-        w.place_start = key.partition(" ")[0] in self.lex.place_first
-        return w
+        place_first = self.lex.place_first
+        for tok in toks:
+            t = tok if tok.strip() else "_"
+            key = normalise(t)
+            for ids in self._role_ids(t, key):  # every role starts with the zero row: none is empty
+                offsets.append(len(flat))
+                flat.extend(ids)
+            w = _Word()
+            w.key = key
+            w.org_head = key in ORG_HEADS
+            w.bl1, w.br1, w.bl2, w.br2 = key in l1, key in r1, key in l2, key in r2
+            w.place_start = key.partition(" ")[0] in place_first
+            new.append(w)
+        if not new:
+            return
+        need = self.used + len(new)
+        if need > len(self.vec):
+            grown = np.zeros((max(need, 2 * len(self.vec)), *self.vec.shape[1:]), dtype=self.vec.dtype)
+            grown[: self.used] = self.vec[: self.used]
+            self.vec = grown
+        n_lab = self.vec.shape[2]
+        self.vec[self.used : need] = np.add.reduceat(self.model.state[flat], offsets, axis=0).reshape(len(new), _ROLES, n_lab)
+        for row, (tok, w) in enumerate(zip(toks, new, strict=True), start=self.used):
+            w.row = row
+            self.cache[tok] = w
+        self.used = need
 
     def _clear(self) -> None:
         self.cache.clear()
@@ -198,7 +289,11 @@ class Featurizer:
         """State scores of all tokens of all sentences (rows in order) and the sentence lengths."""
         if len(self.cache) >= self.max_words:
             self._clear()  # only between calls: rows collected below stay valid
-        cache, word, pad, ids = self.cache, self.word, self.pad, self.ids
+        cache, pad, ids = self.cache, self.pad, self.ids
+        # every new word of the call first, in one batch (one numpy sum for all of them)
+        fresh = {t: None for toks in sentences for t in toks if t not in cache}
+        if fresh:
+            self._add_words(list(fresh))
         rows = [0, 0]  # score rows of the words, two padding words around each sentence
         at: list[int] = []  # index in rows of each token
         marks: list[int] = []  # its place mark
@@ -207,7 +302,7 @@ class Featurizer:
         ex_att: list[int] = []
         lengths: list[int] = []
         for toks in sentences:
-            words = [cache.get(t) or word(t) for t in toks]
+            words = [cache[t] for t in toks]
             n = len(words)
             lengths.append(n)
             if not n:
