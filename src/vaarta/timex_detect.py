@@ -8,6 +8,7 @@ non-overlapping ones win, neighbours are merged (ranges, appositions), and the t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -58,6 +59,11 @@ _APPOS_KINDS = frozenset({("weekday", "dmy"), ("weekday", "weekday"), ("vague", 
 _ANCHOR_BEFORE = regex.compile(r"(?:से|इससे|उससे|इसके|उसके|के)\s*$")
 _NOT_BARE_UNIT = frozenset({"नए", "नये", "नया", "पूरे", "हर", "उस", "उसी", "एक", "किसी", "वित्त", "वित्तीय", "शैक्षणिक", "सत्र"})
 _ABS = frozenset({"dmy", "month", "my", "year", "md", "rel_month"})
+_NEXT_WORD = regex.compile(r"\s*([\p{L}\p{M}.]+)")
+_DIGIT_END = regex.compile(r"[0-9०-९]\s*$")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_MARCH_VERB = regex.compile(r"\s*(?:निकाल|किया|करेंगे|कर|में\s+शामिल|का\s+आयोजन)")
+_DIGITS_ONLY = regex.compile(r"[0-9०-९]+")
 
 
 def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
@@ -73,17 +79,13 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
         after = text[m.end() : m.end() + 12]
         if not after.strip() or after.lstrip()[:1] in "।|,.;:)?!\"'”’-–":
             return True
-        nxt = regex.match(r"\s*([\p{L}\p{M}.]+)", after)
+        nxt = _NEXT_WORD.match(after)
         if not nxt:
             return False  # followed by another number: a table or an amount
         if nxt.group(1) in lx["year_follow_ok"]:
             return True
         before = text[max(0, m.start() - 8) : m.start()]
-        return (
-            nxt.group(1) not in lx["count_nouns"]
-            and YEAR_BARE[0] <= y <= YEAR_BARE[1]
-            and not regex.search(r"[0-9०-९]\s*$", before)
-        )
+        return nxt.group(1) not in lx["count_nouns"] and YEAR_BARE[0] <= y <= YEAR_BARE[1] and not _DIGIT_END.search(before)
     if (
         kind == "dayword"
         and g["r"] == "कल"
@@ -91,7 +93,7 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
     ):
         return False  # कल-कल (the sound of water), not "yesterday"
     if kind == "unitpart":
-        before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20) : m.start()])
+        before = _LETTERS.findall(text, max(0, m.start() - 20), m.start())
         if before and before[-1] in _NOT_BARE_UNIT:
             return False  # नए साल की शुरुआत (new year), पूरे साल के अंत …
     if kind == "month" and not g.get("mod"):
@@ -99,16 +101,16 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
         if word.isascii():
             return False  # a bare English month name (English headlines, "May" the verb)
         if _lookup(lx["_months"], word) == 3 or word.lower() in ("may", "march", "mar", "jun"):
-            before = regex.findall(r"[\p{L}\p{M}]+", text[max(0, m.start() - 20) : m.start()])
+            before = _LETTERS.findall(text, max(0, m.start() - 20), m.start())
             if before and before[-1] in lx["march_not_month"]:
                 return False
             after = text[m.end() : m.end() + 10]
-            if regex.match(r"\s*(?:निकाल|किया|करेंगे|कर|में\s+शामिल|का\s+आयोजन)", after):
+            if _MARCH_VERB.match(after):
                 return False
             if word.isascii():
                 return False
     if kind == "dmy" and g.get("m") and g["m"].isascii() and not g.get("y"):
-        return bool(regex.match(r"[0-9]", g["d"]))  # "15 May" ok, "दो may" no
+        return bool(g["d"][:1].isascii() and g["d"][:1].isdigit())  # "15 May" ok, "दो may" no
     return True
 
 
@@ -121,16 +123,25 @@ def candidates(text: str, lx: dict[str, Any] | None = None, anchored: bool = Tru
     lx = lx or lexicon()
     found: list[Candidate] = []
     anchors: _Anchors = lx["_anchors"]
-    starts, masks = anchors.stretch_masks(text) if anchored else ([0], [0])
-    whole = [(0, len(text))]
+    starts, masks, present = anchors.stretch_masks(text) if anchored else ([0], [0], [])
     regions: dict[int, list[tuple[int, int]]] = {}
+    n = len(text)
+    bounds = [*starts, n + 1]
+    holding: dict[int, list[int]] = {}  # anchor bits → the stretches holding all of them
+    places: dict[int, dict[str, list[int]]] = {}
     for rank, (kind, pat) in enumerate(lx["_patterns"]):
         bit = anchors.bits[rank]
         if bit is None or not anchored:
-            spans = whole
-        elif (spans := regions.get(bit)) is None:  # type: ignore[assignment]
-            spans = regions[bit] = anchors.regions(bit, starts, masks, len(text))
-        for m in (x for s, e in spans for x in pat.finditer(text, s, e)):
+            matches: Any = pat.finditer(text)
+        elif anchors.starts[rank] is not None:
+            if (stretches := holding.get(bit)) is None:
+                stretches = holding[bit] = [i for i, mask in enumerate(masks) if mask & bit == bit]
+            matches = _started(anchors, rank, pat, text, stretches, bounds, places, present)
+        else:
+            if (spans := regions.get(bit)) is None:
+                spans = regions[bit] = anchors.regions(bit, starts, masks, n)
+            matches = (x for s, e in spans for x in pat.finditer(text, s, e))
+        for m in matches:
             if m.end() == m.start() or not _valid(kind, m, text, lx):
                 continue
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
@@ -158,6 +169,44 @@ def candidates(text: str, lx: dict[str, Any] | None = None, anchored: bool = Tru
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return _merge(taken, text)
+
+
+def _started(
+    anchors: _Anchors,
+    rank: int,
+    pat: Any,
+    text: str,
+    stretches: list[int],
+    bounds: list[int],
+    places: dict[int, dict[str, list[int]]],
+    present: list[frozenset[str]],
+) -> Iterator[Any]:
+    """The matches ``pat.finditer`` would give over ``stretches`` (by index), found by trying
+    the pattern only where a match may begin (see _Anchors.stretch_starts).
+
+    A match cannot begin elsewhere, so trying those places in order, each not inside the
+    previous match, gives the same matches as the scan. ``places`` caches stretch_starts.
+    """
+    words = anchors.starts[rank]
+    assert words is not None
+    match = pat.match
+    for i in stretches:
+        lo, hi = bounds[i], bounds[i + 1] - 1
+        at = places.get(i)
+        if at is None:
+            at = places[i] = anchors.stretch_starts(text, lo, hi, present[i])
+        keys = words.intersection(at)
+        if not keys:
+            continue
+        ps = at[next(iter(keys))] if len(keys) == 1 else sorted(p for k in keys for p in at[k])
+        end = -1
+        for p in ps:
+            if p < end:
+                continue
+            m = match(text, p, hi)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _merge(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -210,7 +259,7 @@ def is_calendar(c: Candidate, text: str) -> bool:
 
 def parse_number(s: str) -> int | None:
     s = " ".join(s.split())
-    if regex.fullmatch(r"[0-9०-९]+", s):
+    if _DIGITS_ONLY.fullmatch(s):
         return to_int(s)
     v = _lookup(lexicon()["numbers"], s)
     return v if isinstance(v, int) else None

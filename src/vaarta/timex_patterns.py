@@ -295,7 +295,52 @@ def _compile(lx: dict[str, Any]) -> list[tuple[str, Any]]:
         (_words(lx["bare_plural_nouns"]),),  # bare plural
     ]
     assert len(specs) == len(pats)
-    lx["_anchors"] = _Anchors(specs)
+    # Start words (see _Anchors.starts): for the patterns whose whole-stretch scan is dear, the
+    # first letter run of every form a match can begin with, or a digit or Latin letter ("0",
+    # "a"): the pattern is then tried (``match``) only where one of them starts a letter run.
+    # None: the pattern scans its stretches (``finditer``). Every start word listed here is
+    # followed, in its pattern, by a space or a non-letter (\_WE, \_S, a hyphen), so it is a
+    # whole letter run wherever a match begins with it.
+    day_starts = [*day_words, "0"]
+    nums_starts = [*lx["numbers"], *lx["fractions"], *lx["vague_counts"], *_VAGUE_N_EXTRA, "0"]
+    ordinals = ordinal[3:-1].split("|")
+    starts: list[list[str] | None] = [
+        day_starts,  # range_dd
+        day_starts,  # dmy
+        ["0"],  # dmy "13 तारीख"
+        [*lx["_months"]],  # md
+        [*lx["_months"]],  # my
+        [*lx["_mods"]],  # rel_month
+        [*lx["_mods"], *lx["_months"]],  # month
+        [*lx["year_prefixes"], "0"],  # year
+        ["0"],  # numeric
+        ["0"],  # iso
+        [*lx["_mods"], *lx["_weekdays"]],  # weekday
+        [*lx["day_words"]],  # dayword
+        [*lx["_mods"]],  # relunit
+        [*lx["_units"]],  # unitpart (unit_cal is a subset of the units)
+        ["आज", *nums_starts, *lx["_units"], "समय", "अवधि", "रात", "रातों"],  # ago
+        [*lx["_mods"], "पूरे", *nums_starts],  # duration
+        None,  # duration "दिन भर" (may be glued: दिनभर)
+        [
+            *("हर", "प्रति", "प्रत्येक", "रोज़", "रोज", "प्रतिदिन", "आजकल", "आज", "सालाना", "दैनिक"),
+            *("साप्ताहिक", "मासिक", "समय", "आए", "आये", "दिनों", "दिन"),
+        ],  # freq
+        [*ordinals, "पिछले", "आने", "हाल", "अतीत", "देर", "आधी", "इन"],  # vague
+        [*lx["festivals"], *lx["seasons"]],  # festival
+        None,  # decade
+        None,  # clock (a number before बजे may be glued to से: दोसे)
+        [
+            *lx["vague_extra"],
+            *("कुछ", "उस", "उसी", "किसी-किसी", "किसी", "पहला", "दूसरा", "तीसरा", "चौथा", "आखिरी", "आख़िरी", "अंतिम"),
+        ],  # vague (extra)
+        [*lx["bare_time_nouns"]],  # bare before a postposition
+        ["समय", "वक्त", "वक़्त"],  # bare after a participle
+        ["दिन", "रात", "शाम", "सुबह", "समय"],  # bare after वाले/वाली
+        [*lx["bare_plural_nouns"]],  # bare plural
+    ]
+    assert len(starts) == len(pats)
+    lx["_anchors"] = _Anchors(specs, starts)
     return [(k, regex.compile(p)) for k, p in pats]
 
 
@@ -326,6 +371,35 @@ def _words(forms: Any, digits: bool = False) -> tuple[tuple[str, ...], str]:
     return tuple(sorted(words)), "|".join(rx)
 
 
+def _start_words(forms: list[str]) -> frozenset[str]:
+    """The first letter run of every spelling of every non-ASCII form; ``"0"`` if a form starts
+    with a digit, ``"a"`` if an ASCII form starts with a letter (matched case-insensitively)."""
+    words: set[str] = set()
+    for f in forms:
+        if f.isascii():
+            assert f[:1].isalnum(), f
+            words.add("0" if f[0].isdigit() else "a")
+            continue
+        for v in _variants(f):
+            run = _RUN.match(v)
+            assert run and run.start() == 0, f"start form must start with a letter: {v!r}"
+            words.add(run.group())
+    return frozenset(words)
+
+
+def _lm(c: str) -> bool:
+    """Is ``c`` a letter or a mark (category L or M)?"""
+    return c.isalpha() or unicodedata.category(c)[0] == "M"
+
+
+def _lmn(c: str) -> bool:
+    """Is ``c`` a letter, a mark or a number (category L, M or N)?"""
+    return unicodedata.category(c)[0] in "LMN"
+
+
+_DIGIT_RUN = re.compile("[0-9०-९]+")
+# ASCII forms are matched case-insensitively: İ ı ſ K (Kelvin) fold to Latin letters too
+_LATIN_RUN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
 _RUN = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_RUN = regex.compile(r"[^\p{L}\p{M}]+")
 # No match of any pattern contains one of these characters (lexicon forms hold none, and no
@@ -340,7 +414,7 @@ _BOUND_RE = re.compile(f"[{_BOUND}]")
 class _Anchors:
     """Anchors of all patterns as bits: which stretches of a text each pattern must scan."""
 
-    def __init__(self, specs: list[tuple[tuple[tuple[str, ...], str], ...] | None]) -> None:
+    def __init__(self, specs: list[tuple[tuple[tuple[str, ...], str], ...] | None], starts: list[list[str] | None]) -> None:
         distinct: dict[tuple[tuple[str, ...], str], int] = {}
         self.bits: list[int | None] = []  # per pattern: the anchors a stretch must hold, all of them
         for spec in specs:
@@ -358,22 +432,30 @@ class _Anchors:
                 self.word_bits[w] = self.word_bits.get(w, 0) | bit
             if rx:
                 res[rx] = res.get(rx, 0) | bit
-        self.words = frozenset(self.word_bits)
         self.res = [(re.compile(rx), bit) for rx, bit in res.items()]
+        # per pattern: (start words, may start with a digit, may start with a Latin letter) or None
+        # per pattern: its start words, with "0" when it may start with a digit and "a" when with
+        # a Latin letter (keys of stretch_starts), or None
+        self.starts: list[frozenset[str] | None] = [None if f is None else _start_words(f) for f in starts]
+        self.every_start: frozenset[str] = frozenset().union(*(x for x in self.starts if x is not None))
+        self.words = frozenset(self.word_bits) | self.every_start
 
-    def stretch_masks(self, text: str) -> tuple[list[int], list[int]]:
-        """(start of each stretch, bits of the anchors it holds)."""
+    def stretch_masks(self, text: str) -> tuple[list[int], list[int], list[frozenset[str]]]:
+        """(start of each stretch, bits of the anchors it holds, its anchor and start words)."""
         parts = _BOUND_RE.split(text)
         starts: list[int] = []
         masks: list[int] = []
+        present: list[frozenset[str]] = []
         pos = 0
         word_bits, words = self.word_bits, self.words
         for part in parts:
             starts.append(pos)
             mask = 0
-            for w in words.intersection(_NOT_RUN.split(part)):
-                mask |= word_bits[w]
+            found = words.intersection(_NOT_RUN.split(part))
+            for w in found:
+                mask |= word_bits.get(w, 0)
             masks.append(mask)
+            present.append(found)
             pos += len(part) + 1
         for rx, bit in self.res:
             pos, n = 0, len(text)
@@ -381,7 +463,30 @@ class _Anchors:
                 i = bisect.bisect_right(starts, m.start()) - 1
                 masks[i] |= bit
                 pos = starts[i + 1] if i + 1 < len(starts) else n
-        return starts, masks
+        return starts, masks, present
+
+    def stretch_starts(self, text: str, lo: int, hi: int, present: frozenset[str]) -> dict[str, list[int]]:
+        """Where, in ``text[lo:hi]`` (a stretch), a match of a pattern with start words may begin:
+        for each start word among the stretch's words (``present``), the places where it is a
+        whole letter run not preceded by a digit (nor by a letter or mark); under ``"0"`` the digit runs and under
+        ``"a"`` the Latin letter runs not preceded by a letter, mark or digit. Each list sorted."""
+        out: dict[str, list[int]] = {}
+        size = len(text)
+        for w in self.every_start.intersection(present):
+            n = len(w)
+            found: list[int] = []
+            p = text.find(w, lo, hi)
+            while p >= 0:
+                if (p == 0 or not _lmn(text[p - 1])) and (p + n >= size or not _lm(text[p + n])):
+                    found.append(p)
+                p = text.find(w, p + n, hi)
+            if found:
+                out[w] = found
+        for key, rx in (("0", _DIGIT_RUN), ("a", _LATIN_RUN)):
+            found = [p for p in (m.start() for m in rx.finditer(text, lo, hi)) if p == 0 or not _lmn(text[p - 1])]
+            if found:
+                out[key] = found
+        return out
 
     @staticmethod
     def regions(need: int, starts: list[int], masks: list[int], n: int) -> list[tuple[int, int]]:

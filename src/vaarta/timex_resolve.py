@@ -19,6 +19,7 @@ Decisions (documented in docs/time.md):
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 import regex
@@ -36,7 +37,7 @@ _STOP = regex.compile(r"[।॥?!;\n]|\.(?=\s)")
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
     """``"past"``, ``"future"``, ``"present"`` or ``None`` for the clause holding the span."""
     lx = lexicon()
-    breaks = set(lx["clause_breaks"])
+    breaks = _word_sets()[4]
     # a window, not the whole sentence: a sentence without punctuation can be megabytes long
     sent_end = min(sent_end, end + CLAUSE_WINDOW)
     sent_start = max(sent_start, start - CLAUSE_WINDOW)
@@ -60,11 +61,21 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     return t
 
 
+@cache
+def _word_sets() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(future suffixes, future words, past words, present auxiliaries, clause breaks), built once."""
+    lx = lexicon()
+    return (
+        tuple(lx["tense_future_suffixes"]),
+        frozenset(lx["tense_future_words"]),
+        frozenset(lx["tense_past_words"]),
+        frozenset(lx["tense_present_aux"]),
+        frozenset(lx["clause_breaks"]),
+    )
+
+
 def _tense_of(words: list[str], lx: dict[str, Any]) -> str | None:
-    fut_suf = tuple(lx["tense_future_suffixes"])
-    fut_words = set(lx["tense_future_words"])
-    past_words = set(lx["tense_past_words"])
-    present = set(lx["tense_present_aux"])
+    fut_suf, fut_words, past_words, present, _ = _word_sets()
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         prev = words[i - 1] if i else ""
