@@ -175,3 +175,13 @@ def test_legacy_spellings_are_repaired_with_offsets() -> None:
     for _cs, rs, n in runs:
         for i in range(n):
             assert 0 <= rs + i < len(raw)
+
+
+@given(st.lists(st.sampled_from([*"ab कि ।\n\u200c\u200d\u00a0\t॥”", "।।", "  ", "\u2009"]), max_size=30).map("".join))
+def test_plain_runs_equal_the_one_character_at_a_time_pattern(text: str) -> None:
+    import re
+
+    from vaarta.normalize import _PLAIN, _PLAIN_CHAR
+
+    per_char = re.compile(f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*")
+    assert [m.span() for m in _PLAIN.finditer(text)] == [m.span() for m in per_char.finditer(text)]

@@ -43,3 +43,38 @@ def test_tokens_equal_one_match_per_token(text: str) -> None:
     from vaarta.segment import _TOKEN
 
     assert tokenize(text) == [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"रामकेा ि्ंयू.एस. 4,209 1.5 ०१२ -—“”()।?!:/\n\t",
+                "\u200c",
+                "\u200d",
+                "\u00a0",
+                "\u2009",
+                "\u3000",
+                "é",
+                "ß",
+                "\u0dd9",
+                "\U0001f600",
+                "डॉ.",
+                "U.S.",
+                "a.b.c.",
+                "10वीं",
+                "रूस-चीन",
+                "₹",
+                "…",
+                "\x1c",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_plain_text_tokenizer_equals_the_regex_one(text: str) -> None:
+    # the stdlib pattern used for Latin-1/Devanagari/punctuation texts, against the regex one
+    from vaarta.segment import _OUTSIDE_PLAIN, _PLAIN_SPACE_TOKEN, _SPACE_TOKEN
+
+    if not _OUTSIDE_PLAIN.search(text):
+        assert _PLAIN_SPACE_TOKEN.findall(text) == _SPACE_TOKEN.findall(text)

@@ -141,3 +141,30 @@ def test_batch_commits_together_and_rolls_back_on_error(tmp_path: Path) -> None:
         except RuntimeError:
             pass
         assert not s.has("r3") and s.counts()["articles"] == 3  # the unflushed write is rolled back
+
+
+@given(st.lists(st.text(max_size=12), max_size=5))
+def test_event_name_lists_are_the_json_the_encoder_writes(names: list[str]) -> None:
+    from vaarta.store.tables import _names_json
+
+    assert _names_json(names) == json.dumps(names, ensure_ascii=False)
+    assert _names_json(tuple(names)) == json.dumps(names, ensure_ascii=False)
+
+
+def test_event_rows_hold_the_encoder_json_of_parties_and_evidence() -> None:
+    from vaarta.store.tables import _rows_of
+
+    doc = make_document('भारत ने "नेपाल" से बातचीत की। फिर दोनों मिले।', published="2020-03-01", id="t1")
+    ev = Event(
+        type="CONSULT",
+        status="occurred",
+        actors=("भारत", 'नेपाल "x"'),
+        recipients=(),
+        evidence=(Span(0, 30), Span(31, 44)),
+    )
+    row = _rows_of(Record(document=doc, entities=(), times=(), events=(ev,), quotes=(), flags=()))["events"][0]
+    assert row[10:13] == (
+        json.dumps(list(ev.actors), ensure_ascii=False),
+        json.dumps([]),
+        json.dumps([[0, 30], [31, 44]]),
+    )

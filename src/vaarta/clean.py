@@ -53,8 +53,15 @@ def _patterns() -> _Patterns:
     )
 
 
+# Patterns used per article, compiled once (``regex.search(pattern_string, …)`` looks each
+# one up in the module's cache on every call).
+_LINE = regex.compile(r"[^\n]*")
+_AUTHOR_IMAGE = regex.compile(r"/author|/authors?/|byline", regex.I)
+_COLON = regex.compile(r"[:：]")
+
+
 def _lines(raw: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", raw) if m.end() > m.start()]
+    return [(m.start(), m.end()) for m in _LINE.finditer(raw) if m.end() > m.start()]
 
 
 def find_boilerplate(raw: str) -> list[Removed]:
@@ -64,7 +71,7 @@ def find_boilerplate(raw: str) -> list[Removed]:
     lines = _lines(raw)
     # 1. inline markup: images anywhere, link markup around kept link text
     for m in _IMAGE.finditer(raw):
-        kind = "author" if regex.search(r"/author|/authors?/|byline", m.group(), regex.I) else "image"
+        kind = "author" if _AUTHOR_IMAGE.search(m.group()) else "image"
         cut.append(Removed(kind, m.start(), m.end(), m.group()))
     for m in _INLINE_LINK.finditer(raw):
         if raw[max(0, m.start() - 1)] == "!":
@@ -115,7 +122,7 @@ def find_boilerplate(raw: str) -> list[Removed]:
 def _teasers(raw: str, lines: list[tuple[int, int]], header: int, residue) -> int:  # type: ignore[no-untyped-def]
     """Index of the last line of the "read also" block that starts at ``header``."""
     s, e = lines[header]
-    after_colon = regex.split(r"[:：]", raw[s:e], maxsplit=1)
+    after_colon = _COLON.split(raw[s:e], maxsplit=1)
     if len(after_colon) == 2 and after_colon[1].strip():
         return header  # "यह भी पढ़ें: <teaser>" on one line
     last = header

@@ -46,7 +46,7 @@ from .events_implied import PLACED_LATER_TYPES, authority_country, country_count
 from .events_lexicon import Trigger, load_lexicon, match_at
 from .events_merge import COORDINATED_AGENTS, _coordinated, _merge, _split_authorities, _split_places, _split_visits
 from .events_places import event_places
-from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_after, read_roles, status_of
+from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_memo, read_roles, status_of
 from .events_rules import (
     AID_SEND_WORDS,
     _agents_before,
@@ -156,11 +156,13 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     sent_triggers = _triggers_by_sentence([s.text for s in doc.sentences], lex)
     m_starts = [m[0] for m in mentions]
     people = _Salient(mentions, ("PER",))
-    agents = _Salient(agent_mentions(text, mentions, lex), ("PER",))  # persons named with ने
+    marker_after = marker_memo()  # the postposition after a name end, looked up once per end
+    agents = _Salient(agent_mentions(text, mentions, lex, marker_after), ("PER",))  # persons named with ने
     dates = _Times(times, text)
     countries = None  # country_counts of the document (computed once, when needed)
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
+    sent_casualties: dict[int, tuple[int | None, int | None]] = {}  # per sentence: casualties
     place_parts: dict[int, list[tuple[list[str], int, int]]] = {}  # per sentence: place_counts
     country_ments: list[tuple[int, str]] | None = None  # countries named (computed once, when needed)
     for si, sent in enumerate(doc.sentences):
@@ -223,17 +225,17 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 continue  # "लॉकडाउन के दौरान", "कर्फ्यू के बावजूद": a state, not its imposition
             c_s, c_e = clause_bounds(sent.text, rs, re_)
             r_ments = [m for m in s_ments if not not_party(text, m[1])]  # not "WHO से पहले", "अमेरिकी डॉलर"
-            roles = read_roles(text, r_ments, base + c_s, a_s, a_e, lex)
+            roles = read_roles(text, r_ments, base + c_s, a_s, a_e, lex, marker_after)
             # (no sets: hashing an entity hashes all its mentions, every time)
             if not roles.actors and all(r in roles.places for r in roles.recipients):
                 # the clause may continue an earlier one: look back to the sentence start
-                wide = read_roles(text, r_ments, base, a_s, a_e, lex)
+                wide = read_roles(text, r_ments, base, a_s, a_e, lex, marker_after)
                 roles.actors = wide.actors
                 roles.recipients = wide.recipients or roles.recipients
                 roles.places = roles.places or wide.places
             if trig.frame == "announce" and not roles.actors:
                 # "X ने कहा कि सरकार Y को एक करोड़ रुपये देगी": the one announcing gives
-                roles.actors = read_roles(text, r_ments, base, a_s, a_e, lex).actors
+                roles.actors = read_roles(text, r_ments, base, a_s, a_e, lex, marker_after).actors
             status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex)
             if status == "negated" and trig.type in NOMINAL_TYPES and not match_at(_NEG_NEAR, text, verb_end):
                 status = "occurred"  # भूकंप की तीव्रता ज्यादा नहीं थी: the negation is of another predicate
@@ -369,7 +371,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
                 d.date = dates.last_day(doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start, base)
             if trig.type in VIOLENT:
-                d.killed, d.injured = casualties(sent.text, lex)
+                if si not in sent_casualties:
+                    sent_casualties[si] = casualties(sent.text, lex)
+                d.killed, d.injured = sent_casualties[si]
             if d.mode == "epidemic":
                 if VAGUE_COUNTS and vague_count(sent.text, lex):
                     continue  # "कई राज्यों में बड़ी तादाद में नए मामले": a summary, not a bulletin (round 10)

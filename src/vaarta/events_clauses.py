@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import regex
 
 from .events_lexicon import WORD_END, WORD_START, Lexicon, match_at
-from .events_roles import AGENT_MARKERS, CLAUSE_BREAK, marker_after
+from .events_roles import AGENT_MARKERS, CLAUSE_BREAK, MarkerFn, marker_after
 from .model import Entity
 
 # How many sentences back the antecedent of a dropped subject or of उन्होंने may be (the
@@ -83,14 +83,16 @@ def in_adjunct(text: str, trig_end: int) -> bool:
     return bool(match_at(_ADJUNCT, text, trig_end))
 
 
-def agent_mentions(text: str, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon) -> list[tuple[int, int, Entity]]:
+def agent_mentions(
+    text: str, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon, marker_at: MarkerFn = marker_after
+) -> list[tuple[int, int, Entity]]:
     """Mentions of persons named as agents (X ने, X द्वारा, X का कहना): the subjects a later
-    उन्होंने or dropped subject continues."""
+    उन्होंने or dropped subject continues (``marker_at``: :func:`marker_after` or a memo of it)."""
     out = []
     for m in mentions:
         if m[2].type != "PER":
             continue
-        marker, _end = marker_after(text, m[1], lex)
+        marker, _end = marker_at(text, m[1], lex)
         if marker in AGENT_MARKERS or (marker == "का" and text.startswith("कहना", _end + 1)):
             out.append(m)
     return out

@@ -8,6 +8,8 @@ the lexicon once and stages stay pure functions.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,8 +84,16 @@ class Lexicon:
     # when no such list could be read from the pattern: a trigger none of whose strings occurs
     # in a text cannot match there (see :func:`literal_prefixes`).
     prefixes: tuple[tuple[str, ...] | None, ...] = ()
+    # The screen of the trigger pass: per trigger, longer literal starts (:func:`trigger_starts`);
+    # all of them as one table, string -> the triggers that may match where it is the longest
+    # listed string (:func:`prefix_index`); and one pattern finding them (:func:`prefix_scanner`).
+    trigger_starts: tuple[tuple[str, ...] | None, ...] = ()
+    prefix_table: dict[str, tuple[int, ...]] | None = None
+    prefix_scan: re.Pattern[str] | None = None
     # (death, injury) casualty patterns: "N (people) <word>", "<word> की संख्या (बढ़कर) N".
     casualty_patterns: tuple[tuple[regex.Pattern[str], ...], ...] = ()
+    # (death, injury) words anywhere (no word start): a text with none has no casualty match.
+    casualty_words: tuple[regex.Pattern[str], ...] = ()
     # Epidemic counts (round 6): a document about an outbreak (its words anywhere in the text)
     # lets a bare "N और लोगों की मौत" report deaths; new deaths (N और लोगों की मौत, N नई मौतें;
     # group ``num``) are told from running totals (अब तक N, कुल N, मरने वालों की संख्या N हो
@@ -105,6 +115,9 @@ class Lexicon:
 # How many characters of each trigger's possible match starts to list (more: fewer texts
 # pass the screen, longer lists to check; a Devanagari syllable is 1-3 code points).
 PREFIX_CHARS = 3
+# How many characters of each trigger's literal starts the trigger pass looks for (nine in ten
+# positions found by three characters fail their pattern; twelve drop about half of those).
+LONG_PREFIX_CHARS = 12
 
 
 def literal_prefixes(pattern: str, k: int = PREFIX_CHARS) -> tuple[str, ...] | None:
@@ -124,6 +137,58 @@ def literal_prefixes(pattern: str, k: int = PREFIX_CHARS) -> tuple[str, ...] | N
     if "" in out or len(out) > 400 or not all(regex.match(r"\p{L}", p) for p in out):
         return None  # events.py looks the strings up at word starts, which begin with a letter
     return tuple(sorted(out))
+
+
+def trigger_starts(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which starts every match of ``pattern``: its literal prefixes of
+    up to LONG_PREFIX_CHARS characters (else PREFIX_CHARS), each cut after its first character
+    that is not a letter or mark (so that :func:`prefix_scanner` can scan for them); None when
+    no such list can be read."""
+    pre = literal_prefixes(pattern, LONG_PREFIX_CHARS) or literal_prefixes(pattern)
+    if pre is None:
+        return None
+    return tuple(sorted({_LETTERS_AND_ONE.match(p).group() for p in pre}))  # type: ignore[union-attr]
+
+
+_LETTERS_AND_ONE = regex.compile(r"[\p{L}\p{M}\u200c\u200d]*.?", regex.DOTALL)
+
+
+def prefix_index(starts: Sequence[tuple[str, ...] | None]) -> dict[str, tuple[int, ...]]:
+    """The strings of ``starts`` (per trigger) as one table: string -> the indices of the
+    triggers one of whose strings is a prefix of it (itself included), so that the longest
+    listed string at a position names every trigger that may match there."""
+    own: dict[str, set[int]] = {}
+    for ti, pre in enumerate(starts):
+        for p in pre or ():
+            own.setdefault(p, set()).add(ti)
+    return {k: tuple(sorted(set().union(*(own.get(k[:n], ()) for n in range(1, len(k) + 1))))) for k in own}
+
+
+def prefix_scanner(strings: Iterable[str]) -> re.Pattern[str] | None:
+    """One stdlib ``re`` pattern matching any of ``strings`` (longest first), written as a trie;
+    None when a string holds a character other than a letter or mark before its last one.
+
+    Scanned without look-behind, its matches are non-overlapping, but within a match every
+    character before the last is a letter or mark, so a match that starts inside a word never
+    covers a word start: every word start where one of ``strings`` begins starts a match."""
+    words = sorted(set(strings))
+    if not words or not all(regex.fullmatch(r"[\p{L}\p{M}\u200c\u200d]*", w[:-1]) for w in words):
+        return None
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return re.compile(emit(trie))
 
 
 def _seq_prefixes(items: list[object], k: int, sp: object) -> set[tuple[str, bool]]:
@@ -213,6 +278,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     )
     death, injury = _word(data["death_words"]), _word(data["injury_words"])
     nums = list(data["numbers"]) + list(data["multipliers"])
+    prefixes = tuple(literal_prefixes(t["pattern"]) for t in data["triggers"])
+    starts = tuple(trigger_starts(t["pattern"]) for t in data["triggers"])
     opt = {k: data.get(k) for k in ("epidemic_context", "epidemic_total", "epidemic_new_cases", "epidemic_death_trigger")}
     return Lexicon(
         triggers=triggers,
@@ -240,8 +307,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         measure_bare=regex.compile(data["measure_bare"] + "$") if "measure_bare" in data else None,
         measure_cue=_word(data["measure_cue"]) if "measure_cue" in data else None,
         measure_state=regex.compile(data["measure_state"]) if "measure_state" in data else None,
-        prefixes=tuple(literal_prefixes(t["pattern"]) for t in data["triggers"]),
+        prefixes=prefixes,
+        trigger_starts=starts,
+        prefix_table=prefix_index(starts),
+        prefix_scan=prefix_scanner(p for pre in starts for p in pre or ()),
         casualty_patterns=_casualty_patterns(death, injury, data["person_nouns"], nums),
+        casualty_words=tuple(regex.compile(k.pattern[len(WORD_START) :]) for k in (death, injury)),
         epidemic_context=_word(opt["epidemic_context"]) if opt["epidemic_context"] else None,
         epidemic_new_deaths=_with_numbers(data["epidemic_new_deaths"], nums) if "epidemic_new_deaths" in data else None,
         epidemic_total=_word(opt["epidemic_total"] + WORD_END) if opt["epidemic_total"] else None,

@@ -8,7 +8,7 @@ participants; a bare noun phrase before an intransitive verb is its subject. Rol
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -109,6 +109,23 @@ def marker_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, int]:
     return " ".join(m.group(1).split()), m.end()
 
 
+MarkerFn = Callable[[str, int, Lexicon], tuple[str | None, int]]
+
+
+def marker_memo() -> MarkerFn:
+    """:func:`marker_after` remembered per position: for the calls of one ``find_events``
+    (one text, one lexicon), which ask about the same name ends for every trigger."""
+    seen: dict[int, tuple[str | None, int]] = {}
+
+    def marker(text: str, pos: int, lex: Lexicon) -> tuple[str | None, int]:
+        r = seen.get(pos)
+        if r is None:
+            r = seen[pos] = marker_after(text, pos, lex)
+        return r
+
+    return marker
+
+
 def read_roles(
     text: str,
     mentions: Sequence[tuple[int, int, Entity]],
@@ -116,20 +133,22 @@ def read_roles(
     trig_start: int,
     trig_end: int,
     lex: Lexicon,
+    marker_at: MarkerFn = marker_after,
 ) -> Roles:
-    """Roles of the names in [win_start, trig_start) of ``text`` (absolute offsets)."""
+    """Roles of the names in [win_start, trig_start) of ``text`` (absolute offsets);
+    ``marker_at``: :func:`marker_after` or a :func:`marker_memo` of it."""
     roles = Roles()
     ms = [m for m in mentions if m[0] >= win_start and m[1] <= trig_start]
     i = 0
     carry: list[Entity] = []  # "X के कुछ नेताओं और Y द्वारा": X shares Y's role (round 10)
     while i < len(ms):
         group = [ms[i]]
-        marker, mend = marker_after(text, ms[i][1], lex)
+        marker, mend = marker_at(text, ms[i][1], lex)
         j = i
         while marker in _COORD and j + 1 < len(ms) and not text[mend : ms[j + 1][0]].strip():
             j += 1
             group.append(ms[j])
-            marker, mend = marker_after(text, ms[j][1], lex)
+            marker, mend = marker_at(text, ms[j][1], lex)
         i = j + 1
         nxt = ms[i][0] if i < len(ms) else None
         gap_to_next = text[mend:nxt] if nxt is not None else None
@@ -245,8 +264,13 @@ def _casualty_patterns(lex: Lexicon) -> tuple[tuple[regex.Pattern[str], ...], ..
 def casualties(text: str, lex: Lexicon) -> tuple[int | None, int | None]:
     """(killed, injured) read from ``text``: the largest number tied to a death/injury word."""
     out: list[int | None] = []
-    for pats in lex.casualty_patterns or _casualty_patterns(lex):
+    pattern_sets = lex.casualty_patterns or _casualty_patterns(lex)
+    screens = lex.casualty_words if len(lex.casualty_words) == len(pattern_sets) else (None,) * len(pattern_sets)
+    for pats, words in zip(pattern_sets, screens, strict=True):
         best: int | None = None
+        if words is not None and words.search(text) is None:
+            out.append(best)  # every pattern holds the death/injury word: none of them can match
+            continue
         for p in pats:
             for m in p.finditer(text):
                 n = parse_number(m.group("num"), lex)

@@ -26,6 +26,8 @@ import regex
 from .events_lexicon import MATCH_WINDOW
 from .model import Document, Entity, Quote, Resources
 
+_SENTENCE_END = regex.compile(r"[।?!]")
+
 __all__ = ["find_quotes"]
 
 _B = r"(?<![\p{L}\p{M}])"
@@ -227,7 +229,7 @@ def _speaker(
         m = None
         for m2 in _SAY.finditer(text, lo, s):
             m = m2
-        if m is not None and _words(text[m.end() : s]) <= INTRO_GAP_WORDS and not regex.search(r"[।?!]", text[m.end() : s]):
+        if m is not None and _words(text[m.end() : s]) <= INTRO_GAP_WORDS and not _SENTENCE_END.search(text, m.end(), s):
             verb = m.start()
         else:
             post = text[e : e + 120].lstrip("”\"’' ,")

@@ -115,9 +115,9 @@ def _rows_of(record: Record) -> dict[str, list[tuple[Any, ...]]]:
                 ev.killed,
                 ev.injured,
                 ev.confidence,
-                json.dumps(list(ev.actors), ensure_ascii=False),
-                json.dumps(list(ev.recipients), ensure_ascii=False),
-                json.dumps([[s.start, s.end] for s in ev.evidence]),
+                _names_json(ev.actors),
+                _names_json(ev.recipients),
+                "[" + ", ".join([f"[{s.start:d}, {s.end:d}]" for s in ev.evidence]) + "]",
                 d.published,
             )
         )
@@ -126,6 +126,15 @@ def _rows_of(record: Record) -> dict[str, list[tuple[Any, ...]]]:
     rows["quotes"] = [(a, i, q.speaker, q.start, q.end, bool(q.direct), q.via) for i, q in enumerate(record.quotes)]
     rows["flags"] = [(a, i, f.kind, f.start, f.end, f.note) for i, f in enumerate(record.flags)]
     return rows
+
+
+# json.dumps(list(names), ensure_ascii=False) and json.dumps(spans), written out: the same
+# text (the encoder's own string escaping, its ", " separator) without an encoder per call.
+_ENCODE_STR = json.encoder.encode_basestring
+
+
+def _names_json(names: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(map(_ENCODE_STR, names)) + "]"
 
 
 def _pack(rec: dict[str, Any]) -> str:
