@@ -19,7 +19,11 @@ import regex
 
 from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here
 from .events_bulletins import (
+    MEASURE_PRONOUN,
     NATIONAL_COUNTS,
+    NATIONAL_IN,
+    NATIONAL_MEASURES,
+    PRONOUN_MEASURE_AGENT,
     SPLIT_PLACE_COUNTS,
     VAGUE_COUNTS,
     countries_named,
@@ -253,6 +257,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 if COORDINATED_AGENTS:
                     agent_ms = _coordinated(text, s_ments, agent_ms)
                 roles.actors, roles.recipients = [m[2] for m in agent_ms], []
+                if not agent_ms and PRONOUN_MEASURE_AGENT and MEASURE_PRONOUN.search(text, base + c_s, a_s):
+                    # "उन्होंने पूरे देश में लॉकडाउन की घोषणा की": the person just named (round 11)
+                    roles.actors = people.before(base + c_s, 1, doc.sentences[max(0, si - 1)].start)
                 passive = True
             if passive and PASSIVE_AGENTS and trig.type in AUTHORITY_TYPES and trig.frame != "measure":
                 # "X ने … मांग की थी जिन्हें … पकड़ा गया": a passive verb's agent is named with द्वारा,
@@ -319,12 +326,19 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if HERE_PLACES and not d.location and trig.type in HERE_TYPES:
                 # "… बांद्रा में … । मजदूर यहां सड़क पर आ गए": the place named just before (round 10)
                 d.location = place_of_here(text, bounds, si, (base + c_s, a_s), mentions, m_starts, lex)
-            if d.mode == "epidemic" and not d.location and NATIONAL_COUNTS:
+            # (round 11: a measure by no one named, "देश के 75 जिलों में लॉकडाउन किया गया", is the country's)
+            national_ok = (d.mode == "epidemic" and NATIONAL_COUNTS) or (
+                trig.frame == "measure" and NATIONAL_MEASURES and not d.actors
+            )
+            if national_ok and not d.location:
                 # "देश में 149 नए मामले": in an Indian paper the country is India (round 9)
                 # (only when the article names India: a location is one of its entities)
                 if country_ments is None:
                     country_ments = countries_named(mentions, res)
-                home = national(text, (sent.start, sent.end), country_ments)
+                if trig.frame == "measure":
+                    home = national(text, (base + c_s, base + c_e), country_ments, NATIONAL_IN)
+                else:
+                    home = national(text, (sent.start, sent.end), country_ments)
                 d.location = home if home in names else None
             if (
                 trig.type == "ASSAULT"

@@ -24,8 +24,15 @@ from .model import Entity, Resources, Span
 # is a foreign one (then "देश" is that country).
 HOME_COUNTRY = "India"
 NATIONAL_COUNTS = True
+# Round 11: a curfew or lockdown "पूरे देश में", "देश के 75 जिलों में" with no other place is the
+# country's measure too (it was merged into a state's measure of the same article).
+NATIONAL_MEASURES = False
+# Round 11: a measure announced by "उन्होंने" (पूरे देश में लॉकडाउन की घोषणा की) is by the person named
+# last in that sentence or the one before (a measure's agent is otherwise only a name with ने).
+PRONOUN_MEASURE_AGENT = False
+MEASURE_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|इन्होंने)(?![\p{L}\p{M}])")
 NATIONAL = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों))(?![\p{L}\p{M}])"
+    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों))(?![\p{L}\p{M}])"
 )
 # One report per place of a sentence with counts for several places (महाराष्ट्र में 186, केरल में
 # 176 …): a place chain followed by में/के and a number is a place's count.
@@ -34,6 +41,10 @@ SPLIT_PLACE_COUNTS = True
 # across outlets; gold/dev annotates no bulletins, and splitting a Pakistani province list there
 # cost 5 false events (events F1 0.710 → 0.696).
 SPLIT_ONLY_HOME = True
+# A measure's national place needs में: "देश के 75 जिलों में लॉकडाउन", not "देश के कई राज्यों ने बंद किए".
+NATIONAL_IN = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों)\s+)?में(?![\p{L}\p{M}])"
+)
 _NUMBER = r"(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस)(?:-(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस))?"
 _COUNT_AFTER = regex.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:जिले|जिला|राज्य|शहर)\s+)?(?:में|के)\s+"
@@ -55,11 +66,13 @@ def countries_named(mentions: Sequence[tuple[int, int, Entity]], res: Resources 
     return out
 
 
-def national(text: str, sent: tuple[int, int], countries: Sequence[tuple[int, str]]) -> str | None:
+def national(
+    text: str, sent: tuple[int, int], countries: Sequence[tuple[int, str]], pattern: regex.Pattern[str] = NATIONAL
+) -> str | None:
     """HOME_COUNTRY for a count sentence saying "देश में" when the last country the article names
     up to the end of that sentence (``countries``: :func:`countries_named`) is HOME_COUNTRY or
     none; None when it is a foreign one ("ईरान में … । देश में 978 मामले": Iran's count)."""
-    if not NATIONAL.search(text, sent[0], sent[1]):
+    if not pattern.search(text, sent[0], sent[1]):
         return None
     k = bisect_left(countries, (sent[1], ""))
     return HOME_COUNTRY if k == 0 or countries[k - 1][1] == HOME_COUNTRY else None
