@@ -275,3 +275,55 @@ def test_cricketers_and_time_zone_cities_from_generated_kb_files() -> None:
     assert d["Virat Kohli"].type == "PER" and d["Chris Gayle"].type == "PER"
     assert "Boston" in d  # the ॉ spelling of बोस्टन
     assert "Joe Root" not in d  # "जो रूट" is also "which route"
+
+
+def test_units_and_marks_match_units_of_and_the_passes_own_tests() -> None:
+    """State's one-pass units and per-pass index lists equal units_of and each pass's own word tests."""
+    from vaarta.entities_base import (
+        DESIGNATIONS,
+        FACILITY_NOUNS,
+        INSTITUTIONS,
+        MARK_AGENT,
+        MARK_GAZETTEER,
+        MARK_PLACE,
+        MARK_ROLE,
+        MARK_TEMPLATE,
+        MARK_TITLE,
+        MINISTRIES,
+        NON_PERSON_AGENTS,
+        PERSON_NOUNS,
+        PLACE_CUES,
+        PLACE_NOUNS,
+        State,
+        units_of,
+    )
+
+    kb = default_kb()
+    text = (
+        "नई दिल्ली में प्रधानमंत्री नरेंद्र मोदी ने कहा कि जम्मू-कश्‍मीर के अकौनी गांव में रहने वाले लोग सुरक्षित हैं। "
+        "रूसी राष्ट्रपति व्लादिमीर पुतिन और डॉ. हर्षवर्धन ने बुधवार को गद्दाफी स्टेडियम का दौरा किया। "
+        "ड्रैगन ने फिर चेतावनी दी। उत्तर प्रदेश सरकार और स्वास्थ्य मंत्रालय ने आंकड़े जारी किए।"
+    )
+    doc = make_document(text, published="2020-06-01")
+    st = State(doc, kb)
+    units = units_of(doc)
+    assert st.units == units
+    idx = st.idx
+    first_words = {p.split()[0] for p in (*INSTITUTIONS, *MINISTRIES)}
+    place_words = set(FACILITY_NOUNS) | PLACE_NOUNS | {c[0] for c in PLACE_CUES}
+    expect = {
+        MARK_GAZETTEER: [i for i, u in enumerate(units) if u.word and u.key in idx.starts],
+        MARK_ROLE: [i for i, u in enumerate(units) if u.key in idx.role_first or u.key in idx.role_plural],
+        MARK_TITLE: [
+            i
+            for i, u in enumerate(units)
+            if u.text in PERSON_NOUNS or u.text in DESIGNATIONS or u.key in kb.roles or u.text.endswith(".")
+        ],
+        MARK_PLACE: [i for i, u in enumerate(units) if u.word and u.text in place_words],
+        MARK_AGENT: [i for i, u in enumerate(units) if u.text in NON_PERSON_AGENTS],
+        MARK_TEMPLATE: [i for i, u in enumerate(units) if u.text in first_words],
+    }
+    for bit, want in expect.items():
+        assert st.at[bit] == want, bit
+    assert all(st.at[b] for b in (MARK_GAZETTEER, MARK_PLACE, MARK_TEMPLATE, MARK_AGENT, MARK_TITLE))
+    assert State(doc, kb).at == st.at  # the word cache gives the same answer the second time

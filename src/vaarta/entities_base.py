@@ -97,6 +97,7 @@ FUZZY_MIN = 0.84  # phonetic similarity for an in-article misspelling
 KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2, "city": 3, "district": 3}
 _WORD = regex.compile(r"[\p{L}\p{M}]")
 _JOINERS = "\u200c\u200d"
+_HYPHEN = regex.compile(r"(-)")
 
 
 class Unit(NamedTuple):
@@ -130,6 +131,47 @@ class Index(NamedTuple):
     role_plural: dict[str, str]  # key of a plural role word -> role id
     ministries: dict[tuple[str, str], KBEntity]  # (country, phrase key) -> ministry entity
     prefixes: frozenset[str]  # every word-prefix of an alias key ("नई", "नई दिल्ली")
+    starts: frozenset[str]  # keys that start a gazetteer match: first words of aliases, inflected one-word aliases
+    marks: WordMarks  # unit text -> its key, letter test and MARK_* bits, filled as words are seen
+
+
+# Which passes look at a unit, by its text (and the key and letter test that follow from it):
+# State.at[MARK_x] lists those units' indexes, found in one pass over the units per document
+MARK_GAZETTEER = 1  # a word whose key starts a gazetteer match
+MARK_ROLE = 2  # a key that starts a role phrase or is a plural role word
+MARK_TITLE = 4  # may be a title/role/person noun before a name (titled_people)
+MARK_PLACE = 8  # a word that is a facility noun, a place noun or starts a place cue
+MARK_TEMPLATE = 16  # the first word of an institution or ministry template
+MARK_AGENT = 32  # a non-person word that may act as a speaker
+MARKS = (MARK_GAZETTEER, MARK_ROLE, MARK_TITLE, MARK_PLACE, MARK_TEMPLATE, MARK_AGENT)
+MARKS_MAX_WORDS = 200_000  # the word cache is emptied when this full
+_TITLE_WORDS = PERSON_NOUNS | DESIGNATIONS
+_PLACE_WORDS = frozenset(FACILITY_NOUNS) | PLACE_NOUNS | frozenset(c[0] for c in PLACE_CUES)
+_TEMPLATE_WORDS = frozenset(p.split()[0] for p in (*INSTITUTIONS, *MINISTRIES))
+
+
+class WordMarks(dict):  # type: ignore[type-arg]
+    """A bounded cache ``unit text -> (key, starts with a letter, MARK_* bits)``; pickled empty."""
+
+    def __reduce__(self) -> tuple[type, tuple[()]]:
+        return (WordMarks, ())
+
+
+def _marks_of(idx: Index, roles: dict[str, str], text: str, key: str, word: bool) -> int:
+    m = 0
+    if word and key in idx.starts:
+        m |= MARK_GAZETTEER
+    if key in idx.role_first or key in idx.role_plural:
+        m |= MARK_ROLE
+    if text in _TITLE_WORDS or key in roles or text.endswith("."):
+        m |= MARK_TITLE
+    if word and text in _PLACE_WORDS:
+        m |= MARK_PLACE
+    if text in _TEMPLATE_WORDS:
+        m |= MARK_TEMPLATE
+    if text in NON_PERSON_AGENTS:
+        m |= MARK_AGENT
+    return m
 
 
 def _build_index(kb: KnowledgeBase) -> Index:
@@ -168,7 +210,16 @@ def _build_index(kb: KnowledgeBase) -> Index:
     for k in kb.index:
         w = k.split(" ")
         prefixes.update(" ".join(w[:n]) for n in range(1, len(w) + 1))
-    return Index({k: tuple(v) for k, v in inflected.items()}, role_first, role_plural, ministries, frozenset(prefixes))
+    starts = set(inflected) | {k for k, v in kb.first_words.items() if v}
+    return Index(
+        {k: tuple(v) for k, v in inflected.items()},
+        role_first,
+        role_plural,
+        ministries,
+        frozenset(prefixes),
+        frozenset(starts),
+        WordMarks(),
+    )
 
 
 def index_of(kb: KnowledgeBase) -> Index:
@@ -182,7 +233,8 @@ class State:
         self.doc = doc
         self.kb = kb
         self.idx = index_of(kb)
-        self.units = units_of(doc)
+        # the units, and the ones each pass looks at (MARK_* -> indexes, in order)
+        self.units, self.at = _units_and_marks(doc, self.idx, kb.roles)
         self.ents: dict[str, Ent] = {}
         self.mask = bytearray(len(doc.text) + 1)  # 1 where a taken mention lies
         self.by_end: dict[int, list[tuple[Ent, int]]] = {}  # mention end -> (entity, start)
@@ -233,7 +285,7 @@ def units_of(doc: Document) -> list[Unit]:
             nxt = sent_starts[si + 1] if si + 1 < nsent else None
         if "-" in txt and len(txt) > 1:
             pos = s0
-            for part in regex.split(r"(-)", txt):
+            for part in _HYPHEN.split(txt):
                 if part:
                     out.append(Unit(pos, pos + len(part), part, si, name_key(part), bool(_WORD.match(part))))
                     pos += len(part)
@@ -254,6 +306,70 @@ def units_of(doc: Document) -> list[Unit]:
     if ps >= 0:
         flush(ps, pe, ptxt)
     return out
+
+
+def _unit_info(idx: Index, roles: dict[str, str], text: str) -> tuple[str, bool, int]:
+    key, word = _key_and_word(text)
+    return key, word, _marks_of(idx, roles, text, key, word)
+
+
+def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[list[Unit], dict[int, list[int]]]:
+    """``units_of(doc)`` and the indexes of the units with each ``MARK_*`` bit, in one pass
+    (one cache look-up per unit for its key, letter test and marks)."""
+    cache = idx.marks
+    if len(cache) > MARKS_MAX_WORDS:
+        cache.clear()
+    get = cache.get
+    at: dict[int, list[int]] = {b: [] for b in MARKS}
+    # words: tokens a tokenizer split at ZWJ/ZWNJ or before a hyphen are re-joined (as units_of)
+    words: list[tuple[int, int, str]] = []
+    ps, pe, ptxt = -1, -1, ""
+    for t in doc.tokens:
+        tx = t.text
+        if pe == t.start and (tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1)):
+            pe = t.end
+            ptxt += tx
+            continue
+        if ps >= 0:
+            words.append((ps, pe, ptxt))
+        ps, pe, ptxt = t.start, t.end, tx
+    if ps >= 0:
+        words.append((ps, pe, ptxt))
+    sent_starts = [s.start for s in doc.sentences] or [0]
+    out: list[Unit] = []
+    append, new = out.append, _NEW_UNIT
+    far = 1 << 62  # no next sentence
+    si, nsent = 0, len(sent_starts)
+    nxt = sent_starts[1] if nsent > 1 else far
+    for s0, end, txt in words:
+        while s0 >= nxt:
+            si += 1
+            nxt = sent_starts[si + 1] if si + 1 < nsent else far
+        if "-" in txt and len(txt) > 1:
+            pos = s0
+            for part in _HYPHEN.split(txt):
+                if part:
+                    info = get(part)
+                    if info is None:
+                        info = cache[part] = _unit_info(idx, roles, part)
+                    key, word, m = info
+                    if m:
+                        for b in MARKS:
+                            if m & b:
+                                at[b].append(len(out))
+                    append(new(Unit, (pos, pos + len(part), part, si, key, word)))
+                    pos += len(part)
+        else:
+            info = get(txt)
+            if info is None:
+                info = cache[txt] = _unit_info(idx, roles, txt)
+            key, word, m = info
+            if m:
+                for b in MARKS:
+                    if m & b:
+                        at[b].append(len(out))
+            append(new(Unit, (s0, end, txt, si, key, word)))
+    return out, at
 
 
 def kb_ent(e: KBEntity) -> Ent:

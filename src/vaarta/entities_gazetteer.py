@@ -7,6 +7,8 @@ lookup per word; the longest alias wins.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from vaarta.entities_base import (
     COMMON_WORD_PLACES,
     CONF_KB,
@@ -18,6 +20,8 @@ from vaarta.entities_base import (
     HOME_COUNTRY,
     INSTITUTIONS,
     KIND_RANK,
+    MARK_GAZETTEER,
+    MARK_TEMPLATE,
     MAX_SPAN,
     MINISTRIES,
     NEVER_LINK,
@@ -28,7 +32,6 @@ from vaarta.entities_base import (
     State,
     kb_ent,
     name_tokens,
-    span_key,
 )
 from vaarta.kb import KBEntity
 from vaarta.translit import name_key
@@ -43,25 +46,6 @@ for _p, _stem in MINISTRIES.items():
     _MIN.setdefault(_w[0], []).append((_w, _p, _stem))
 
 
-def _lookup(st: State, i: int, j: int) -> tuple[list[KBEntity], bool]:
-    """KB candidates for units ``i..j-1`` (last word possibly inflected), and whether a demonym."""
-    kb, units = st.kb, st.units
-    k = span_key(units, i, j)
-    names = kb.index.get(k)
-    if names:
-        return [kb.entities[n] for n in names], k in kb.demonym_keys
-    last = units[j - 1].text
-    head = span_key(units, i, j - 1)
-    for end, rep in OBLIQUE:
-        if last.endswith(end) and len(last) > len(end) + 1:
-            alt = name_key(last[: -len(end)] + rep)
-            alt = f"{head} {alt}" if head else alt
-            names = kb.index.get(alt)
-            if names and alt not in COMMON_WORD_PLACES:
-                return [kb.entities[n] for n in names], alt in kb.demonym_keys
-    return [], False
-
-
 def _surname_not_demonym(st: State, i: int, j: int) -> bool:
     """``विक्रम मिस्री``/``मिस्री ने``: a demonym used as a surname, not as an adjective."""
     units = st.units
@@ -74,65 +58,84 @@ def _surname_not_demonym(st: State, i: int, j: int) -> bool:
     return prev is not None and (prev.text in name_tokens() or prev.text.rstrip(".") in DESIGNATIONS)
 
 
+@lru_cache(maxsize=1 << 15)
+def _oblique_alts(last: str) -> tuple[str, ...]:
+    """Keys of ``last`` with an oblique/plural ending undone, in ``OBLIQUE`` order (memoised by word)."""
+    return tuple(name_key(last[: -len(end)] + rep) for end, rep in OBLIQUE if last.endswith(end) and len(last) > len(end) + 1)
+
+
 def gazetteer(st: State) -> None:
     kb, units, text, idx = st.kb, st.units, st.doc.text, st.idx
-    first, infl, prefixes = kb.first_words, idx.inflected, idx.prefixes
-    hits: list[tuple[int, int, list[KBEntity]]] = []
+    prefixes, index, demonyms = idx.prefixes, kb.index, kb.demonym_keys
+    hits: list[tuple[int, int, list[KBEntity], str]] = []  # units i..j-1, candidates, span key
     n = len(units)
-    i = 0
-    while i < n:
+    nxt_i = 0
+    # a word starts a candidate only when its key starts an alias (or is an inflected one-word alias)
+    for i in st.at[MARK_GAZETTEER]:
+        if i < nxt_i:
+            continue
         u = units[i]
-        if not u.word:
-            i += 1
-            continue
-        span_max = first.get(u.key, 0)
-        if span_max == 0 and u.key in infl:
-            span_max = 1
-        if span_max == 0:
-            i += 1
-            continue
-        # the furthest unit that can end a match: word-prefixes of aliases, plus an inflected last word
+        # the furthest unit that can end a match: word-prefixes of aliases, plus an inflected last word;
+        # keys[j - i - 1] = span_key(units, i, j) for j = i + 1 .. far
         limit, head, far = min(n, i + MAX_SPAN), "", i + 1
+        keys: list[str] = []
+        acc = ""
         for j in range(i + 1, limit + 1):
             x = units[j - 1]
             if x.sent != u.sent:
                 break
+            xk = x.key
+            if xk:
+                acc = f"{acc} {xk}" if acc else xk
+            keys.append(acc)
             if not x.word:
                 if x.text in "-.":
                     continue
                 break
-            nxt = f"{head} {x.key}" if head else x.key
+            nxt = f"{head} {xk}" if head else xk
             if nxt in prefixes:
                 head, far = nxt, j
             else:
                 if head and len(x.text) > 2:
                     far = j  # maybe "<alias head> <inflected last word>"
                 break
-        found = False
         for j in range(far, i, -1):
-            if not units[j - 1].word:
+            last = units[j - 1]
+            if not last.word:
                 continue
-            cands, demonym = _lookup(st, i, j)
-            if not cands:
-                continue
-            k = span_key(units, i, j)
-            if k in NEVER_LINK or len(k) < 2 or text[u.start : units[j - 1].end] in NEVER_LINK_SURFACE:
+            # KB candidates for units i..j-1 (last word possibly inflected), and whether a demonym
+            k = keys[j - i - 1]
+            names = index.get(k)
+            if names:
+                demonym = k in demonyms
+            else:
+                demonym = False
+                alts = _oblique_alts(last.text)
+                if not alts:
+                    continue
+                hk = keys[j - i - 2] if j - i >= 2 else ""
+                for alt in alts:
+                    alt = f"{hk} {alt}" if hk else alt
+                    names = index.get(alt)
+                    if names and alt not in COMMON_WORD_PLACES:
+                        demonym = alt in demonyms
+                        break
+                else:
+                    continue
+            if k in NEVER_LINK or len(k) < 2 or text[u.start : last.end] in NEVER_LINK_SURFACE:
                 continue
             if demonym and _surname_not_demonym(st, i, j):
                 continue
-            hits.append((i, j, cands))
-            i = j
-            found = True
+            hits.append((i, j, [kb.entities[x] for x in names], k))
+            nxt_i = j
             break
-        if not found:
-            i += 1
     # evidence for disambiguation: names, states and countries of unambiguous hits
     present: set[str] = set()
-    for hi, hj, cands in hits:
-        if len(cands) == 1 and span_key(units, hi, hj) not in COMMON_WORD_PLACES:
+    for _hi, _hj, cands, k in hits:
+        if len(cands) == 1 and k not in COMMON_WORD_PLACES:
             e = cands[0]
             present.update(x for x in (e.name, e.region, e.country) if x)
-    for i, j, cands in hits:
+    for i, j, cands, k in hits:
         s, e = units[i].start, units[j - 1].end
         if len(cands) > 1:
             best = min(
@@ -143,12 +146,12 @@ def gazetteer(st: State) -> None:
         else:
             best = cands[0]
             conf = CONF_KB
-        if span_key(units, i, j) in COMMON_WORD_PLACES and not (
+        if k in COMMON_WORD_PLACES and not (
             (best.region and best.region in present - {best.name})
             or any(x.region == best.region and x.name != best.name for x in (kb.get(p) for p in present) if x and best.region)
         ):
             continue
-        st.add(s, e, kb_ent(best), conf)
+        st.add(s, e, st.ents.get(best.name) or kb_ent(best), conf)
 
 
 # ---- institution templates ---------------------------------------------------------------
@@ -189,7 +192,8 @@ def _matches(st: State, i: int, words: tuple[str, ...]) -> int:
 def templates(st: State) -> None:
     units, text = st.units, st.doc.text
     todo_inst, todo_min = [], []
-    for i, u in enumerate(units):
+    for i in st.at[MARK_TEMPLATE]:
+        u = units[i]
         if u.text in _INST:
             todo_inst.append(i)
         if u.text in _MIN:

@@ -8,6 +8,7 @@ designation never becomes part of a canonical name; a span made only of titles i
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 
@@ -21,10 +22,11 @@ from vaarta.entities_base import (
     FUNCTION_WORDS,
     FUZZY_MIN,
     LEADING_JUNK,
+    MARK_AGENT,
+    MARK_TITLE,
     MAX_TITLED_NAME,
     NEVER_LINK,
     NEVER_LINK_SURFACE,
-    NON_PERSON_AGENTS,
     NOT_ENTITIES,
     PERSON_NOUNS,
     SPEECH_CUES,
@@ -42,6 +44,7 @@ from vaarta.translit import is_devanagari, name_key, phonetic_key, similar_at_le
 
 _LATIN_NAME = regex.compile(r"^[\p{Latin} .'-]+$")
 _LETTER = regex.compile(r"\p{L}")
+_NAME_PARTS = regex.compile(r"[\s.]+")
 _SLOT = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyz ")}
 _ALPHA = len(_SLOT) + 1  # the last slot: any other character
 
@@ -116,10 +119,10 @@ class PersonForms:
         self.lens = np.zeros(64, dtype=np.int32)
 
     def _vector(self, key: str) -> object:
-        v = self._np.zeros(_ALPHA, dtype=self._np.int32)
+        counts = [0] * _ALPHA
         for c in key:  # letters outside a-z share one slot: merging slots only lowers the distance
-            v[_SLOT.get(c, _ALPHA - 1)] += 1
-        return v
+            counts[_SLOT.get(c, _ALPHA - 1)] += 1
+        return self._np.array(counts, dtype=self._np.int32)
 
     def _register(self, form: str, ent: Ent) -> None:
         if not form:
@@ -179,6 +182,12 @@ def _person_like(words: list[str]) -> bool:
     return all(w in tok or w in SURNAMES for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_open(w: str) -> bool:
+    """Not an ordinary word and has a letter: a token ``_needs_tagger`` may stop at."""
+    return w not in tagger_skip_words() and _LETTER.search(w) is not None
+
+
 def _needs_tagger(st: State, toks: list[Token], skip: frozenset[str]) -> bool:
     """Whether a sentence has a word that may be part of a new name: one that is not an
     ordinary word (``tagger_skip_words``), not punctuation or a number, and not already
@@ -199,11 +208,18 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
     tokens = doc.tokens
     starts = [t.start for t in tokens]
     skip = tagger_skip_words()
-    todo = []
+    # the tokens _needs_tagger may stop at (not ordinary words, with a letter), found once
+    open_toks = [t for t in tokens if _is_open(t.text)]
+    open_starts = [t.start for t in open_toks]
+    todo, todo_open = [], []
     for sent in doc.sentences:
-        toks = tokens[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        if toks and _needs_tagger(st, toks, skip):
-            todo.append(toks)
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if lo == hi:
+            continue
+        cand = open_toks[bisect_left(open_starts, sent.start) : bisect_left(open_starts, sent.end)]
+        if _needs_tagger(st, cand, skip):
+            todo.append(tokens[lo:hi])
+            todo_open.append(cand)
     # one tagger call for the whole document (Viterbi over all sentences at once)
     try:
         sentences = [[t.text for t in toks] for toks in todo]
@@ -211,11 +227,10 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
         found = many(sentences) if many else [tagger.spans(w) for w in sentences]  # type: ignore[attr-defined]
     except Exception:  # a broken tagger must not lose the KB matches
         return deferred
-    for toks, spans in zip(todo, found, strict=True):
+    for toks, cand, words, spans in zip(todo, todo_open, sentences, found, strict=True):
         # names found in earlier sentences only shrink what needs the tagger: re-check
-        if not _needs_tagger(st, toks, skip):
+        if not spans or not _needs_tagger(st, cand, skip):
             continue
-        words = [t.text for t in toks]
         for a0, b0, typ in spans:
             if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
                 continue
@@ -307,7 +322,9 @@ def titled_people(st: State) -> None:
     units, kb = st.units, st.kb
     n = len(units)
     roles = kb.roles
-    for i, u in enumerate(units):
+    # is_role_word needs a designation, a key in kb.roles or a final dot: only those units are looked at
+    for i in st.at[MARK_TITLE]:
+        u = units[i]
         if not u.word:
             continue
         t = u.text
@@ -343,7 +360,7 @@ def short_forms(st: State) -> None:
         if ent.name_hi:
             forms.add(ent.name_hi)
         for f in forms:
-            words = [w for w in regex.split(r"[\s.]+", f) if w]
+            words = [w for w in _NAME_PARTS.split(f) if w]
             if len(words) < 2 or not is_devanagari(f):
                 continue
             for w in (words[0], words[-1]):
@@ -372,9 +389,9 @@ def short_forms(st: State) -> None:
 def agents(st: State) -> None:
     units, sents = st.units, st.doc.sentences
     pers = [e for e in st.ents.values() if e.type == "PER"]
-    for i in range(len(units) - 1):
+    for i in st.at[MARK_AGENT]:
         u = units[i]
-        if u.text not in NON_PERSON_AGENTS or units[i + 1].text != "ने":
+        if i + 1 >= len(units) or units[i + 1].text != "ने":
             continue
         st.flag(u.start, u.end, "a non-person word acts as speaker/agent (garbled name?)")
         sent_ents: set[str] = set()

@@ -18,6 +18,7 @@ from vaarta.entities_base import (
     FACILITY_NOUNS,
     FUNCTION_WORDS,
     GENERIC_FACILITY_WORDS,
+    MARK_PLACE,
     MAX_PLACE_WORDS,
     NEVER_LINK_SURFACE,
     NOT_ENTITIES,
@@ -79,22 +80,27 @@ def _latin(st: State, words: list[str]) -> str:
     return " ".join(out)
 
 
-_CUE_FIRST = frozenset(c[0] for c in PLACE_CUES)
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # first word -> the place cues starting with it, in order
+for _cue in PLACE_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 
 
 def _cue_at(st: State, j: int) -> bool:
     units = st.units
-    if units[j].text not in _CUE_FIRST:
+    cues = _CUES_BY_FIRST.get(units[j].text)
+    if cues is None:
         return False
-    return any(all(j + n < len(units) and units[j + n].text == w for n, w in enumerate(cue)) for cue in PLACE_CUES)
+    n_units = len(units)
+    return any(all(j + n < n_units and units[j + n].text == w for n, w in enumerate(cue)) for cue in cues)
 
 
 def context_places(st: State) -> None:
     units, text = st.units, st.doc.text
     found: list[tuple[int, int, Ent]] = []
-    for j, u in enumerate(units):
-        if not u.word or j == 0:
+    for j in st.at[MARK_PLACE]:  # facility nouns, place nouns and first words of place cues
+        if j == 0:
             continue
+        u = units[j]
         fac = FACILITY_NOUNS.get(u.text)
         if fac is not None:
             i = _run_before(st, j, allow_known=True)

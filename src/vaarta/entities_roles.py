@@ -15,6 +15,7 @@ from vaarta.entities_base import (
     DESIGNATIONS,
     FUNCTION_WORDS,
     FUZZY_MIN,
+    MARK_ROLE,
     MAX_ROLE_WORDS,
     State,
     kb_ent,
@@ -85,8 +86,7 @@ def _holder_match(cands: list[KBEntity], name: str, first: str) -> tuple[KBEntit
 
 def roles(st: State) -> None:
     units, kb, date = st.units, st.kb, st.doc.published
-    starts = [i for i, u in enumerate(units) if u.key in st.idx.role_first or u.key in st.idx.role_plural]
-    for i in starts:
+    for i in st.at[MARK_ROLE]:
         ra = role_at(st, i)
         if ra is None:
             continue

@@ -113,7 +113,16 @@ class Tagger:
 
     def spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """:meth:`spans` of each sentence, decoded together."""
-        return [bio_to_spans(labels) for labels in self.tag_many(sentences)]
+        if not sentences:
+            return []
+        scores, lengths = self._feats.scores(sentences)
+        labels = self._labels
+        o = labels.index("O") if "O" in labels else -1
+        # a sentence tagged all O (most of them) has no spans: skip building its label strings
+        return [
+            [] if path.count(o) == len(path) else bio_to_spans([labels[y] for y in path])
+            for path in viterbi(scores, lengths, self._crf_model.trans)
+        ]
 
     def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entity spans as token indices ``(start, end_exclusive, type)``."""

@@ -271,18 +271,15 @@ class Featurizer:
         lex = self.lex
         n = len(words)
         out = [_O] * n
-        i = 0
-        while i < n:
-            if words[i].place_start:
-                for m in range(min(lex.max_place_len, n - i), 0, -1):
-                    if " ".join(w.key for w in words[i : i + m]) in lex.places:
-                        out[i : i + m] = [_B] + [_I] * (m - 1)
-                        i += m
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        nxt = 0  # words before this one are inside a place already found
+        for i in [i for i, w in enumerate(words) if w.place_start]:  # few words can start a place name
+            if i < nxt:
+                continue
+            for m in range(min(lex.max_place_len, n - i), 0, -1):
+                if " ".join(w.key for w in words[i : i + m]) in lex.places:
+                    out[i : i + m] = [_B] + [_I] * (m - 1)
+                    nxt = i + m
+                    break
         return out
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
@@ -326,20 +323,24 @@ class Featurizer:
                             ex_tok.append(t0 + i)
                             ex_att.append(self.a_org_at[d - 1])
                             break
-            prev = pad
-            for i, w in enumerate(words):
-                nx = words[i + 1] if i + 1 < n else pad
-                if w.bl1 and nx.br1:
-                    a = ids.get(f"w|+1={w.key}|{nx.key}")
-                    if a is not None:
-                        ex_tok.append(t0 + i)
-                        ex_att.append(a)
-                if prev.bl2 and w.br2:
-                    a = ids.get(f"-1|w={prev.key}|{w.key}")
-                    if a is not None:
-                        ex_tok.append(t0 + i)
-                        ex_att.append(a)
-                prev = w
+            # word bigrams: only where the word may be the left of "w|+1=" or the right of "-1|w="
+            # (the attributes are appended in token order, as np.add.at sums them in that order)
+            for i in [i for i, w in enumerate(words) if w.bl1 or w.br2]:
+                w = words[i]
+                if w.bl1:
+                    nx = words[i + 1] if i + 1 < n else pad
+                    if nx.br1:
+                        a = ids.get(f"w|+1={w.key}|{nx.key}")
+                        if a is not None:
+                            ex_tok.append(t0 + i)
+                            ex_att.append(a)
+                if w.br2:
+                    prev = words[i - 1] if i else pad
+                    if prev.bl2:
+                        a = ids.get(f"-1|w={prev.key}|{w.key}")
+                        if a is not None:
+                            ex_tok.append(t0 + i)
+                            ex_att.append(a)
         n_lab = len(self.model.labels)
         if not at:
             return np.zeros((0, n_lab)), lengths

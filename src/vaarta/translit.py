@@ -98,6 +98,13 @@ def name_key(s: str) -> str:
     return s
 
 
+# precompiled (regex.sub with a pattern string looks the pattern up in regex's cache each call)
+_SPLIT_WORDS = regex.compile(r"(\s+|-)")
+_SPACES = regex.compile(r"\s+")
+_NOT_LATIN = regex.compile(r"[^a-z ]+")
+_DOUBLED = regex.compile(r"(.)\1+")
+_ASPIRATION = regex.compile(r"h(?=[^aeiou]|$| )")
+
 # --- Devanagari -> Latin --------------------------------------------------------------
 
 _CONS = {
@@ -243,14 +250,14 @@ def _word_to_latin(word: str) -> str:
 def to_latin(s: str) -> str:
     """Readable Latin transliteration of a (Devanagari) name; Latin input is returned tidied."""
     parts = []
-    for word in regex.split(r"(\s+|-)", s.strip()):
+    for word in _SPLIT_WORDS.split(s.strip()):
         if not word or word.isspace() or word == "-":
             parts.append(" " if word and word.isspace() else word)
             continue
         lat = _word_to_latin(word) if is_devanagari(word) else word
         lat = lat.replace(".", ". ").strip() if is_devanagari(word) else lat
         parts.append(lat[:1].upper() + lat[1:] if lat else lat)
-    return regex.sub(r"\s+", " ", "".join(parts)).strip()
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 # --- phonetic squash -------------------------------------------------------------------
@@ -283,13 +290,13 @@ def phonetic_key(s: str) -> str:
     """Coarse sound key of a name in either script, for fuzzy comparison."""
     lat = to_latin(s) if is_devanagari(s) else s
     lat = "".join(c for c in unicodedata.normalize("NFKD", lat) if not unicodedata.combining(c))
-    lat = regex.sub(r"[^a-z ]+", "", lat.casefold())
+    lat = _NOT_LATIN.sub("", lat.casefold())
     lat = lat.replace("ch", "c")
     for a, b in _SQUASH:
         lat = lat.replace(a, b)
-    lat = regex.sub(r"(.)\1+", r"\1", lat)  # doubled letters
-    lat = regex.sub(r"h(?=[^aeiou]|$| )", "", lat)  # leftover aspiration
-    return regex.sub(r"\s+", " ", lat).strip()
+    lat = _DOUBLED.sub(r"\1", lat)  # doubled letters
+    lat = _ASPIRATION.sub("", lat)  # leftover aspiration
+    return _SPACES.sub(" ", lat).strip()
 
 
 def similarity(a: str, b: str) -> float:
