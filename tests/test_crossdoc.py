@@ -354,3 +354,65 @@ def test_covid_cluster_gold_end_to_end_floor() -> None:
     _p, _r, f = score_clusters(gold, clusters)
     assert f >= E2E_F1_FLOOR, f
     assert negative_violations(gold, clusters) == []
+
+
+def _naive_window(reports: list, inside: object) -> list[list]:
+    """The greedy complete-link clustering with every cluster a candidate and every member
+    tested: what the index and the prefilters of ``_cluster_window`` must reproduce."""
+    from vaarta.crossdoc import _order
+    from vaarta.crossdoc_match import match, score
+
+    clusters: list[list] = []
+    for f in sorted(reports, key=_order):
+        best = None
+        for ci, members in enumerate(clusters):
+            if any(m.report.article_id == f.report.article_id for m in members):
+                continue
+            if all(match(f, m, inside)[0] for m in members):  # type: ignore[arg-type]
+                s = sum(score(f, m) for m in members) / len(members)
+                if best is None or s > best[0]:
+                    best = (s, ci)
+        if best is None:
+            clusters.append([f])
+        else:
+            clusters[best[1]].append(f)
+    return clusters
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cluster_window_index_and_prefilter_change_nothing(seed: int) -> None:
+    """Candidates by participant / compatible place, the same-article and location checks per
+    cluster: the clusters equal those of testing every cluster's every member."""
+    import random
+
+    from vaarta.crossdoc import _cluster_window
+    from vaarta.crossdoc_match import features
+    from vaarta.crossdoc_places import as_place_map
+
+    rng = random.Random(seed)
+    inside = as_place_map({"Banda": "Uttar Pradesh", "Lucknow": "Uttar Pradesh", "Uttar Pradesh": "India", "Delhi": "India"})
+    # (no empty-string location: it indexes no place, so two such reports with no participants
+    # never meet, though the pair test would join them)
+    places = ["Banda", "Lucknow", "Uttar Pradesh", "India", "Delhi", "Banda, Uttar Pradesh", "Nepal", None, None]
+    texts = [None, "दिल्ली में 120 नए मामले सामने आए", "राज्य में 33 नए मामले", "कुल संख्या बढ़कर 120 हो गई", "कई लोग संक्रमित"]
+    reports = []
+    for k in range(160):
+        who = tuple(rng.sample(["Modi", "Yogi", "India", "Kejriwal"], rng.randint(0, 2)))
+        day = 1 + rng.randrange(10)
+        ev = Event(
+            type="DISASTER",
+            status=rng.choice(["occurred", "occurred", "planned"]),
+            actors=who[:1],
+            recipients=who[1:],
+            evidence=(Span(0, 5),),
+            mode=rng.choice(["epidemic", "epidemic", "flood", None]),
+            location=rng.choice(places),
+            date=rng.choice([f"2020-04-{day:02d}", None, "2020-04"]),
+            killed=rng.choice([None, None, 3, 4]),
+        )
+        reports.append(EventReport(f"a{rng.randrange(120)}", k, f"2020-04-{day:02d}", "s", ev, rng.choice(texts)))
+    feats = [features(r) for r in reports]
+    got = _cluster_window(feats, inside)
+    want = _naive_window(feats, inside)
+    assert [[f.report for f in c] for c in got] == [[f.report for f in c] for c in want]
+    assert sum(len(c) > 1 for c in got) >= 5  # the case is not trivial

@@ -152,6 +152,8 @@ def _disagree(fld: str, x: Any, y: Any, inside: Mapping[str, str]) -> bool:
 
 def _contradictions(members: Sequence[EventReport], inside: Mapping[str, str]) -> tuple[Contradiction, ...]:
     """Fields on which two members really disagree, with every member's reading."""
+    if len(members) < 2:
+        return ()  # one reading per field: nothing to disagree with
     out: list[Contradiction] = []
     for fld in CONTRADICTION_FIELDS:
         readings: set[tuple[Any, str]] = set()
@@ -233,28 +235,69 @@ def _phrase_order(p: str) -> tuple[int, str]:
     return len(_PHRASES), p
 
 
-def _keys(f: Features, inside: PlaceMap) -> set[str]:
-    """Index keys: a compatible report shares a participant or a (containing) place."""
-    keys = {"p:" + n for n in f.parts}
+def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
+    """Index keys of a report: those it is stored under (its participants ``p:``, its place
+    ``h:`` and every place containing it ``l:``), and those under which the clusters it may
+    join are found. A compatible report shares a participant, or has a place compatible with
+    the report's (:func:`loc_ok`): the same place or one containing it (``h:`` of a place of
+    its chain), or one inside it (``l:`` of its place); with an exact-place mode only the
+    same place (``h:`` of its place)."""
+    store = {"p:" + n for n in f.parts}
+    query = set(store)
     if f.loc:
-        keys.update("l:" + p for p in inside.chain(f.loc))
-    return keys
+        c = inside.chain(f.loc)
+        store.add("h:" + c[0])
+        store.update("l:" + p for p in c)
+        if f.report.event.mode in EXACT_PLACE_MODES:
+            query.add("h:" + c[0])
+        else:
+            query.update("h:" + p for p in c)
+            query.add("l:" + c[0])
+    return store, query
 
 
-def _cluster_window(reports: list[Features], inside: PlaceMap) -> list[list[Features]]:
-    """Greedy complete-link clustering of one window's reports (in a fixed order)."""
+def _cluster_window(
+    reports: list[Features], inside: PlaceMap, loc_memo: dict[tuple[str, str, bool], bool] | None = None
+) -> list[list[Features]]:
+    """Greedy complete-link clustering of one window's reports (in a fixed order).
+
+    Candidate clusters are found through an index (:func:`_keys`). Before
+    the pair test runs on a candidate's members, two of its necessary conditions are checked
+    on the cluster as a whole, an exact prefilter that only skips pair tests bound to fail:
+    no member from the same article, and the report's location compatible
+    (:func:`~vaarta.crossdoc_places.loc_ok`) with each distinct location of the members
+    (``loc_memo``: (place, place, exact) → compatible, shared across windows).
+    """
     reports = sorted(reports, key=_order)
+    memo = {} if loc_memo is None else loc_memo
     clusters: list[list[Features]] = []
+    arts: list[set[str]] = []  # per cluster: its members' articles
+    # per cluster: its members' distinct locations -> whether a member there has an exact-place mode
+    locs: list[dict[str, bool]] = []
     index: dict[str, set[int]] = {}
     for f in reports:
         art = f.report.article_id
-        fkeys = _keys(f, inside)
-        cands = sorted({ci for k in fkeys for ci in index.get(k, ())})
+        floc = f.loc
+        fexact = f.report.event.mode in EXACT_PLACE_MODES
+        fkeys, query = _keys(f, inside)
+        cands = sorted({ci for k in query for ci in index.get(k, ())})
         best: tuple[float, int] | None = None
         for ci in cands:
-            members = clusters[ci]
-            if any(m.report.article_id == art for m in members):
+            if art in arts[ci]:
                 continue  # one article tells an event once; two events of one article stay two
+            if floc is not None:
+                apart = False
+                for loc, mexact in locs[ci].items():
+                    key = (floc, loc, fexact or mexact)
+                    ok = memo.get(key)
+                    if ok is None:
+                        ok = memo[key] = place_relation(floc, loc, inside, key[2]) != "different"
+                    if not ok:
+                        apart = True
+                        break
+                if apart:
+                    continue  # match() fails on a member at an incompatible place
+            members = clusters[ci]
             if all(match(f, m, inside)[0] for m in members):
                 s = sum(score(f, m) for m in members) / len(members)
                 if best is None or s > best[0]:
@@ -262,9 +305,14 @@ def _cluster_window(reports: list[Features], inside: PlaceMap) -> list[list[Feat
         if best is None:
             ci = len(clusters)
             clusters.append([f])
+            arts.append(set())
+            locs.append({})
         else:
             ci = best[1]
             clusters[ci].append(f)
+        arts[ci].add(art)
+        if floc is not None:
+            locs[ci][floc] = locs[ci].get(floc, False) or fexact
         for k in fkeys:
             index.setdefault(k, set()).add(ci)
     return clusters
@@ -289,8 +337,9 @@ def _merge_windows(
         for win in windows(h):
             wins.setdefault(win, []).extend(feats[report_key(r)] for r in reps)
     choice: dict[tuple[str, int], tuple[tuple[int, int, str], tuple[str, int], int]] = {}
+    loc_memo: dict[tuple[str, str, bool], bool] = {}
     for win in sorted(wins):
-        for n, members in enumerate(_cluster_window(wins[win], inside)):
+        for n, members in enumerate(_cluster_window(wins[win], inside, loc_memo)):
             rank = _rank(members)
             for f in members:
                 k = report_key(f.report)
