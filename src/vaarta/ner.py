@@ -81,6 +81,9 @@ class Tagger:
         self._lex = Lexicon.from_bytes(lexicon)
         self._crf_model = read_model(model)
         self._labels = self._crf_model.labels
+        self._o = self._labels.index("O") if "O" in self._labels else -1
+        # per label id: "B" / "I" (else "") and the type, as bio_to_spans reads a label
+        self._parts = [(k if k in ("B", "I") else "", t) for k, _, t in (lab.partition("-") for lab in self._labels)]
         # per-instance cache of per-word score vectors; never pickled (see __getstate__)
         self._feats = Featurizer(self._lex, self._crf_model)
         self._crfsuite: Any = None  # pycrfsuite.Tagger, opened by reference_tag
@@ -116,13 +119,27 @@ class Tagger:
         if not sentences:
             return []
         scores, lengths = self._feats.scores(sentences)
-        labels = self._labels
-        o = labels.index("O") if "O" in labels else -1
-        # a sentence tagged all O (most of them) has no spans: skip building its label strings
+        o = self._o
+        # a sentence tagged all O (most of them) has no spans: skip reading its labels
         return [
-            [] if path.count(o) == len(path) else bio_to_spans([labels[y] for y in path])
-            for path in viterbi(scores, lengths, self._crf_model.trans)
+            [] if path.count(o) == len(path) else self._spans(path) for path in viterbi(scores, lengths, self._crf_model.trans)
         ]
+
+    def _spans(self, path: list[int]) -> list[tuple[int, int, str]]:
+        """:func:`bio_to_spans` of the labels with these ids, read from each id's (kind, type)."""
+        parts = self._parts
+        spans: list[tuple[int, int, str]] = []
+        start, typ = -1, ""
+        for i, y in enumerate(path):
+            kind, t = parts[y]
+            if typ and (kind != "I" or t != typ):
+                spans.append((start, i, typ))
+                typ = ""
+            if kind and not typ:  # B or I
+                start, typ = i, t
+        if typ:
+            spans.append((start, len(path), typ))
+        return spans
 
     def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entity spans as token indices ``(start, end_exclusive, type)``."""

@@ -112,6 +112,12 @@ def viterbi(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[l
     ``scores`` holds the state scores of all sentences' tokens one after another
     (``sum(lengths)`` rows, one column per label). Sentences are decoded together, longest
     first, one vectorised step per token position.
+
+    Forward scores are kept label-major (``[label, sentence]``), so that the max over the
+    previous label is a reduction over the outermost axis (several times cheaper in numpy
+    than over a middle one). Back-pointers are not stored: backtracking recomputes, for
+    the chosen label only, the sums the forward step compared (the same additions, so the
+    same ties, to the lower label id as in crfsuite).
     """
     k = len(lengths)
     if k == 0:
@@ -126,14 +132,12 @@ def viterbi(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[l
     start = [0] * k
     for s in range(1, k):
         start[s] = start[s - 1] + lengths[s - 1]
-    # padded[rank, t]: scores of token t of the rank-th longest sentence (zeros past its end)
-    if k == 1:
-        padded = scores[None, :longest]
-    else:
-        idx = np.full((k, longest), len(scores), dtype=np.intp)
-        for rank, s in enumerate(order):
-            idx[rank, : lens[rank]] = np.arange(start[s], start[s] + lens[rank])
-        padded = np.vstack([scores, np.zeros((1, scores.shape[1]))])[idx]
+    # emit[t, label, rank]: scores of token t of the rank-th longest sentence (zeros past its end)
+    idx = np.full((longest, k), len(scores), dtype=np.intp)
+    for rank, s in enumerate(order):
+        idx[: lens[rank], rank] = range(start[s], start[s] + lens[rank])
+    n_lab = trans.shape[0]
+    emit = np.concatenate([scores, np.zeros((1, n_lab))]).T[:, idx].transpose(1, 0, 2).copy()
     # active[t]: how many sentences have a token at position t (they are the first ones)
     active = [0] * (longest + 1)
     for n in lens:
@@ -141,30 +145,31 @@ def viterbi(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[l
             active[n - 1] += 1
     for t in range(longest - 2, -1, -1):
         active[t] += active[t + 1]
-    delta = padded[: active[0], 0]
-    n_lab = trans.shape[0]
-    final = np.empty((k, n_lab), dtype=np.float64)
-    back = np.zeros((max(longest - 1, 1), k, n_lab), dtype=np.intp)  # best previous label
+    trans_from = trans[:, :, None]  # [from, to, 1]
+    trans_to = np.ascontiguousarray(trans.T)  # [to, from]
+    delta = emit[0, :, : active[0]]
+    deltas = [delta]
+    best = np.maximum.reduce
     for t in range(1, longest):
         m = active[t]
-        if m < len(delta):  # sentences of length t end here
-            final[m : len(delta)] = delta[m:]
-            delta = delta[:m]
-        cand = delta[:, :, None] + trans  # [sentence, from, to]
-        back[t - 1, :m] = cand.argmax(axis=1)
-        delta = cand.max(axis=1) + padded[:m, t]
-    final[: len(delta)] = delta
+        delta = best(delta[:, None, :m] + trans_from, axis=0) + emit[t, :, :m]
+        deltas.append(delta)
+    # best last label of each sentence: from the forward scores of its last token
+    final = np.empty((k, n_lab), dtype=np.float64)
+    for t in range(longest):
+        lo, hi = active[t + 1], active[t]
+        if hi > lo:
+            final[lo:hi] = deltas[t][:, lo:hi].T
     last = final.argmax(axis=1)
     paths = np.zeros((k, longest), dtype=np.intp)
-    cur = np.zeros(k, dtype=np.intp)
-    ranks = np.arange(k)
-    for t in range(longest - 1, -1, -1):
-        lo, hi = active[t + 1], active[t]  # the sentences whose last token is t
-        if hi > lo:
-            cur[lo:hi] = last[lo:hi]
-        paths[:, t] = cur
-        if t:
-            cur = back[t - 1, ranks, cur]
+    cur = last[: active[longest - 1]]
+    paths[: len(cur), longest - 1] = cur
+    for t in range(longest - 1, 0, -1):
+        cur = (deltas[t - 1][:, : len(cur)].T + trans_to[cur]).argmax(axis=1)
+        m = active[t - 1]
+        if m > len(cur):  # sentences whose last token is t - 1
+            cur = np.concatenate([cur, last[len(cur) : m]])
+        paths[:m, t - 1] = cur
     rows = paths.tolist()
     out: list[list[int]] = [[] for _ in range(k)]
     for rank, s in enumerate(order):

@@ -47,34 +47,31 @@ _R_NB = 3  # first neighbour role
 _R_POST, _R_CUE = 7, 8
 
 
-class _Word:
-    """One cached token: its score row and what position-dependent features need."""
-
-    __slots__ = ("bl1", "bl2", "br1", "br2", "key", "org_head", "place_start", "row")
-
-    key: str  # normalised word
-    row: int  # its block in Featurizer.vec
-    bl1: bool  # may be the left / right word of a known "w|+1=" bigram
-    br1: bool
-    bl2: bool  # may be the left / right word of a known "-1|w=" bigram
-    br2: bool
-    org_head: bool
-    place_start: bool
+# per-row flags (Featurizer.flags): what the position-dependent attributes need of a word
+_F_ORG = 1  # an organisation head word
+_F_PLACE = 2  # may start a place name
+_F_BL1, _F_BR1 = 4, 8  # may be the left / right word of a known "w|+1=" bigram
+_F_BL2, _F_BR2 = 16, 32  # may be the left / right word of a known "-1|w=" bigram
 
 
-def _bigram_sides(keep: dict[str, int], prefix: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Every possible left and right part of the known ``prefix + left + b"|" + right`` attributes."""
-    left: set[str] = set()
-    right: set[str] = set()
-    for a in keep:
+def _bigrams(keep: dict[str, int], prefix: str) -> dict[tuple[str, str], int]:
+    """The known ``prefix + left + "|" + right`` attributes by ``(left, right)``, for every
+    split at a ``|`` (a word may hold one): the same ids as formatting the string and looking
+    it up, without building a string per pair."""
+    out: dict[tuple[str, str], int] = {}
+    for a, i in keep.items():
         if a.startswith(prefix):
             body = a[len(prefix) :]
             pos = body.find("|")
             while pos >= 0:
-                left.add(body[:pos])
-                right.add(body[pos + 1 :])
+                out[body[:pos], body[pos + 1 :]] = i
                 pos = body.find("|", pos + 1)
-    return frozenset(left), frozenset(right)
+    return out
+
+
+def _sides(pairs: dict[tuple[str, str], int]) -> tuple[frozenset[str], frozenset[str]]:
+    """Every possible left and right part of the known bigrams."""
+    return frozenset(a for a, _ in pairs), frozenset(b for _, b in pairs)
 
 
 _PREFIXES = ("", "-2", "-1", "+1", "+2")  # a word's own features, then as the word at -2 .. +2
@@ -126,11 +123,15 @@ class Featurizer:
         self.ids: dict[str, int] = {a.decode("utf-8"): i for a, i in model.attributes.items()}
         self.zero = model.zero
         self.max_words = max_words
-        self.cache: dict[str, _Word] = {}
+        self.cache: dict[str, int] = {}  # token -> its row in vec, keys and flags
         n_lab = len(model.labels)
         self.vec = np.zeros((256, _ROLES, n_lab), dtype=np.float64)  # row 0: the padding word
+        self.keys: list[str] = [""]  # normalised word of each row
+        self.flags = np.zeros(256, dtype=np.uint8)  # _F_* bits of each row (none for the padding word)
+        self.spaced = False  # some cached key holds a space (place matching then tries every length)
         self.used = 1
-        self.sides = (*_bigram_sides(self.ids, "w|+1="), *_bigram_sides(self.ids, "-1|w="))
+        self.bigram1, self.bigram2 = _bigrams(self.ids, "w|+1="), _bigrams(self.ids, "-1|w=")
+        self.sides = (*_sides(self.bigram1), *_sides(self.bigram2))
         self.tab = _Tables(self.ids)
 
         def aid(name: str) -> int:
@@ -140,36 +141,50 @@ class Featurizer:
         self.a_bos, self.a_eos = aid("BOS"), aid("EOS")
         self.a_org_at = [aid(f"org_head_at+{d}") for d in (1, 2, 3)]
         # +1place=B/I/O and, for the last token, nothing
+        self.a_org = np.array(self.a_org_at, dtype=np.intp)
+        self._bias = self._known([self.tab.bias])
+        # attribute ids that depend on one part of a word only, by that part (few distinct values)
+        self._by_cluster: dict[tuple[int, ...] | None, list[list[int]]] = {}
+        self._by_shape: dict[str, list[list[int]]] = {}
+        self._by_name: dict[str, list[list[int]]] = {}
         self.next_place = np.vstack([model.state[[aid(f"+1place={m}") for m in "BIO"]], np.zeros((1, n_lab))])
-        self.pad = _Word()
-        pad = self.pad
-        pad.key, pad.row = "", 0
-        pad.bl1 = pad.br1 = pad.bl2 = pad.br2 = pad.org_head = pad.place_start = False
+        # place names by first word: their lengths in words, longest first
+        by_first: dict[str, set[int]] = {}
+        for place in lex.places:
+            by_first.setdefault(place.partition(" ")[0], set()).add(place.count(" ") + 1)
+        self.place_lens = {f: sorted(ns, reverse=True) for f, ns in by_first.items()}
 
     # --- per word -------------------------------------------------------------
     def _role_ids(self, tok: str, key: str) -> list[list[int]]:
         """Known attribute ids of the word per role (see ``_ROLES``), each list starting with
         the all-zero row, in the order of ``sentence_features`` (so that the sums are the
-        same to the last bit). Looked up in per-family tables: no attribute string is built."""
+        same to the last bit: ``np.add.reduceat`` sums a list of eight or more pairwise, so
+        even splitting a list in two would change the last bits). Looked up in per-family
+        tables: no attribute string is built;
+        the ids that depend only on the word's clusters, shape or name part are looked up
+        once per distinct value (``_by_cluster``, ``_by_shape``, ``_by_name``)."""
         z = self.zero
         t = self.tab
         shp = shape(tok)
         n = len(key)
         cl = self.lex.clusters.get(key)
-        cls = None if cl is None else [str(c) for c in cl]
+        ckey = None if cl is None else tuple(cl)
+        c = self._by_cluster.get(ckey)
+        if c is None:
+            c = self._by_cluster[ckey] = self._cluster_ids(ckey)
+        sh = self._by_shape.get(shp)
+        if sh is None:
+            sh = self._by_shape[shp] = [self._known([tab.get(shp)]) for tab in t.shape]
         name = self.lex.names.get(key, "-")
-        out: list[list[int]] = []
+        nm = self._by_name.get(name)
+        if nm is None:
+            nm = self._by_name[name] = [self._known([tab.get(name)]) for tab in t.name]
+        w = t.w
         # own features (word_feats("", key, True) then affixes and frequency)
-        own = [z]
-        for i in (t.bias, t.shape[0].get(shp), t.len_.get(min(n, 8)), t.w[0].get(key)):
-            if i is not None:
-                own.append(i)
-        self._clusters(own, 0, cls, 3)
-        i = t.name[0].get(name)
-        if i is not None:
-            own.append(i)
+        own = [z, *self._bias, *sh[0], *self._known([t.len_.get(min(n, 8)), w[0].get(key)]), *c[0], *nm[0]]
+        suf = t.suf
         for k in (1, 2, 3, 4):
-            if n > k and (i := t.suf[k].get(key[-k:])) is not None:
+            if n > k and (i := suf[k].get(key[-k:])) is not None:
                 own.append(i)
         for k in (2, 3):
             if n > k and (i := t.pre[k].get(key[:k])) is not None:
@@ -182,22 +197,20 @@ class Featurizer:
             flags.append(t.acronym)
         if t.org_head is not None and key in ORG_HEADS:
             flags.append(t.org_head)
-        out.extend(own + pl + flags for pl in self.a_place)
+        out = [own + pl + flags for pl in self.a_place]
         # as the word at -2 / -1 / +1 / +2 (word_feats with the prefix; at +-1 all of it plus
         # shape and suf3, at +-2 w= and two cluster levels)
         suf3 = key[-3:]
         for p in (1, 2, 3, 4):  # index into the prefix tables: -2, -1, +1, +2
-            ids = [z]
-            i = t.w[p].get(key)
-            if i is not None:
-                ids.append(i)
-            if p in (2, 3):
-                self._clusters(ids, p, cls, 3)
-                for i in (t.name[p].get(name), t.shape[p].get(shp), t.suf3[p].get(suf3)):
-                    if i is not None:
-                        ids.append(i)
-            else:
-                self._clusters(ids, p, cls, 2)
+            i = w[p].get(key)
+            ids = [z] if i is None else [z, i]
+            ids += c[p]
+            if p == 2 or p == 3:
+                ids += nm[p]
+                ids += sh[p]
+                i = t.suf3[p].get(suf3)
+                if i is not None:
+                    ids.append(i)
             out.append(ids)
         out.append([z, t.next_post] if t.next_post is not None and key in POSTPOSITIONS else [z])
         cue = [z]
@@ -208,31 +221,28 @@ class Featurizer:
         out.append(cue)
         return out
 
-    def _clusters(self, ids: list[int], p: int, cls: list[str] | None, levels: int) -> None:
-        """Append the ids of ``c0=``.. (or ``c=unk``) with prefix number ``p``."""
-        t = self.tab
-        if cls is None:
-            i = t.unk[p]
-            if i is not None:
-                ids.append(i)
-            return
-        for lvl, c in enumerate(cls[:levels]):
-            i = t.c[p][lvl].get(c)
-            if i is not None:
-                ids.append(i)
+    @staticmethod
+    def _known(ids: list[int | None]) -> list[int]:
+        return [i for i in ids if i is not None]
 
-    def word(self, tok: str) -> _Word:
-        w = self.cache.get(tok)
-        if w is None:
-            self._add_words([tok])
-            w = self.cache[tok]
-        return w
+    def _cluster_ids(self, cl: tuple[int, ...] | None) -> list[list[int]]:
+        """The ids of ``c0=``.. (or ``c=unk``) per prefix number: three levels for the word
+        itself and at +-1, two at +-2."""
+        t = self.tab
+        out = []
+        for p, levels in enumerate((3, 2, 3, 3, 2)):
+            if cl is None:
+                out.append(self._known([t.unk[p]]))
+            else:
+                out.append(self._known([t.c[p][lvl].get(str(c)) for lvl, c in enumerate(cl[:levels])]))
+        return out
 
     def _add_words(self, toks: Sequence[str]) -> None:
         """Cache the distinct new ``toks``: their score blocks summed in one numpy call."""
         flat: list[int] = []
         offsets: list[int] = []
-        new: list[_Word] = []
+        keys: list[str] = []
+        flags: list[int] = []
         l1, r1, l2, r2 = self.sides
         place_first = self.lex.place_first
         for tok in toks:
@@ -241,120 +251,147 @@ class Featurizer:
             for ids in self._role_ids(t, key):  # every role starts with the zero row: none is empty
                 offsets.append(len(flat))
                 flat.extend(ids)
-            w = _Word()
-            w.key = key
-            w.org_head = key in ORG_HEADS
-            w.bl1, w.br1, w.bl2, w.br2 = key in l1, key in r1, key in l2, key in r2
-            w.place_start = key.partition(" ")[0] in place_first
-            new.append(w)
-        if not new:
+            keys.append(key)
+            flags.append(
+                (key in ORG_HEADS and _F_ORG)
+                | (key.partition(" ")[0] in place_first and _F_PLACE)
+                | (key in l1 and _F_BL1)
+                | (key in r1 and _F_BR1)
+                | (key in l2 and _F_BL2)
+                | (key in r2 and _F_BR2)
+            )
+            if " " in key:
+                self.spaced = True
+        if not keys:
             return
-        need = self.used + len(new)
+        need = self.used + len(keys)
         if need > len(self.vec):
-            grown = np.zeros((max(need, 2 * len(self.vec)), *self.vec.shape[1:]), dtype=self.vec.dtype)
+            size = max(need, 2 * len(self.vec))
+            grown = np.zeros((size, *self.vec.shape[1:]), dtype=self.vec.dtype)
             grown[: self.used] = self.vec[: self.used]
             self.vec = grown
+            fl = np.zeros(size, dtype=np.uint8)
+            fl[: self.used] = self.flags[: self.used]
+            self.flags = fl
         n_lab = self.vec.shape[2]
-        self.vec[self.used : need] = np.add.reduceat(self.model.state[flat], offsets, axis=0).reshape(len(new), _ROLES, n_lab)
-        for row, (tok, w) in enumerate(zip(toks, new, strict=True), start=self.used):
-            w.row = row
-            self.cache[tok] = w
+        self.vec[self.used : need] = np.add.reduceat(self.model.state[flat], offsets, axis=0).reshape(len(keys), _ROLES, n_lab)
+        self.flags[self.used : need] = flags
+        self.keys.extend(keys)
+        self.cache.update(zip(toks, range(self.used, need), strict=True))
         self.used = need
 
     def _clear(self) -> None:
         self.cache.clear()
+        del self.keys[1:]
+        self.spaced = False
         self.used = 1
 
     # --- per sentence ---------------------------------------------------------
-    def _place_tags(self, words: Sequence[_Word]) -> list[int]:
-        """``Lexicon.place_tags`` over the words' keys (as indexes), trying only possible starts."""
-        lex = self.lex
-        n = len(words)
-        out = [_O] * n
-        nxt = 0  # words before this one are inside a place already found
-        for i in [i for i, w in enumerate(words) if w.place_start]:  # few words can start a place name
+    def _place_marks(self, rows: list[int], cand: list[int], ends: list[int], n: int) -> np.ndarray:
+        """``Lexicon.place_tags`` over the keys of ``rows`` (as indexes), sentence by sentence:
+        ``cand`` are the tokens that may start a place name (few), ``ends`` the ends of their
+        sentences. Tries only the lengths of the place names with that first word, longest
+        first (every length when some key holds a space), so the matches are the same."""
+        keys, places, lens = self.keys, self.lex.places, self.place_lens
+        max_len = self.lex.max_place_len
+        out = np.full(n, _O, dtype=np.intp)
+        nxt = 0  # tokens before this one are inside a place already found
+        for i, end in zip(cand, ends, strict=True):
             if i < nxt:
                 continue
-            for m in range(min(lex.max_place_len, n - i), 0, -1):
-                if " ".join(w.key for w in words[i : i + m]) in lex.places:
-                    out[i : i + m] = [_B] + [_I] * (m - 1)
+            room = min(max_len, end - i)
+            first = keys[rows[i]]
+            tries = range(room, 0, -1) if self.spaced else lens.get(first.partition(" ")[0], ())
+            for m in tries:
+                if m > room:
+                    continue
+                if (first if m == 1 else " ".join([keys[r] for r in rows[i : i + m]])) in places:
+                    out[i] = _B
+                    out[i + 1 : i + m] = _I
                     nxt = i + m
                     break
         return out
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
-        """State scores of all tokens of all sentences (rows in order) and the sentence lengths."""
+        """State scores of all tokens of all sentences (rows in order) and the sentence lengths.
+
+        All tokens of the call are handled as one flat array: the sentences are laid out with
+        padding words (row 0, all-zero scores, no flags) between them, so that a token's
+        neighbours are a shifted gather; the position-dependent attributes are added per
+        family in the order ``sentence_features`` lists them (BOS, EOS, organisation head
+        ahead, then the two bigrams), which is the order of the additions per token."""
         if len(self.cache) >= self.max_words:
             self._clear()  # only between calls: rows collected below stay valid
-        cache, pad, ids = self.cache, self.pad, self.ids
-        # every new word of the call first, in one batch (one numpy sum for all of them)
-        fresh = {t: None for toks in sentences for t in toks if t not in cache}
-        if fresh:
-            self._add_words(list(fresh))
-        rows = [0, 0]  # score rows of the words, two padding words around each sentence
-        at: list[int] = []  # index in rows of each token
-        marks: list[int] = []  # its place mark
-        nxt_marks: list[int] = []  # the next token's place mark, or _NONE
-        ex_tok: list[int] = []  # (token, attribute) of position-dependent attributes
-        ex_att: list[int] = []
-        lengths: list[int] = []
-        for toks in sentences:
-            words = [cache[t] for t in toks]
-            n = len(words)
-            lengths.append(n)
-            if not n:
-                continue
-            t0, r0 = len(at), len(rows)
-            place = self._place_tags(words)
-            rows.extend([w.row for w in words])
-            rows.extend((0, 0))
-            at.extend(range(r0, r0 + n))
-            marks.extend(place)
-            nxt_marks.extend(place[1:])
-            nxt_marks.append(_NONE)
-            ex_tok.append(t0)
-            ex_att.append(self.a_bos)
-            ex_tok.append(t0 + n - 1)
-            ex_att.append(self.a_eos)
-            if any(w.org_head for w in words):
-                for i in range(n):
-                    for d in (1, 2, 3):
-                        if i + d < n and words[i + d].org_head:
-                            ex_tok.append(t0 + i)
-                            ex_att.append(self.a_org_at[d - 1])
-                            break
-            # word bigrams: only where the word may be the left of "w|+1=" or the right of "-1|w="
-            # (the attributes are appended in token order, as np.add.at sums them in that order)
-            for i in [i for i, w in enumerate(words) if w.bl1 or w.br2]:
-                w = words[i]
-                if w.bl1:
-                    nx = words[i + 1] if i + 1 < n else pad
-                    if nx.br1:
-                        a = ids.get(f"w|+1={w.key}|{nx.key}")
-                        if a is not None:
-                            ex_tok.append(t0 + i)
-                            ex_att.append(a)
-                if w.br2:
-                    prev = words[i - 1] if i else pad
-                    if prev.bl2:
-                        a = ids.get(f"-1|w={prev.key}|{w.key}")
-                        if a is not None:
-                            ex_tok.append(t0 + i)
-                            ex_att.append(a)
-        n_lab = len(self.model.labels)
-        if not at:
+        cache = self.cache
+        lengths = [len(toks) for toks in sentences]
+        flat = [t for toks in sentences for t in toks]
+        try:
+            rows = list(map(cache.__getitem__, flat))
+        except KeyError:  # every new word of the call first, in one batch (one numpy sum)
+            self._add_words(list(dict.fromkeys(t for t in flat if t not in cache)))
+            rows = list(map(cache.__getitem__, flat))
+        n = len(flat)
+        state = self.model.state
+        n_lab = state.shape[1]
+        if not n:
             return np.zeros((0, n_lab)), lengths
+        k = len(lengths)
+        lens = np.array(lengths, dtype=np.intp)
+        starts = np.zeros(k, dtype=np.intp)
+        np.cumsum(lens[:-1], out=starts[1:])
+        ends = starts + lens
+        sent = np.repeat(np.arange(k, dtype=np.intp), lens)
+        end_of = ends[sent]  # end (exclusive) of each token's sentence
+        r_tok = np.array(rows, dtype=np.intp)
+        # padded[p[i]] = row of token i; two padding words before each sentence, three at the end
+        p = np.arange(n, dtype=np.intp) + 2 * sent + 2
+        padded = np.zeros(n + 2 * k + 3, dtype=np.intp)
+        padded[p] = r_tok
+        before, after = padded[p - 1], padded[p + 1]
+        fl_pad = self.flags[padded]
+        fl = fl_pad[p]
+        cand = np.flatnonzero(fl & _F_PLACE)
+        marks = self._place_marks(rows, cand.tolist(), end_of[cand].tolist(), n)
+        nxt_marks = np.empty(n, dtype=np.intp)
+        nxt_marks[:-1] = marks[1:]
+        nonempty = lens > 0
+        last = ends[nonempty] - 1
+        nxt_marks[last] = _NONE
         vec = self.vec
-        r = np.array(rows, dtype=np.intp)
-        p = np.array(at, dtype=np.intp)
-        here, before, after = r[p], r[p - 1], r[p + 1]
-        s = vec[here, np.array(marks, dtype=np.intp)]
-        s += vec[r[p - 2], _R_NB]
+        s = vec[r_tok, marks]
+        s += vec[padded[p - 2], _R_NB]
         s += vec[before, _R_NB + 1]
         s += vec[after, _R_NB + 2]
-        s += vec[r[p + 2], _R_NB + 3]
+        s += vec[padded[p + 2], _R_NB + 3]
         s += vec[after, _R_POST]
         s += vec[before, _R_CUE]
-        s += self.next_place[np.array(nxt_marks, dtype=np.intp)]
-        np.add.at(s, np.array(ex_tok, dtype=np.intp), self.model.state[np.array(ex_att, dtype=np.intp)])
+        s += self.next_place[nxt_marks]
+        s[starts[nonempty]] += state[self.a_bos]
+        s[last] += state[self.a_eos]
+        org = fl_pad & _F_ORG
+        if org.any():  # the nearest organisation head 1-3 words ahead in the sentence
+            room = end_of - np.arange(n, dtype=np.intp) - 1
+            d = np.full(n, -1, dtype=np.intp)
+            for step in (3, 2, 1):
+                d[(org[p + step] != 0) & (room >= step)] = step - 1
+            at = np.flatnonzero(d >= 0)
+            s[at] += state[self.a_org[d[at]]]
+        # word bigrams: only where both words may be sides of a known one
+        keys = self.keys
+        for here, there, left, right, pairs in (
+            (_F_BL1, fl_pad[p + 1] & _F_BR1, 0, 1, self.bigram1),
+            (_F_BR2, fl_pad[p - 1] & _F_BL2, -1, 0, self.bigram2),
+        ):
+            found = np.flatnonzero(((fl & here) != 0) & (there != 0))
+            if not len(found):
+                continue
+            tok_at: list[int] = []
+            att: list[int] = []
+            for i in found.tolist():
+                a = pairs.get((keys[rows[i + left]], keys[rows[i + right]]))
+                if a is not None:
+                    tok_at.append(i)
+                    att.append(a)
+            if tok_at:
+                s[tok_at] += state[att]
         return s, lengths
