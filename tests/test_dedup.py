@@ -130,3 +130,36 @@ def test_store_with_old_signatures_is_re_signed(tmp_path: Path) -> None:
         assert dup == "a"  # found only because "a" was re-signed first
         assert s.stale_signatures(dedup.SIGNATURE_SCHEME) == []
         assert bands == band_hashes(sig[1:]) and len(bands) == dedup.NUM_PERM // 2
+
+
+def _words_hashed(text: str) -> list[int]:
+    import zlib
+
+    return [zlib.crc32(w.encode()) for w in dedup.normalise(text)]
+
+
+def test_word_hashes_by_chunk_equal_normalising_the_whole_text() -> None:
+    """The chunk cache (``dedup._CHUNKS``) relies on ``normalise`` looking no further than
+    white space: check it on texts made to test that (final sigma, marks after a space,
+    nukta and joiners, digit groups, non-BMP characters, every kind of white space)."""
+    import random
+
+    parts = [
+        "ΟΔΟΣ", "Σ", "ς", "İ", "é", "e\u0301", "\u0301", "\u093c", "क़", "ज\u093cरूर", "स्\u200dवास्\u200cथ्य",
+        "मँ", "4,209", "1.5", "\u0967,\u0968", ",", ".", "॰", "😀", "𝐀", "ABC", "a", "-", "(भाषा)", "नई", "दिल्ली",
+    ]  # fmt: skip
+    spaces = [" ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\u200b", "  "]
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(parts) + (rng.choice(spaces) if rng.random() < 0.6 else "") for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.1:
+            dedup._CHUNKS.clear()
+        assert dedup.text_word_hashes(text).tolist() == _words_hashed(text), ascii(text)
+
+
+def test_band_hashes_are_the_bands_in_hex() -> None:
+    from vaarta.ingest import LSH_ROWS, band_hashes
+
+    sig = dedup.sized_signature("दिल्ली में आज कोरोना के नए मामले सामने आए और अस्पतालों में भीड़ रही")[1:]
+    expected = ["".join(f"{v:08x}" for v in sig[i : i + LSH_ROWS]) for i in range(0, len(sig), LSH_ROWS)]
+    assert band_hashes(sig) == expected

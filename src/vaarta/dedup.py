@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import regex
@@ -109,12 +110,42 @@ def _mix_columns(cols: Sequence[Any]) -> Any:
     import numpy as np
 
     h = np.full(len(cols[0]), 0x2545F4914F6CDD1D, dtype=np.uint64)
-    for i, c in enumerate(cols):
-        h = (h ^ c) * np.uint64(_MIX[i % 3])
+    for i, c in enumerate(cols):  # in place: no temporary arrays (uint64 arithmetic wraps)
+        h ^= c
+        h *= np.uint64(_MIX[i % 3])
         h ^= h >> np.uint64(31)
     h ^= h >> np.uint64(29)
     h *= np.uint64(_MIX[1])
-    return h >> np.uint64(32)
+    h >>= np.uint64(32)
+    return h
+
+
+# Whitespace-separated chunks of text seen, with the CRC-32 of each word ``normalise`` makes of
+# them (emptied when full). ``normalise`` is local to such a chunk: every step (lower-casing, even
+# Greek final sigma; digit-group folding; NFD / NFC; the fold table) looks no further than the
+# neighbouring characters, and white space is a starter with no canonical decomposition that the
+# table makes a space. So the words of a text are those of its chunks, in order
+# (tests/test_dedup.py checks it on awkward texts), and a chunk met again (most of them: news
+# repeats its words) costs a dictionary look-up instead of folding and hashing it again.
+_CHUNK_CACHE_MAX = 200_000
+
+
+class _ChunkHashes(dict[str, tuple[int, ...]]):
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        if len(self) >= _CHUNK_CACHE_MAX:
+            self.clear()
+        h = self[chunk] = tuple(map(zlib.crc32, map(str.encode, normalise(chunk))))
+        return h
+
+
+_CHUNKS = _ChunkHashes()
+
+
+def text_word_hashes(text: str) -> Any:
+    """``_word_hashes(normalise(text))``, read chunk by chunk from a cache (``_CHUNKS``)."""
+    import numpy as np
+
+    return np.fromiter(chain.from_iterable(map(_CHUNKS.__getitem__, text.split())), dtype=np.uint64)
 
 
 def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> Any:
@@ -122,10 +153,10 @@ def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> Any:
     the MinHash is made of; its length stands for the number of shingles."""
     import numpy as np
 
-    words = normalise(text)
-    if not words:
+    w = text_word_hashes(text)
+    if not len(w):
         return np.zeros(0, dtype=np.uint64)
-    return np.unique(_mix(_word_hashes(words), k))
+    return np.unique(_mix(w, k))
 
 
 @lru_cache(maxsize=1)
@@ -147,11 +178,15 @@ def _minhash_values(hv: Any) -> Any:
     if not len(hv):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
-    h = hv.astype(np.uint32)
-    h = (h ^ (h >> s1)) * m1
-    h = (h ^ (h >> s2)) * m2
-    h = h ^ (h >> s3)
-    return (h[:, None] * a + b).min(axis=0)
+    h = hv.astype(np.uint32)  # a copy: worked on in place below (uint32 arithmetic wraps mod 2**32)
+    h ^= h >> s1
+    h *= m1
+    h ^= h >> s2
+    h *= m2
+    h ^= h >> s3
+    t = np.multiply.outer(a, h)  # one permutation a row: the minimum of each row is a value
+    t += b[:, None]
+    return t.min(axis=1)
 
 
 def _minhash_of_hashes(hv: Any) -> MinHash:

@@ -137,7 +137,8 @@ class Featurizer:
         def aid(name: str) -> int:
             return self.ids.get(name, self.zero)
 
-        self.a_place = [[i for i in (self.ids.get(f"place={m}"),) if i is not None] for m in "BIO"]
+        # the weights of place=B / I / O (zero where the model lacks one): added to a word's own row
+        self.place_rows = np.vstack([model.state[aid(f"place={m}")] for m in "BIO"])
         self.a_bos, self.a_eos = aid("BOS"), aid("EOS")
         self.a_org_at = [aid(f"org_head_at+{d}") for d in (1, 2, 3)]
         # +1place=B/I/O and, for the last token, nothing
@@ -157,9 +158,10 @@ class Featurizer:
     # --- per word -------------------------------------------------------------
     def _role_ids(self, tok: str, key: str) -> list[list[int]]:
         """Known attribute ids of the word per role (see ``_ROLES``), each list starting with
-        the all-zero row, in the order of ``sentence_features`` (so that the sums are the
-        same to the last bit: ``np.add.reduceat`` sums a list of eight or more pairwise, so
-        even splitting a list in two would change the last bits). Looked up in per-family
+        the all-zero row, in the order of ``sentence_features``; the three own-feature roles
+        are one list (own features and flags, without the place mark: ``_add_words`` adds
+        each mark's row to its sum). That sums in another order than crfsuite (last bits of
+        ~10% of words differ); labels were checked identical (docs/ner.md "Speed"). Looked up in per-family
         tables: no attribute string is built;
         the ids that depend only on the word's clusters, shape or name part are looked up
         once per distinct value (``_by_cluster``, ``_by_shape``, ``_by_name``)."""
@@ -197,7 +199,7 @@ class Featurizer:
             flags.append(t.acronym)
         if t.org_head is not None and key in ORG_HEADS:
             flags.append(t.org_head)
-        out = [own + pl + flags for pl in self.a_place]
+        out = [own + flags]  # with each place mark: + its row, added per row in _add_words
         # as the word at -2 / -1 / +1 / +2 (word_feats with the prefix; at +-1 all of it plus
         # shape and suf3, at +-2 w= and two cluster levels)
         suf3 = key[-3:]
@@ -274,7 +276,10 @@ class Featurizer:
             fl[: self.used] = self.flags[: self.used]
             self.flags = fl
         n_lab = self.vec.shape[2]
-        self.vec[self.used : need] = np.add.reduceat(self.model.state[flat], offsets, axis=0).reshape(len(keys), _ROLES, n_lab)
+        block = np.add.reduceat(self.model.state[flat], offsets, axis=0).reshape(len(keys), _ROLES - 2, n_lab)
+        vec = self.vec[self.used : need]
+        np.add(block[:, :1], self.place_rows, out=vec[:, :3])  # own features with place mark B / I / O
+        vec[:, 3:] = block[:, 1:]
         self.flags[self.used : need] = flags
         self.keys.extend(keys)
         self.cache.update(zip(toks, range(self.used, need), strict=True))
