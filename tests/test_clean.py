@@ -104,3 +104,11 @@ def test_markdown_heading_kept_without_markup() -> None:
     doc = prepare(Article(id="t", source="x", raw=text))
     assert isinstance(doc, Document)
     assert "आगे की योजना" in doc.text and "#" not in doc.text and "**" not in doc.text and "अहम" in doc.text
+
+
+def test_devanagari_at_least_agrees_with_the_share() -> None:
+    from vaarta.clean import devanagari_at_least, devanagari_share
+
+    for text in ["नई दिल्ली में बैठक हुई।", "The meeting in Delhi", "Delhi में meeting हुई", "꣠꣡ abc", "१२३ ॐ abc", "", "१२"]:
+        for share in (0.0, 0.3, 0.5, 0.9):
+            assert devanagari_at_least(text, share) == (devanagari_share(text) >= share), (text, share)

@@ -185,3 +185,27 @@ def test_plain_runs_equal_the_one_character_at_a_time_pattern(text: str) -> None
 
     per_char = re.compile(f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*")
     assert [m.span() for m in _PLAIN.finditer(text)] == [m.span() for m in per_char.finditer(text)]
+
+
+LEGACY_TEXT = st.text(alphabet=st.sampled_from(list("अआएओकडनय।ऀँंः़ािीुूृॅेैॉोौ् ")), max_size=12)
+
+
+@given(LEGACY_TEXT)
+def test_legacy_pair_prefilter_never_misses_a_repair(text: str) -> None:
+    """_LEGACY_PAIR (the cheap pre-check in assemble) finds something wherever _LEGACY does."""
+    from vaarta.normalize import _LEGACY, _LEGACY_PAIR
+
+    if _LEGACY.search(text):
+        assert _LEGACY_PAIR.search(text)
+
+
+def test_legacy_pair_prefilter_on_every_short_string() -> None:
+    from itertools import product
+
+    from vaarta.normalize import _LEGACY, _LEGACY_PAIR
+
+    chars = "अआएकड।ँः़ाेैॉोौॅ्"
+    for n in (1, 2, 3):
+        for t in map("".join, product(chars, repeat=n)):
+            if _LEGACY.search(t):
+                assert _LEGACY_PAIR.search(t), t

@@ -27,6 +27,8 @@ from typing import Any
 
 import regex
 
+from .segment import _OUTSIDE_PLAIN, _plain_class
+
 LEXICON_PATH = Path(__file__).parent / "data" / "timex_hi.json"
 
 # Kinds kept by the calendar scheme; the rest (duration, freq, vague, clock, festival,
@@ -402,6 +404,11 @@ _DIGIT_RUN = re.compile("[0-9०-९]+")
 _LATIN_RUN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
 _RUN = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_RUN = regex.compile(r"[^\p{L}\p{M}]+")
+# The same on the stdlib ``re`` (faster), for texts whose every character is in the plain
+# blocks of segment.py: its class lists those blocks' characters that ``[\p{L}\p{M}]`` matches
+# (computed from ``regex`` at import), so both split such a text alike; any other text (a
+# character outside them, ½ or a letter of another block) is split with _NOT_RUN.
+_PLAIN_NOT_RUN = re.compile("[^" + _plain_class(r"[\p{L}\p{M}]") + "]+")
 # No match of any pattern contains one of these characters (lexicon forms hold none, and no
 # pattern element matches them), and every lookaround reads them as it reads the end of the
 # text. So the text splits into stretches at them, and a pattern need only be run over the
@@ -448,10 +455,11 @@ class _Anchors:
         present: list[frozenset[str]] = []
         pos = 0
         word_bits, words = self.word_bits, self.words
+        split = _NOT_RUN.split if _OUTSIDE_PLAIN.search(text) else _PLAIN_NOT_RUN.split
         for part in parts:
             starts.append(pos)
             mask = 0
-            found = words.intersection(_NOT_RUN.split(part))
+            found = words.intersection(split(part))
             for w in found:
                 mask |= word_bits.get(w, 0)
             masks.append(mask)
