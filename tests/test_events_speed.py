@@ -59,6 +59,13 @@ def test_prefix_scanner_finds_every_word_start_with_a_listed_string() -> None:
         assert {m.start() for m in starts.finditer(s)} <= found, s
 
 
+def test_prefix_scanner_skips_positions_after_a_letter() -> None:
+    scan = prefix_scanner(["बात"])
+    assert scan is not None
+    text = "बात अबात xबात 5बात"
+    assert [m.start() for m in scan.finditer(text)] == [0, text.index("5") + 1]
+
+
 def test_one_trigger_pass_equals_per_sentence_passes_on_random_text() -> None:
     lex = load_lexicon()
     rng = random.Random(7)

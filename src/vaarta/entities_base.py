@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from vaarta.kb import KBEntity, KnowledgeBase
-from vaarta.model import Document, Flag
+from vaarta.model import Document, Flag, Token
 from vaarta.translit import name_key
 
 
@@ -313,6 +313,11 @@ def _unit_info(idx: Index, roles: dict[str, str], text: str) -> tuple[str, bool,
     return key, word, _marks_of(idx, roles, text, key, word)
 
 
+_MARK_BITS = tuple(tuple(b for b in MARKS if m & b) for m in range(1 << len(MARKS)))  # marks -> its bits
+_FAR = 1 << 62
+_END = Token(_FAR, _FAR, " ")  # after the last token: flushes the last word, never joined
+
+
 def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[list[Unit], dict[int, list[int]]]:
     """``units_of(doc)`` and the indexes of the units with each ``MARK_*`` bit, in one pass
     (one cache look-up per unit for its key, letter test and marks)."""
@@ -321,54 +326,51 @@ def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[
         cache.clear()
     get = cache.get
     at: dict[int, list[int]] = {b: [] for b in MARKS}
-    # words: tokens a tokenizer split at ZWJ/ZWNJ or before a hyphen are re-joined (as units_of)
-    words: list[tuple[int, int, str]] = []
+    bits = _MARK_BITS
+    sent_starts = [s.start for s in doc.sentences] or [0]
+    out: list[Unit] = []
+    append, new = out.append, _NEW_UNIT
+    n = 0  # len(out)
+    si, nsent = 0, len(sent_starts)
+    nxt = sent_starts[1] if nsent > 1 else _FAR  # start of the next sentence
+    # the word being built: tokens a tokenizer split at ZWJ/ZWNJ or before a hyphen are
+    # re-joined (as units_of); a word is turned into units when the next one starts
     ps, pe, ptxt = -1, -1, ""
-    for t in doc.tokens:
+    for t in (*doc.tokens, _END):
         tx = t.text
         if pe == t.start and (tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1)):
             pe = t.end
             ptxt += tx
             continue
         if ps >= 0:
-            words.append((ps, pe, ptxt))
+            while ps >= nxt:
+                si += 1
+                nxt = sent_starts[si + 1] if si + 1 < nsent else _FAR
+            if "-" in ptxt and len(ptxt) > 1:
+                pos = ps
+                for part in _HYPHEN.split(ptxt):
+                    if part:
+                        info = get(part)
+                        if info is None:
+                            info = cache[part] = _unit_info(idx, roles, part)
+                        key, word, m = info
+                        if m:
+                            for b in bits[m]:
+                                at[b].append(n)
+                        append(new(Unit, (pos, pos + len(part), part, si, key, word)))
+                        n += 1
+                        pos += len(part)
+            else:
+                info = get(ptxt)
+                if info is None:
+                    info = cache[ptxt] = _unit_info(idx, roles, ptxt)
+                key, word, m = info
+                if m:
+                    for b in bits[m]:
+                        at[b].append(n)
+                append(new(Unit, (ps, pe, ptxt, si, key, word)))
+                n += 1
         ps, pe, ptxt = t.start, t.end, tx
-    if ps >= 0:
-        words.append((ps, pe, ptxt))
-    sent_starts = [s.start for s in doc.sentences] or [0]
-    out: list[Unit] = []
-    append, new = out.append, _NEW_UNIT
-    far = 1 << 62  # no next sentence
-    si, nsent = 0, len(sent_starts)
-    nxt = sent_starts[1] if nsent > 1 else far
-    for s0, end, txt in words:
-        while s0 >= nxt:
-            si += 1
-            nxt = sent_starts[si + 1] if si + 1 < nsent else far
-        if "-" in txt and len(txt) > 1:
-            pos = s0
-            for part in _HYPHEN.split(txt):
-                if part:
-                    info = get(part)
-                    if info is None:
-                        info = cache[part] = _unit_info(idx, roles, part)
-                    key, word, m = info
-                    if m:
-                        for b in MARKS:
-                            if m & b:
-                                at[b].append(len(out))
-                    append(new(Unit, (pos, pos + len(part), part, si, key, word)))
-                    pos += len(part)
-        else:
-            info = get(txt)
-            if info is None:
-                info = cache[txt] = _unit_info(idx, roles, txt)
-            key, word, m = info
-            if m:
-                for b in MARKS:
-                    if m & b:
-                        at[b].append(len(out))
-            append(new(Unit, (s0, end, txt, si, key, word)))
     return out, at
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from . import clean, html, segment, timex
 from .entities import find_entities
 from .events import find_events
+from .events_lexicon import load_lexicon
 from .garble import find_garbled
 from .kb import default_kb
 from .model import Article, Document, Record, Rejection, Resources
@@ -105,5 +106,7 @@ def analyse_article(article: Article, res: Resources) -> Record | Rejection:
 @lru_cache(maxsize=4)
 def load_resources(with_ner: bool = True) -> Resources:
     """The packaged knowledge base and NER model (loaded once per process; the knowledge base
-    is the same object the store's alias lookups use)."""
+    is the same object the store's alias lookups use). The event trigger lexicon is compiled
+    here too, so the first article does not pay for it."""
+    load_lexicon()
     return Resources(kb=default_kb(), ner=Tagger.load() if with_ner else None)

@@ -89,8 +89,9 @@ def name_key(s: str) -> str:
     """Spelling-normalised lookup key for a name in either script (idempotent)."""
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_CHAR_FOLD)
-    s = _HALF_NASAL.sub("\u0902", s)
-    s = _FINAL_VIRAMA.sub("", s)
+    if "\u094d" in s:  # both patterns need a virama
+        s = _HALF_NASAL.sub("\u0902", s)
+        s = _FINAL_VIRAMA.sub("", s)
     if not is_devanagari(s):
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.casefold()
