@@ -41,3 +41,19 @@ def bench_module():  # type: ignore[no-untyped-def]
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def run_events(text: str, ents, times=(), published=None):  # type: ignore[no-untyped-def]
+    """``find_events`` on a sentence of ours, with hand-built entities (callables of the text)
+    and times, and no knowledge base or tagger."""
+    from vaarta.events import find_events
+    from vaarta.model import Resources
+    from vaarta.segment import make_document
+
+    doc = make_document(text, published=published)
+    return find_events(doc, [e(text) for e in ents], list(times), Resources())
+
+
+def of_type(events, type_):  # type: ignore[no-untyped-def]
+    """The events of one type."""
+    return [e for e in events if e.type == type_]

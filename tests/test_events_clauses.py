@@ -13,6 +13,7 @@ from vaarta.model import Resources
 from vaarta.segment import make_document
 
 from conftest_events import ent, time
+from conftest_events import of_type as of
 
 RES = Resources()
 
@@ -20,10 +21,6 @@ RES = Resources()
 def run(text: str, ents, times=()):  # type: ignore[no-untyped-def]
     doc = make_document(text)
     return find_events(doc, [e(text) for e in ents], list(times), RES)
-
-
-def of(events, type_):  # type: ignore[no-untyped-def]
-    return [e for e in events if e.type == type_]
 
 
 def parts(e) -> set[str]:  # type: ignore[no-untyped-def]

@@ -11,21 +11,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import vaarta.events as events_mod
-from vaarta.events import find_events
 from vaarta.model import Resources
-from vaarta.segment import make_document
 
 from conftest_events import ent
+from conftest_events import of_type as of
+from conftest_events import run_events as run
 
 RES = Resources()
-
-
-def run(text: str, ents):  # type: ignore[no-untyped-def]
-    return find_events(make_document(text), [e(text) for e in ents], [], RES)
-
-
-def of(events, type_):  # type: ignore[no-untyped-def]
-    return [e for e in events if e.type == type_]
 
 
 INDIA = lambda t: ent(t, "India", "LOC", "भारत")  # noqa: E731

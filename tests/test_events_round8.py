@@ -7,22 +7,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vaarta.events import find_events
-from vaarta.model import Resources
-from vaarta.segment import make_document
 
 from conftest_events import ent, time
-
-RES = Resources()
-
-
-def run(text: str, ents, times=()):  # type: ignore[no-untyped-def]
-    return find_events(make_document(text), [e(text) for e in ents], list(times), RES)
-
-
-def of(events, type_):  # type: ignore[no-untyped-def]
-    return [e for e in events if e.type == type_]
-
+from conftest_events import of_type as of
+from conftest_events import run_events as run
 
 RUSSIA = lambda t: ent(t, "Russia", "LOC", "रूस", "रूसी")  # noqa: E731
 USA = lambda t: ent(t, "United States", "LOC", "अमेरिका", "अमेरिकी")  # noqa: E731
