@@ -178,3 +178,11 @@ def test_event_place_is_the_new_district(res: Any) -> None:
 
     rec = analyse(make_document("केरल के एर्नाकुलम जिले में बाढ़ से 3 लोगों की मौत हो गई।"), res)
     assert [e.location for e in rec.events] == ["Ernakulam district"]
+
+
+def test_the_longest_place_name_links_whole() -> None:
+    """Eight words: longer than the linker's old span limit of seven."""
+    from vaarta import analyse_text
+
+    rec = analyse_text("केंद्र शासित प्रदेश दादरा और नगर हवेली और दमन और दीव में नए जिलाधिकारी ने कार्यभार संभाला।")
+    assert [e.name for e in rec.entities if e.type == "LOC"] == ["Dadra and Nagar Haveli and Daman and Diu"]

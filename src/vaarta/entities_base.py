@@ -34,7 +34,7 @@ def _words() -> dict[str, list[str]]:
 _W = _words()
 
 # ---- tunable constants -----------------------------------------------------------------
-MAX_SPAN = 7  # longest alias, in words
+MAX_SPAN = 10  # longest alias, in words (the longest in the KB: 8, "दादरा और नगर हवेली और दमन और दीव")
 MAX_ROLE_WORDS = 3  # longest role phrase tried
 # oblique / plural endings tolerated on the last word of a KB match: (ending, replacement)
 OBLIQUE = (("ियों", ""), ("ियों", "ी"), ("ियों", "िया"), ("ों", ""), ("ओं", ""), ("वासियों", ""), ("वासी", ""), ("ाई", "ा"))
