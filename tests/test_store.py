@@ -120,7 +120,7 @@ def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
         assert summary.already_stored == n
 
 
-def test_batch_commits_together_and_rolls_back_on_error(tmp_path: Path) -> None:
+def test_batch_commits_together_and_a_failing_write_loses_only_itself(tmp_path: Path) -> None:
     db = str(tmp_path / "b.db")
     with open_store(db) as s:
         with s.batch(articles=2):
@@ -136,11 +136,15 @@ def test_batch_commits_together_and_rolls_back_on_error(tmp_path: Path) -> None:
         try:
             with s.batch():
                 s.put(_record("बाढ़ से गांव डूबे।", 3))
-                with s._write():
+                with s._write() as cur:
+                    cur.execute("DELETE FROM articles WHERE id = 'r0'")  # half a write, then a failure
                     raise RuntimeError("disk full")
         except RuntimeError:
             pass
-        assert not s.has("r3") and s.counts()["articles"] == 3  # the unflushed write is rolled back
+        # the failing write is taken back whole; the batch's earlier write is kept, not lost
+        assert s.has("r0") and s.has("r3") and s.counts()["articles"] == 4
+    with sqlite3.connect(db) as other:  # and committed
+        assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 4
 
 
 @given(st.lists(st.text(max_size=12), max_size=5))

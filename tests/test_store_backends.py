@@ -214,3 +214,18 @@ def test_batches_and_re_signing_work_on_every_backend(backend_db: str) -> None:
         assert dup == "a" and s.stale_signatures(dedup.SIGNATURE_SCHEME) == []
     with open_store(backend_db) as s:  # all of it committed
         assert s.counts()["articles"] == len(WORDS) + 2
+
+
+@per_backend
+def test_a_failing_write_in_a_batch_loses_only_itself(backend_db: str) -> None:
+    with open_store(backend_db) as s:
+        try:
+            with s.batch(articles=10):
+                s.put(Record(document=make_document(WORDS[0], published="2026-02-01", id="kept")))
+                with s._write() as cur:  # half a write, then a failure
+                    cur.execute(s.q("DELETE FROM articles WHERE id = ?"), ("kept",))
+                    raise RuntimeError("disk full")
+        except RuntimeError:
+            pass
+    with open_store(backend_db) as s:  # the earlier write of the batch is committed, whole
+        assert s.has("kept") and s.counts()["articles"] == 1

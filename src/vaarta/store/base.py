@@ -75,28 +75,29 @@ class Store(Reading):
         if self.readonly:
             raise PermissionError("this store was opened read-only")
         b = self._batch
-        if b is not None and b.cur is not None:
+        if b is not None:
+            if b.cur is None:  # the first write of a batch opens its transaction
+                b.cur, b.n, b.started = self._begin(), 0, time.monotonic()
+            cur = b.cur
+            # each write is a savepoint inside the batch's transaction: a failing write takes
+            # back only its own rows; the batch's earlier writes are committed, never lost
+            cur.execute("SAVEPOINT vaarta_write")
             try:
-                yield b.cur
+                yield cur
             except BaseException:
-                self._end_batch(commit=False)
+                try:
+                    cur.execute("ROLLBACK TO SAVEPOINT vaarta_write")
+                    cur.execute("RELEASE SAVEPOINT vaarta_write")
+                    self._end_batch(commit=True)
+                except BaseException:  # the connection itself failed: nothing more can be kept
+                    self._end_batch(commit=False)
                 raise
+            cur.execute("RELEASE SAVEPOINT vaarta_write")
             b.n += 1
             if b.n >= b.articles or time.monotonic() - b.started >= b.seconds:
                 self._end_batch(commit=True)
             return
         cur = self._begin()
-        if b is not None:  # the first write of a batch opens its transaction
-            b.cur, b.n, b.started = cur, 0, time.monotonic()
-            try:
-                yield cur
-            except BaseException:
-                self._end_batch(commit=False)
-                raise
-            b.n += 1
-            if b.n >= b.articles:
-                self._end_batch(commit=True)
-            return
         try:
             yield cur
             self.conn.commit()
@@ -113,8 +114,9 @@ class Store(Reading):
         """Group writes: one transaction per ``articles`` writes (or ``seconds``), not per write.
 
         A process killed inside a batch loses at most the writes since the last flush (the
-        database stays consistent; ingesting again stores them). An error in a write rolls
-        back the writes since the last flush and is raised. Nested batches join the outer one.
+        database stays consistent; ingesting again stores them). An error in a write takes
+        back that write's rows only (a savepoint), commits the batch's earlier writes and is
+        raised. Nested batches join the outer one.
         """
         if self._batch is not None:
             yield
