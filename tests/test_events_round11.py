@@ -11,14 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import vaarta.events as events_mod
-from vaarta.model import Resources
 
 from conftest_events import ent
 from conftest_events import of_type as of
 from conftest_events import run_events as run
-
-RES = Resources()
-
 
 INDIA = lambda t: ent(t, "India", "LOC", "भारत")  # noqa: E731
 INDORE = lambda t: ent(t, "Indore", "LOC", "इंदौर")  # noqa: E731

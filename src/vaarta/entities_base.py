@@ -346,30 +346,19 @@ def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[
             while ps >= nxt:
                 si += 1
                 nxt = sent_starts[si + 1] if si + 1 < nsent else _FAR
-            if "-" in ptxt and len(ptxt) > 1:
-                pos = ps
-                for part in _HYPHEN.split(ptxt):
-                    if part:
-                        info = get(part)
-                        if info is None:
-                            info = cache[part] = _unit_info(idx, roles, part)
-                        key, word, m = info
-                        if m:
-                            for b in bits[m]:
-                                at[b].append(n)
-                        append(new(Unit, (pos, pos + len(part), part, si, key, word)))
-                        n += 1
-                        pos += len(part)
-            else:
-                info = get(ptxt)
+            parts = [x for x in _HYPHEN.split(ptxt) if x] if "-" in ptxt and len(ptxt) > 1 else (ptxt,)
+            pos = ps
+            for part in parts:
+                info = get(part)
                 if info is None:
-                    info = cache[ptxt] = _unit_info(idx, roles, ptxt)
+                    info = cache[part] = _unit_info(idx, roles, part)
                 key, word, m = info
                 if m:
                     for b in bits[m]:
                         at[b].append(n)
-                append(new(Unit, (ps, pe, ptxt, si, key, word)))
+                append(new(Unit, (pos, pos + len(part), part, si, key, word)))
                 n += 1
+                pos += len(part)
         ps, pe, ptxt = t.start, t.end, tx
     return out, at
 
