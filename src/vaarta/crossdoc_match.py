@@ -63,6 +63,12 @@ BULLETIN_DAY_SLACK = 2
 # cases and the other only the total (nothing to compare kind by kind) or no number at all,
 # and still joins "published D, about yesterday's count" with a report published D-1.
 BULLETIN_ONE_DAY = False  # measured: tuning F1 0.778 -> 0.761 (see docs), off
+# Crossdoc round 10: a total given as a threshold ("संख्या 500 पार", "800 को पार कर गई", "साढ़े आठ सौ से ज्यादा
+# लोग") is a lower bound, not a count: it agrees with a count of the other report from the bound
+# up to BOUND_SLACK times it (873 passes 800; 5,000 is no "500 पार" of the same bulletin), and
+# people who recovered ("40 मरीज ठीक हो चुके हैं") are no case count.
+CASE_BOUNDS = True
+BOUND_SLACK = 1.25
 # ---------------------------------------------------------------------------------------
 
 # Case counts in Hindi bulletins (patterns written for this module from the phrasing of
@@ -82,7 +88,26 @@ _OTHER_CASES = (
     # infected, the case noun a few words after them
     regex.compile(_NUM + r"\s+(?:लोग|लोगों|व्यक्ति|व्यक्तियों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव)"),
     regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
+    # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
+    regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
 )
+# after a count: a threshold passed ("500 पार", "800 को पार", "के पार", "से ज्यादा") — a lower bound
+_BOUND_AFTER = regex.compile(r"\s*(?:(?:को|के)\s+)?पार(?![\p{L}\p{M}])|\s+से\s+(?:ज्यादा|ज़्यादा|अधिक)(?![\p{L}\p{M}])")
+# after a count: people who recovered or were discharged ("40 मरीज पूरी तरह ठीक हो चुके हैं")
+_RECOVERED_AFTER = regex.compile(r"[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,2}?\s+(?:ठीक\s+हो|स्वस्थ\s+हो|डिस्चार्ज|रिकवर)")
+_WORD_NUM = {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "नौ": 9, "दस": 10}
+# "साढ़े आठ सौ" → 850, "आठ सौ" → 800, "दो हजार" → 2000 (rewritten to digits before counting)
+_HUNDREDS = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(साढ़े|साढे)\s+)?(" + "|".join(_WORD_NUM) + r"|\d+)\s+(सौ|हजार|हज़ार)(?![\p{L}\p{M}])"
+)
+
+
+def _hundreds(m: regex.Match[str]) -> str:
+    n = _WORD_NUM.get(m.group(2)) or int(m.group(2))
+    unit = 100 if m.group(3) == "सौ" else 1000
+    return str(n * unit + (unit // 2 if m.group(1) else 0))
+
+
 _DEATH_NEAR = regex.compile(r"मौत|मृत्यु|मरने|मृतक|जान\s+गं")
 _DEATH_LOOKBACK = 30  # characters before a count searched for a death word ("मौत के दो मामले")
 # a death word right after the count's noun (the rest of the word first): "एक मरीज की मौत",
@@ -144,7 +169,7 @@ def _int(tok: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int]) -> set[int]:
+def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int], bounds: set[int] | None = None) -> set[int]:
     out: set[int] = set()
     for pat in patterns:
         for m in pat.finditer(text):
@@ -154,9 +179,14 @@ def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int])
             before = text[max(0, m.start() - _DEATH_LOOKBACK) : m.start()]
             if _DEATH_NEAR.search(before) or _DEATH_NEAR.search(m.group(0)) or _DEATH_AFTER.match(text, m.end()):
                 continue  # "मौत के दो मामले", "मृतकों की संख्या": a toll, kept in Event.killed
+            if bounds is not None and _RECOVERED_AFTER.match(text, m.end()):
+                continue  # "40 मरीज पूरी तरह ठीक हो चुके हैं": recovered, not counted (crossdoc round 10)
             n = _int(m.group(1))
             if n is not None and n > 0:
-                out.add(n)
+                if bounds is not None and _BOUND_AFTER.match(text, m.end(1)):
+                    bounds.add(n)  # "संख्या 500 पार": a threshold passed (crossdoc round 10)
+                else:
+                    out.add(n)
     return out
 
 
@@ -169,6 +199,35 @@ def case_counts(text: str) -> tuple[frozenset[int], frozenset[int]]:
     skip: set[int] = set()
     new = _counts(text, (_NEW_CASES,), skip)
     return frozenset(new), frozenset(_counts(text, _OTHER_CASES, skip))
+
+
+_NO_BOUNDS: frozenset[int] = frozenset()
+
+
+def case_bounds(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """:func:`case_counts` with thresholds apart (CASE_BOUNDS): (new cases, other counts, lower
+    bounds): "संख्या 500 पार कर चुकी है, 40 मरीज ठीक हो चुके हैं" → ({}, {}, {500})."""
+    if not CASE_BOUNDS:
+        return (*case_counts(text), frozenset())
+    if "सौ" in text or "हजार" in text or "हज़ार" in text:
+        text = _HUNDREDS.sub(_hundreds, text)
+    skip: set[int] = set()
+    bounds: set[int] = set()
+    new = _counts(text, (_NEW_CASES,), skip, bounds)
+    other = _counts(text, _OTHER_CASES, skip, bounds)
+    return _frozen(new), _frozen(other), _frozen(bounds)
+
+
+def _frozen(x: set[int]) -> frozenset[int]:
+    return frozenset(x) if x else _NO_BOUNDS  # one shared empty set: a frozenset per report and kind is 216 bytes
+
+
+def _within(bounds: frozenset[int], counts: frozenset[int]) -> bool | None:
+    """Whether some count lies from a bound up to BOUND_SLACK times it, for every bound (None:
+    nothing to compare)."""
+    if not (bounds and counts):
+        return None
+    return all(any(b <= c <= BOUND_SLACK * b for c in counts) for b in bounds)
 
 
 def death_ordinals(text: str) -> frozenset[int]:
@@ -192,13 +251,14 @@ class Features:
     death_ord: frozenset[int]
     ranking: bool = False  # every evidence part a ranking with no number (ranking_only)
     words: frozenset[str] = frozenset()  # content words of the evidence text
+    bounds: frozenset[int] = frozenset()  # totals given as thresholds passed (CASE_BOUNDS)
 
 
 def features(r: EventReport) -> Features:
     ev = r.event
     counted = ev.mode in COUNTED_MODES and r.evidence_text is not None
     text = r.evidence_text or ""
-    new, other = case_counts(text) if counted else (frozenset(), frozenset())
+    new, other, bounds = case_bounds(text) if counted else (_NO_BOUNDS, _NO_BOUNDS, _NO_BOUNDS)
     return Features(
         report=r,
         parts=participants(ev),
@@ -212,6 +272,7 @@ def features(r: EventReport) -> Features:
         death_ord=death_ordinals(text) if counted else frozenset(),
         ranking=RANKING_NOT_A_BULLETIN and counted and ranking_only(text),
         words=content_words(text),
+        bounds=bounds,
     )
 
 
@@ -272,6 +333,11 @@ def _counts_ok(fa: Features, fb: Features) -> tuple[bool, str]:
             if not xa & xb:
                 return False, "different case counts"
             common = True
+    for xb, xc in ((fa.bounds, fb.cases | fb.new_cases), (fb.bounds, fa.cases | fa.new_cases)):
+        within = _within(xb, xc)
+        if within is False:
+            return False, "a count below or far above a threshold"
+        common = common or bool(within)
     return True, "a case count in common" if common else ""
 
 

@@ -8,9 +8,17 @@
 A word is "uncommon" when its spelling key is not among the ordinary words of
 ``common_words.txt`` (so ``ग्रामीण इलाके``, ``सरकारी अस्पताल``, ``रेलवे स्टेशन`` make nothing).
 Other occurrences of a found name in the article become mentions too.
+
+Crossdoc round 10 ("one event, many outlets"): ``देश में``/``देशभर में`` in a sentence that gives a
+count (``देशभर में अब तक 568 मामले``) is a mention of the home country (India) when the article
+names no other country last up to that sentence's end — so a national bulletin of an article
+that never writes भारत has a place among its entities (:func:`home_country`). The event stage
+uses such a mention only as the place of a count, never as a party (``events.HOME_WORDS``).
 """
 
 from __future__ import annotations
+
+import regex
 
 from vaarta.entities_base import (
     CONF_PLACE_CONTEXT,
@@ -28,6 +36,7 @@ from vaarta.entities_base import (
     Ent,
     State,
     common_words,
+    kb_ent,
     name_tokens,
 )
 from vaarta.translit import is_devanagari, to_latin
@@ -95,6 +104,7 @@ def _cue_at(st: State, j: int) -> bool:
 
 
 def context_places(st: State) -> None:
+    home_country(st)
     units, text = st.units, st.doc.text
     found: list[tuple[int, int, Ent]] = []
     for j in st.at[MARK_PLACE]:  # facility nouns, place nouns and first words of place cues
@@ -138,3 +148,50 @@ def context_places(st: State) -> None:
             a, b = u.start, units[i + n - 1].end
             if a != s and text[a:b] == surface and not st.covered(a, b):
                 st.add(a, b, ent, CONF_PLACE_CONTEXT)
+
+
+# The home country of the outlets (as vaarta.events_bulletins.HOME_COUNTRY) and the words that
+# name it in a count sentence.
+HOME_COUNTRY = "India"
+HOME_MENTIONS = True
+_HOME = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(देशभर|देश(?:\s+भर)?)\s+"
+    r"(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों)\s+में)(?![\p{L}\p{M}])"
+)
+# A count of cases or deaths: a number then, at most two words on, a case or death word
+# ("568 मामले", "19 लोगों की मौत", "साढ़े आठ सौ से ज्यादा लोग … चपेट"), or a total with its number
+# ("संख्या 500 पार", "आंकड़ा 818"); "52 टेस्टिंग सेंटर और मरीजों …" is none.
+_COUNT = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस|सौ|हजार|हज़ार|लाख)\s+"
+    r"(?:[\p{L}\p{M}]+\s+){0,2}?(?:मामल|केस|संक्रमित|मरीज|पॉजिटिव|पॉजीटिव|(?:की\s+)?(?:मौत|मृत्यु)|चपेट)"
+    r"|(?:संख्या|आंकड़ा|आंकड़े)\s+(?:[\p{L}\p{M}]+\s+){0,3}?\d"
+)
+
+
+def home_country(st: State) -> None:
+    """``देश``/``देशभर`` of a count sentence as a mention of HOME_COUNTRY, unless the last country
+    the article names up to that sentence's end is another one (``ईरान में … देशभर में 978``)."""
+    text = st.doc.text
+    if not HOME_MENTIONS or "देश" not in text:
+        return
+    home = st.kb.get(HOME_COUNTRY)
+    if home is None:
+        return
+    countries: list[tuple[int, str]] | None = None
+    for sent in st.doc.sentences:
+        if "देश" not in sent.text:
+            continue
+        found = [m for m in _HOME.finditer(text, sent.start, sent.end)]
+        if not found or not _COUNT.search(sent.text):
+            continue
+        if countries is None:
+            countries = sorted(
+                (a, e.name) for e in st.ents.values() if e.kb is not None and e.kb.kind == "country" for a, _b in e.mentions
+            )
+        last = [n for a, n in countries if a < sent.end]
+        if last and last[-1] != HOME_COUNTRY:
+            continue
+        for m in found:
+            s, e = m.span(1)
+            if not st.covered(s, e):
+                st.add(s, e, kb_ent(home), CONF_PLACE_CONTEXT)

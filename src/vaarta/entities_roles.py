@@ -21,7 +21,7 @@ from vaarta.entities_base import (
     kb_ent,
     span_key,
 )
-from vaarta.entities_gazetteer import place_before
+from vaarta.entities_gazetteer import HOME_COUNTRY, place_before
 from vaarta.kb import KBEntity, KnowledgeBase
 from vaarta.translit import is_devanagari, name_key, similarity
 
@@ -84,6 +84,33 @@ def _holder_match(cands: list[KBEntity], name: str, first: str) -> tuple[KBEntit
     return best
 
 
+# Crossdoc round 10: a bare home-country office (प्रधानमंत्री ने …, पीएम के संबोधन में) with a
+# publication date is its holder on that day, when the article names no foreign country before
+# it; only before a postposition or punctuation (प्रधानमंत्री राहत कोष, पीएम केयर्स are names).
+HOME_ROLES = frozenset({"prime-minister"})
+_ROLE_FOLLOWERS = frozenset({"ने", "के", "की", "का", "को", "से", "भी", "और", "ही", "तो", "पर", "द्वारा", ",", "।", ".", "'", '"'})
+
+
+def _home_office(st: State, i: int, j: int, role: str) -> bool:
+    """Whether the bare role at units ``i..j`` is the home country's office (HOME_ROLES)."""
+    if role not in HOME_ROLES or not st.doc.published or j <= i or j >= len(st.units):
+        return False
+    if st.units[j].text not in _ROLE_FOLLOWERS:
+        return False
+    start = st.units[i].start
+    last = max(
+        (
+            (a, e.name)
+            for e in st.ents.values()
+            if e.kb is not None and e.kb.kind == "country"
+            for a, _b in e.mentions
+            if a < start
+        ),
+        default=None,
+    )
+    return last is None or last[1] == HOME_COUNTRY
+
+
 def roles(st: State) -> None:
     units, kb, date = st.units, st.kb, st.doc.published
     for i in st.at[MARK_ROLE]:
@@ -93,6 +120,11 @@ def roles(st: State) -> None:
         role, j = ra
         pl = place_before(st, i)
         if pl is None:
+            if _home_office(st, i, j, role):
+                h = kb.holder(role, HOME_COUNTRY, date)
+                s, e = units[i].start, units[j - 1].end
+                if h is not None and not st.covered(s, e):
+                    st.add(s, e, kb_ent(h), CONF_ROLE_ONLY, take=False)
             continue
         place = pl[0]
         jur = place.kb.name if place.kb else place.name

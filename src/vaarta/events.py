@@ -17,7 +17,7 @@ from itertools import accumulate
 
 import regex
 
-from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here
+from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count
 from .events_bulletins import (
     MEASURE_PRONOUN,
     NATIONAL_COUNTS,
@@ -28,6 +28,7 @@ from .events_bulletins import (
     VAGUE_COUNTS,
     countries_named,
     national,
+    new_case_counts,
     place_counts,
     split_counts,
     vague_count,
@@ -107,6 +108,11 @@ HERE_PLACES = True
 ADJUNCT_AGENTS = True
 ADJUNCT_MARKERS = frozenset({"द्वारा"})  # "X ने … के बाद Y किया": X is still the subject
 DISPERSAL = True
+# Crossdoc round 10: a place-by-place list whose trigger names deaths and gives no new ones ("गुजरात में
+# छह, कर्नाटक में तीन … में कोविड-19 से मौत के दो मामले") gives each state's toll, not a bulletin.
+SPLIT_TOLLS_DROP = False
+# Crossdoc round 10 (events_anaphora.state_of_count): "राज्य में" of an epidemic count is the state named last.
+STATE_PLACES = False  # tuning: one false pair (AU 28 Mar no. 5 + DJ 28 Mar no. 1), no gain; off
 # A happening with no place is placed by a next sentence "ये घटना X में हुई" (round 8).
 PLACE_TOLD_AFTER = True
 # Acts performed by saying (ontology: a demand, accusation, refusal, threat or praise is an
@@ -137,6 +143,12 @@ _DATELINE = regex.compile(r"[ \t]*:")
 _NEXT_WORDS = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,4}")
 
 
+# Crossdoc round 10: the words the entity stage reads as the home country in a count sentence
+# (entities_places.home_country: देश/देशभर में … N मामले). They give a count its place (national)
+# and nothing else: never a party, never an implied actor, never a measure's place.
+HOME_WORDS = frozenset({"देश", "देशभर", "देश भर"})
+
+
 def _next_of_type(found: Sequence[tuple[int, int, Trigger]]) -> list[int | None]:
     """For each trigger of a sentence (in text order), the start of the next one of its type."""
     out: list[int | None] = [None] * len(found)
@@ -151,7 +163,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     """Events of ``doc``; every actor, recipient and location is a name from ``entities``."""
     lex = load_lexicon((res.extra or {}).get("event_triggers") if res else None)
     text = doc.text
-    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1]))
+    mentions = sorted(
+        ((m.start, m.end, e) for e in entities for m in e.mentions if m.text not in HOME_WORDS), key=lambda x: (x[0], -x[1])
+    )
     names = {e.name: e for e in entities}
     speech = _speech_spans(text)
     speech_starts = [s for s, _e in speech]
@@ -162,7 +176,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     people = _Salient(mentions, ("PER",))
     marker_after = marker_memo()  # the postposition after a name end, looked up once per end
     agents = _Salient(agent_mentions(text, mentions, lex, marker_after), ("PER",))  # persons named with ने
-    dates = _Times(times, text)
+    dates = _Times(times, text, doc.published)
     countries = None  # country_counts of the document (computed once, when needed)
     epidemic_doc: bool | None = None  # whether the text speaks of an outbreak (computed once)
     epi_counts: dict[int, tuple[int | None, bool, bool]] = {}  # per sentence: _epidemic_deaths
@@ -326,6 +340,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if HERE_PLACES and not d.location and trig.type in HERE_TYPES:
                 # "… बांद्रा में … । मजदूर यहां सड़क पर आ गए": the place named just before (round 10)
                 d.location = place_of_here(text, bounds, si, (base + c_s, a_s), mentions, m_starts, lex)
+            if STATE_PLACES and not d.location and d.mode == "epidemic":
+                # "केरल … । राज्य में पहली मौत हुई है": the state named just before (crossdoc round 10)
+                d.location = state_of_count(text, bounds, si, mentions, m_starts, lambda n: _place_kind(n, res))
             # (round 11: a measure by no one named, "देश के 75 जिलों में लॉकडाउन किया गया", is the country's)
             national_ok = (d.mode == "epidemic" and NATIONAL_COUNTS) or (
                 trig.frame == "measure" and NATIONAL_MEASURES and not d.actors
@@ -377,13 +394,14 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if trig.frame == "cancelled":
                 d.status = "negated"  # "समिति की बैठक स्थगित": called off
             stop = None if following[ti] is None else base + following[ti]
+            past = d.status == "occurred"  # a past happening is dated up to publication (PAST_DAYS)
             if dates.within(base + c_s, base + c_e):
-                d.date = dates.date(base + c_s, base + c_e, a_s, stop)
+                d.date = dates.date(base + c_s, base + c_e, a_s, stop, past)
             elif c_s == 0 and c_e == len(sent.text):
-                d.date = dates.date(sent.start, sent.end, a_s, stop)
+                d.date = dates.date(sent.start, sent.end, a_s, stop, past)
             if d.date is None and DATE_CARRY_SENTENCES:
                 # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
-                d.date = dates.last_day(doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start, base)
+                d.date = dates.last_day(doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start, base, past)
             if trig.type in VIOLENT:
                 if si not in sent_casualties:
                     sent_casualties[si] = casualties(sent.text, lex)
@@ -401,6 +419,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 ):
                     continue  # a running toll, not a report of new deaths
                 d.killed = new if new is not None else (None if total else d.killed)
+                d.new_cases = new_case_counts(sent.text)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
             if d.mode in PLACE_REQUIRED_MODES and not d.location:
@@ -421,6 +440,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                         text, (sent.start, sent.end), [m for m in place_ments if m[2].type == "LOC"], lex
                     )
                 if place_parts[si]:
+                    if SPLIT_TOLLS_DROP and d.killed is None and _names_deaths(text[a_s:a_e], lex):
+                        continue  # "गुजरात में छह, कर्नाटक में तीन … मौत के दो मामले": tolls by state (crossdoc round 10)
                     drafts.extend(split_counts(d, text, place_parts[si], lex))
                     continue
             for dd in _split_visits(d) if trig.frame != "measure" else _split_authorities(d, res, lex):

@@ -86,3 +86,35 @@ def dispersed(events: Sequence[_Draft], bounds: Sequence[tuple[int, int]]) -> No
         if near:
             d.location = near[-1].location
             d.date = d.date or near[-1].date
+
+
+# Crossdoc round 10: "राज्य में" of an epidemic count with no place names the state the article is about:
+# "केरल … । शनिवार को राज्य में इस वायरस से पहली मौत हुई है" is Kerala's. The state is the last one
+# named (KB kind state or union territory) before the phrase, in its sentence or the
+# STATE_SENTENCES before it; "हर राज्य में", "किसी राज्य में", "X राज्य में" (a name) are not it.
+STATE_SENTENCES = 2
+STATE_KINDS = frozenset({"state", "union-territory", "union territory"})
+_THE_STATE = regex.compile(r"(?<![\p{L}\p{M}])(?<!(?:हर|किसी|सभी|प्रत्येक|दूसरे|अन्य|एक)\s+)राज्य\s+(?:में|के)" + _W)
+
+
+def state_of_count(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    si: int,
+    mentions: Sequence[tuple[int, int, Entity]],
+    m_starts: Sequence[int],
+    kind: object,
+) -> str | None:
+    """The state a bare "राज्य में/के" of sentence ``si`` points at (``kind(name)``: the KB kind)."""
+    s0, e0 = bounds[si]
+    m = _THE_STATE.search(text, s0, e0)
+    if m is None:
+        return None
+    lo = bounds[max(0, si - STATE_SENTENCES)][0]
+    before = mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, m.start())]
+    if before and before[-1][1] == m.start() - 1:
+        return None  # "केरल राज्य में": the name is there
+    for x in reversed(before):
+        if x[2].type == "LOC" and not match_at(_DATELINE, text, x[1]) and kind(x[2].name) in STATE_KINDS:  # type: ignore[operator]
+            return x[2].name
+    return None

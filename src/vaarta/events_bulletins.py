@@ -110,6 +110,20 @@ def place_counts(
     return out
 
 
+# Crossdoc round 10: two bulletins of one place in one article ("पिछले 24 घंटे में 149 नए मामले … इससे पहले
+# शुक्रवार को 125 नए मामले") are two reports: epidemic mentions whose new-case numbers share none
+# are not merged (events_merge), so each outlet's bulletin of each day has its own report.
+SEPARATE_NEW_COUNTS = True
+_NEW_COUNT = regex.compile(r"(?<![\p{L}\p{M}\d,])(\d[\d,]*)\s+(?:नए|नये|नई|नयी)\s+(?:मामल|केस|मरीज|संक्रमित|पॉजिटिव)")
+
+
+def new_case_counts(sent: str) -> frozenset[int]:
+    """The new-case numbers a sentence gives ("149 नए मामले" → {149})."""
+    if not SEPARATE_NEW_COUNTS or "न" not in sent:
+        return frozenset()
+    return frozenset(int(m.group(1).replace(",", "")) for m in _NEW_COUNT.finditer(sent) if m.group(1).replace(",", "").isdigit())
+
+
 def split_counts(d: _Draft, text: str, parts: list[tuple[list[str], int, int]], lex: Lexicon) -> list[_Draft]:
     """One epidemic draft per place count, its evidence the part of the sentence giving it and its
     killed the new deaths that part gives."""
@@ -121,6 +135,7 @@ def split_counts(d: _Draft, text: str, parts: list[tuple[list[str], int, int]], 
             evidence=[Span(s, e)],
             killed=_epidemic_deaths(text[s:e], lex)[0],
             derived=set(d.derived),
+            new_cases=new_case_counts(text[s:e]),
         )
         for names, s, e in parts
         for name in names

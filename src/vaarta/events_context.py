@@ -6,6 +6,7 @@ Helpers of :mod:`vaarta.events`; built once per document, read-only afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -51,14 +52,47 @@ class _Salient:
         return out
 
 
+# Crossdoc round 10: a weekday or कल that dates an event reported as having happened
+# names a day up to the publication date. "शुक्रवार को 57 नए मामले सामने आए" in a Saturday paper is
+# the Friday before, though the time stage may resolve a bare weekday forward (to the next
+# Friday) and कल to tomorrow; such a value after the publication date is moved back a week
+# (a weekday) or to the day before publication (कल).
+PAST_DAYS = True
+_WEEKDAY = regex.compile(r"(?:सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)(?![\p{L}\p{M}])")
+_KAL = regex.compile(r"कल(?![\p{L}\p{M}])")
+
+
+def _past_value(t: TimeExpr, published: str | None) -> str | None:
+    """The day ``t`` names when it dates a past happening, if it differs from ``t.value``."""
+    if not (PAST_DAYS and published and t.value and len(t.value) == 10 and len(published) >= 10):
+        return None
+    try:
+        day, pub = dt.date.fromisoformat(t.value), dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    if day <= pub:
+        return None
+    if _WEEKDAY.match(t.text) and (day - pub).days <= 7:
+        return (day - dt.timedelta(days=7)).isoformat()
+    if _KAL.match(t.text) and (day - pub).days == 1:
+        return (pub - dt.timedelta(days=1)).isoformat()
+    return None
+
+
 class _Times:
     """Time expressions by start, for the dates of events (bisect instead of a scan per event)."""
 
-    def __init__(self, times: Sequence[TimeExpr], text: str) -> None:
+    def __init__(self, times: Sequence[TimeExpr], text: str, published: str | None = None) -> None:
         self.times = sorted(times, key=lambda t: t.start)  # stable: the stage's order within a start
         self.starts = [t.start for t in self.times]
         self.text = text
         self._range_end: dict[int, bool] = {}
+        # the day a weekday or कल names when it dates a past happening (PAST_DAYS), by start
+        self.past = {t.start: v for t in self.times if (v := _past_value(t, published)) is not None} if published else {}
+
+    def value(self, t: TimeExpr, occurred: bool) -> str | None:
+        """``t``'s value; for a happening reported as past, never a day after publication."""
+        return self.past.get(t.start, t.value) if occurred and self.past else t.value
 
     def _in(self, s: int, e: int) -> list[TimeExpr]:
         lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e + 1)
@@ -74,7 +108,7 @@ class _Times:
     def within(self, s: int, e: int) -> bool:
         return bool(self._in(s, e))
 
-    def date(self, s: int, e: int, at: int, stop: int | None = None) -> str | None:
+    def date(self, s: int, e: int, at: int, stop: int | None = None, occurred: bool = False) -> str | None:
         """The time of [s, e) that dates a trigger at ``at``: the last one before it, else the
         first after it — but not one past ``stop`` (the next trigger of the same type) or nearer
         to it than to this one: "गुजरात के भूकंप के समय … शनिवार का भूकंप"."""
@@ -84,16 +118,16 @@ class _Times:
             return None
         before = [t for t in inside if t.start < at]
         if before:
-            return before[-1].value
+            return self.value(before[-1], occurred)
         t = inside[0]
         if stop is not None and (t.start > stop or stop - t.end < t.start - at):
             return None  # past the next trigger, or nearer to it: that one's time
-        return t.value
+        return self.value(t, occurred)
 
-    def last_day(self, lo: int, hi: int) -> str | None:
+    def last_day(self, lo: int, hi: int, occurred: bool = False) -> str | None:
         """The value of the last day-precise time starting in [lo, hi), not a range's end."""
         a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
         for t in reversed(self.times[a:b]):
             if t.value and len(t.value) == 10 and not self.range_end(t):
-                return t.value
+                return self.value(t, occurred)
         return None

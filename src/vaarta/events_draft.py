@@ -34,6 +34,7 @@ class _Draft:
     injured: int | None = None
     evidence: list[Span] = field(default_factory=list)
     more_places: list[str] = field(default_factory=list)  # "A और B में हमले": one event per place
+    new_cases: frozenset[int] = frozenset()  # an epidemic report's new-case numbers (crossdoc round 10)
 
 
 def _party_ok(name: str, res: Resources | None, lex: Lexicon) -> bool:

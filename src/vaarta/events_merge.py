@@ -105,6 +105,8 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
             return False
         if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb:
             return False  # India's count and Delhi's count are two reports
+        if a.new_cases and b.new_cases and not a.new_cases & b.new_cases:
+            return False  # 149 new cases today, 125 the day before: two bulletins (crossdoc round 10)
         if a.mode and b.mode and a.mode != b.mode:
             return False
         return not (pa and pb) or bool(pa & pb)
@@ -179,6 +181,7 @@ def _merge(
             if r not in tgt.actors and r not in tgt.recipients:
                 tgt.recipients.append(r)
         tgt.derived |= d.derived
+        tgt.new_cases |= d.new_cases
         if tgt.mode is None or (tgt.mode == "meeting" and d.mode not in (None, "meeting")):
             tgt.mode = d.mode or tgt.mode
         if d.date and (not tgt.date or (len(d.date) > len(tgt.date) and d.date.startswith(tgt.date))):
