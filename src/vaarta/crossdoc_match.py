@@ -87,7 +87,8 @@ _OTHER_CASES = (
     # "नौ लोग कोविड-19 से संक्रमित", "12 व्यक्ति जांच में पॉजिटिव" (round 9): people counted as
     # infected, the case noun a few words after them
     regex.compile(_NUM + r"\s+(?:लोग|लोगों|व्यक्ति|व्यक्तियों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव)"),
-    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
+    # "संख्या 40 से बढ़कर 52", "संख्या शनिवार तक 176" (a time up to which, crossdoc round 11)
+    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+|\S+\s+तक\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
     # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
     regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
 )

@@ -35,12 +35,17 @@ from .events_bulletins import (
 )
 from .events_clauses import (
     ANTECEDENT_SENTENCES,
+    GENITIVE_MEASURE_AGENT,
+    ROLE_ANNOUNCER,
     THAT,
     agent_mentions,
     content_party,
     embedded,
+    genitive_agent,
+    hazard_warning,
     in_adjunct,
     not_party,
+    role_announcer,
     stated_allegation,
     unnamed_agent,
     word_end,
@@ -54,6 +59,7 @@ from .events_places import event_places
 from .events_roles import AGENT_MARKERS, casualties, clause_bounds, marker_memo, read_roles, status_of
 from .events_rules import (
     AID_SEND_WORDS,
+    NEGATED_FRAMES,
     _agents_before,
     _confidence,
     _epidemic_deaths,
@@ -254,6 +260,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if trig.frame == "announce" and not roles.actors:
                 # "X ने कहा कि सरकार Y को एक करोड़ रुपये देगी": the one announcing gives
                 roles.actors = read_roles(text, r_ments, base, a_s, a_e, lex, marker_after).actors
+            if not roles.actors and ROLE_ANNOUNCER and trig.type == "AID":  # "वित्त मंत्री ने संकेत दिए कि …" (crossdoc round 11)
+                roles.actors = role_announcer(text, mentions, m_starts, base, a_s, doc.sentences[max(0, si - 2)].start)
             status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex)
             if status == "negated" and trig.type in NOMINAL_TYPES and not match_at(_NEG_NEAR, text, verb_end):
                 status = "occurred"  # भूकंप की तीव्रता ज्यादा नहीं थी: the negation is of another predicate
@@ -268,6 +276,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 agent_ms = [
                     m for m in s_ments if base + c_s <= m[0] < base + c_e and marker_after(text, m[1], lex)[0] in AGENT_MARKERS
                 ]
+                if not agent_ms and GENITIVE_MEASURE_AGENT:  # "पीएम के … लॉकडाउन के आदेश" (crossdoc round 11)
+                    agent_ms = genitive_agent(text, s_ments, base + c_s, a_s, a_e)
                 if COORDINATED_AGENTS:
                     agent_ms = _coordinated(text, s_ments, agent_ms)
                 roles.actors, roles.recipients = [m[2] for m in agent_ms], []
@@ -391,8 +401,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                     d.derived.add(state)
             if d.mode == "visit" and not d.actors:
                 continue  # "सभी लोगों ने ईरान की यात्रा की थी": a journey by no one named is no visit
-            if trig.frame == "cancelled":
-                d.status = "negated"  # "समिति की बैठक स्थगित": called off
+            if trig.frame in NEGATED_FRAMES:
+                d.status = "negated"  # "समिति की बैठक स्थगित": called off; "रिपोर्ट निगेटिव आई": no case
             stop = None if following[ti] is None else base + following[ti]
             past = d.status == "occurred"  # a past happening is dated up to publication (PAST_DAYS)
             if dates.within(base + c_s, base + c_e):
@@ -432,6 +442,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 if subject is not None and subject in names and not in_speech:
                     d.actors = [subject]
                     d.derived.add(subject)
+            if trig.type == "THREATEN" and not d.recipients and hazard_warning(text, sent.start, a_s, a_e, sent.end):
+                continue  # "WHO ने चेतावनी दी है कि … खतरा बढ़ रहा है": a hazard, not a threat (crossdoc round 11)
             if trig.type in PARTICIPANTS_REQUIRED and not d.actors and not d.recipients:
                 continue  # a meeting, agreement or reply between no one named (गांव पहुंचे अधिकारी)
             if d.mode == "epidemic" and SPLIT_PLACE_COUNTS:

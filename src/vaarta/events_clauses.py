@@ -9,6 +9,7 @@ functions of the text, its mentions and read-only resources.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -124,3 +125,76 @@ def word_end(text: str, pos: int) -> int:
     """The end of the word ``pos`` is in (a trigger may end inside one: क्वारंटाइन कर|ाने)."""
     m = match_at(_WORD_REST, text, pos)
     return m.end() if m else pos
+
+
+# Crossdoc round 11: a measure's agent named in the genitive — "पीएम के (अपने संबोधन में …) लॉकडाउन
+# के आदेश", "मुख्यमंत्री X के कर्फ्यू के ऐलान": a person or organisation, the last name before the
+# measure noun, with at most GENITIVE_AGENT_WORDS words, no punctuation and no ने between, and the noun
+# followed by its order or announcement. (A place in the genitive is the measure's place.)
+GENITIVE_MEASURE_AGENT = True
+GENITIVE_AGENT_WORDS = 8
+_GENITIVE_GAP = regex.compile(  # no other agent in between ("X के कहने पर पुलिस ने …")
+    r"\s*(?:के|की|का)\s+(?:(?!(?:ने|द्वारा)\s)[\p{L}\p{M}\d]+\s+){0," + str(GENITIVE_AGENT_WORDS) + "}"
+)
+_ORDERED = regex.compile(r"\s*(?:के|की|का)\s+(?:आदेश|आदेशों|ऐलान|एलान|घोषणा|फैसले|फैसला|फ़ैसले|फ़ैसला|निर्णय|निर्देश)" + WORD_END)
+
+
+def genitive_agent(
+    text: str, mentions: Sequence[tuple[int, int, Entity]], clause_start: int, trig_start: int, trig_end: int
+) -> list[tuple[int, int, Entity]]:
+    """The name whose order or announcement a measure is (``[]`` when none): "पीएम के अपने संबोधन
+    में 21 दिनों के लॉकडाउन के आदेश के बाद" → the PM's mention."""
+    if not match_at(_ORDERED, text, trig_end):
+        return []
+    before = [m for m in mentions if clause_start <= m[0] and m[1] <= trig_start]
+    if not before:
+        return []
+    last = max(before, key=lambda m: m[1])
+    if last[2].type not in ("PER", "ORG") or not _GENITIVE_GAP.fullmatch(text, last[1], trig_start):
+        return []
+    return [last]
+
+
+# Crossdoc round 11: an announcement (AID "announce" frame) in a clause whose subject is a bare role
+# ("वित्त मंत्री ने संकेत दिए कि … राहत पैकेज की घोषणा की जा सकती है") is by the person last named with
+# that role just before ("वित्त मंत्री निर्मला सीतारमण ने …" one or two sentences up).
+ROLE_ANNOUNCER = True
+_ROLE_AGENT = regex.compile(
+    WORD_START + r"((?:[\p{L}\p{M}]+\s+)?(?:मंत्री|मुख्यमंत्री|प्रधानमंत्री|राष्ट्रपति|राज्यपाल|अध्यक्ष|गवर्नर))\s+ने" + WORD_END
+)
+
+
+def role_announcer(
+    text: str, mentions: Sequence[tuple[int, int, Entity]], starts: Sequence[int], sent_start: int, trig_start: int, lo: int
+) -> list[Entity]:
+    """The person a bare role subject of the sentence before ``trig_start`` names: the last person
+    in [lo, sent_start) written right after the same role ("वित्त मंत्री निर्मला सीतारमण")."""
+    roles = list(_ROLE_AGENT.finditer(text, sent_start, trig_start))
+    if not roles:
+        return []
+    role = " ".join(roles[-1].group(1).split())
+    for s, _e, ent in reversed(mentions[bisect_left(starts, lo) : bisect_left(starts, sent_start)]):
+        if ent.type == "PER" and " ".join(text[max(0, s - len(role) - 4) : s].split()).endswith(role):
+            return [ent]
+    return []
+
+
+# Crossdoc round 11: a warning of a hazard is no threat (ontology: THREATEN is a threat of force or
+# sanctions). "चेतावनी" with no recipient and no act of the warner in what follows ("WHO ने चेतावनी
+# दी है कि … खतरा बढ़ रहा है", "भारी बारिश की चेतावनी") is not reported; "X को चेतावनी", "कार्रवाई
+# की चेतावनी", "… चेतावनी दी कि अगर … तो …" stay threats.
+HAZARD_WARNINGS = True
+_WARNING = regex.compile(r"चेतावनी")
+_THREAT_CONTENT = regex.compile(
+    WORD_START
+    + r"(?:अगर|यदि|तो|वरना|नहीं\s+तो|कार्रवाई|कार्यवाही|जवाब|जवाबी|अंजाम|हमला|हमले|हमलों|प्रतिबंध|प्रतिबंधों|सबक|बदला|युद्ध|सैन्य|परमाणु|नतीजे|परिणाम)"
+    + WORD_END
+)
+
+
+def hazard_warning(text: str, sent_start: int, trig_start: int, trig_end: int, sent_end: int) -> bool:
+    """Whether a THREATEN trigger is a warning of a hazard: चेतावनी, and no threatened act in its
+    sentence (the caller checks that no recipient is named)."""
+    if not (HAZARD_WARNINGS and _WARNING.match(text, trig_start)):
+        return False
+    return not _THREAT_CONTENT.search(text, sent_start, sent_end)

@@ -60,6 +60,14 @@ class _Salient:
 PAST_DAYS = True
 _WEEKDAY = regex.compile(r"(?:सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)(?![\p{L}\p{M}])")
 _KAL = regex.compile(r"कल(?![\p{L}\p{M}])")
+# Crossdoc round 11: the day from which an ordered or announced measure runs ("बुधवार से 21 दिनों
+# के लॉकडाउन के आदेश", "सोमवार से कर्फ्यू की घोषणा") is a coming day: a weekday the time stage
+# resolved up to a week before publication is moved a week on.
+COMING_MEASURE_DAYS = True
+_MEASURE_FROM = regex.compile(
+    r"\s*से\s+(?:[\p{L}\p{M}\d]+\s+){0,4}?(?:लॉकडाउन|लॉक\s*डाउन|कर्फ्यू|कर्फ़्यू|धारा[\s-]*144)\s+(?:के|का|की)\s+"
+    r"(?:आदेश|ऐलान|एलान|घोषणा)(?![\p{L}\p{M}])"
+)
 
 
 def _past_value(t: TimeExpr, published: str | None) -> str | None:
@@ -79,6 +87,19 @@ def _past_value(t: TimeExpr, published: str | None) -> str | None:
     return None
 
 
+def _coming_value(t: TimeExpr, text: str, published: str | None) -> str | None:
+    """The coming day a weekday names when an ordered measure runs from it (COMING_MEASURE_DAYS)."""
+    if not (COMING_MEASURE_DAYS and published and t.value and len(t.value) == 10 and _WEEKDAY.match(t.text)):
+        return None
+    if not match_at(_MEASURE_FROM, text, t.end):
+        return None
+    try:
+        day, pub = dt.date.fromisoformat(t.value), dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (day + dt.timedelta(days=7)).isoformat() if 0 < (pub - day).days < 7 else None
+
+
 class _Times:
     """Time expressions by start, for the dates of events (bisect instead of a scan per event)."""
 
@@ -89,9 +110,12 @@ class _Times:
         self._range_end: dict[int, bool] = {}
         # the day a weekday or कल names when it dates a past happening (PAST_DAYS), by start
         self.past = {t.start: v for t in self.times if (v := _past_value(t, published)) is not None} if published else {}
+        self.coming = {t.start: v for t in self.times if (v := _coming_value(t, text, published)) is not None}
 
     def value(self, t: TimeExpr, occurred: bool) -> str | None:
         """``t``'s value; for a happening reported as past, never a day after publication."""
+        if self.coming and t.start in self.coming:
+            return self.coming[t.start]
         return self.past.get(t.start, t.value) if occurred and self.past else t.value
 
     def _in(self, s: int, e: int) -> list[TimeExpr]:

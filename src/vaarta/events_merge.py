@@ -118,9 +118,21 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
         return False  # a video conference and a phone call are two consultations
     if "measure" in (a.trigger.frame, b.trigger.frame) and a.trigger.frame != b.trigger.frame:
         return False  # a curfew imposed and an arrest made are two acts
+    if MEASURES_PER_PLACE and a.trigger.frame == "measure" and _apart(a.location, b.location, inside or set()):
+        return False  # India's district lockdowns and China's lockdown are two measures (crossdoc round 11)
     if not pa - a.derived or not pb - b.derived:
         return True  # no party named (only implied ones): the same act told again
     return bool((pa - a.derived) & (pb - b.derived)) or bool(pa & pb)
+
+
+# Crossdoc round 11: measures (curfew, lockdown) in force at two places, neither inside the
+# other, are two measures, even with no party named or only implied ones.
+MEASURES_PER_PLACE = True
+
+
+def _apart(la: str | None, lb: str | None, inside: set[tuple[str, str]]) -> bool:
+    """Two places, neither inside the other."""
+    return bool(la and lb and la != lb and not (_contains(la, lb, inside) or _contains(lb, la, inside)))
 
 
 # Types whose direction matters: A → B and B → A are two events (round 10).

@@ -22,6 +22,10 @@ from .model import Entity, Resources
 MEASURE_CUE_WORDS = 6
 # Words before a bare "भेजा" searched for what is sent (मास्क, राहत सामग्री, टीम …).
 AID_SEND_WORDS = 8
+# Triggers whose mention is reported as not having happened: a meeting called off ("cancelled"),
+# people tested for the virus and found free of it ("negative": an epidemic report, negated;
+# crossdoc round 11).
+NEGATED_FRAMES = frozenset({"cancelled", "negative"})
 # Confidence by trigger kind: light-verb constructions are more reliable than bare nouns.
 CONFIDENCE = {"verb": 0.7, "noun": 0.6}
 # Confidence by type: (matches + 1) / (system events + 2) on gold/dev with oracle inputs
