@@ -76,3 +76,11 @@ def test_entity_found_by_a_short_form_the_articles_never_wrote(tmp_path: Path, c
     assert main(["entity", "पुतिन", "--db", db]) == 0  # the knowledge base knows the short form
     out = capsys.readouterr().out
     assert out.startswith("Vladimir Putin (PER)") and "articles (1)" in out
+
+
+def test_python_dash_m_vaarta_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "vaarta", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().startswith("vaarta")
