@@ -327,3 +327,10 @@ def test_units_and_marks_match_units_of_and_the_passes_own_tests() -> None:
         assert st.at[bit] == want, bit
     assert all(st.at[b] for b in (MARK_GAZETTEER, MARK_PLACE, MARK_TEMPLATE, MARK_AGENT, MARK_TITLE))
     assert State(doc, kb).at == st.at  # the word cache gives the same answer the second time
+    # the open tokens (what the tagger pass looks at) are the tokens is_open says, ZWJ-joined and
+    # hyphenated words included
+    from vaarta.entities_base import is_open
+
+    assert st.open_toks == [t for t in doc.tokens if is_open(t.text)]
+    assert any("-" in t.text for t in doc.tokens) or any("\u200d" in t.text or "\u200c" in t.text for t in doc.tokens)
+    assert State(doc, kb).open_toks == st.open_toks

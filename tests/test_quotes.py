@@ -124,3 +124,26 @@ def test_speakers_resolve_far_into_a_long_article() -> None:
     assert len(qs) == 900
     assert [q[0] for q in qs[-3:]] == ["Nitish Kumar", "Nitish Kumar", "Amit Shah"]
     assert [q[0] for q in qs[:3]] == ["Nitish Kumar", "Nitish Kumar", "Amit Shah"]
+
+
+def test_say_hint_is_in_every_verb_of_saying() -> None:
+    """Sentences without a _SAY_HINT word are skipped: every verb _SAY knows must hold one."""
+    from vaarta.quotes import _B, _SAY, _SAY_HINT
+
+    verbs = _SAY.pattern[len(_B) + 3 : _SAY.pattern.index(")(?:\\s+(?:है")].split("|")
+    assert len(verbs) > 15
+    for v in verbs:
+        text = v.replace("\\s+", " ")
+        assert _SAY.search(text), text
+        assert _SAY_HINT.search(text), text
+
+
+def test_quote_mark_is_in_every_direct_quote() -> None:
+    """Texts without a _QUOTE_MARK character are not scanned for direct quotes."""
+    from vaarta.quotes import _DIRECT, _QUOTE_MARK
+
+    samples = ["“एक दो तीन”", "‘‘एक दो तीन’’", "''एक दो तीन''", '"एक दो तीन"', "‘एक दो तीन’", " 'एक दो तीन चार'"]
+    for alt, sample in zip(_DIRECT.pattern.split("|"), samples, strict=True):
+        m = _DIRECT.search(sample)
+        assert m is not None and m.group("abcdef"[samples.index(sample)]) is not None, alt
+        assert _QUOTE_MARK.match(alt.removeprefix("(?<![\\p{L}\\p{M}])").removeprefix("\\")), alt

@@ -37,9 +37,7 @@ _LETTER = regex.compile(r"\p{L}+")
 # The characters of the Devanagari block (U+0900-U+097F) that are of the Devanagari script,
 # as runs for the stdlib ``re`` (faster): they are some of \p{Devanagari}, so their count is
 # at most the script's count, enough for the shortcut in devanagari_at_least.
-_DEVANAGARI_BLOCK_RUN = re.compile(
-    "[" + "".join(chr(c) for c in range(0x0900, 0x0980) if _DEVANAGARI.fullmatch(chr(c))) + "]+"
-)
+_DEVANAGARI_BLOCK_RUN = re.compile("[" + "".join(chr(c) for c in range(0x0900, 0x0980) if _DEVANAGARI.fullmatch(chr(c))) + "]+")
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ CONF_AGENT = 0.3
 FUZZY_MIN = 0.84  # phonetic similarity for an in-article misspelling
 KIND_RANK = {"country": 0, "state": 1, "union-territory": 1, "capital": 2, "province": 2, "city": 3, "district": 3}
 _WORD = regex.compile(r"[\p{L}\p{M}]")
+_LETTER = regex.compile(r"\p{L}")
 _JOINERS = "\u200c\u200d"
 _HYPHEN = regex.compile(r"(-)")
 
@@ -151,7 +152,8 @@ _TEMPLATE_WORDS = frozenset(p.split()[0] for p in (*INSTITUTIONS, *MINISTRIES))
 
 
 class WordMarks(dict):  # type: ignore[type-arg]
-    """A bounded cache ``unit text -> (key, starts with a letter, MARK_* bits)``; pickled empty."""
+    """A bounded cache ``unit or token text -> (key, starts with a letter, MARK_* bits, is_open)``;
+    pickled empty."""
 
     def __reduce__(self) -> tuple[type, tuple[()]]:
         return (WordMarks, ())
@@ -176,16 +178,21 @@ def _marks_of(idx: Index, roles: dict[str, str], text: str, key: str, word: bool
 
 def _build_index(kb: KnowledgeBase) -> Index:
     inflected: dict[str, list[str]] = {}
+    endings = [(name_key(rep) if rep else "", name_key(end)) for end, rep in OBLIQUE]  # (key of rep, key of end)
     for k in kb.index:
         if " " in k:
             continue
-        for end, rep in OBLIQUE:
-            rk, ek = name_key(rep) if rep else "", name_key(end)
-            if rk and not k.endswith(rk):
+        for rk, ek in endings:
+            if not rk:
+                form = k + ek
+            elif k.endswith(rk):
+                form = k[: -len(rk)] + ek
+            else:
                 continue
-            form = (k[: -len(rk)] if rk else k) + ek
-            lst = inflected.setdefault(form, [])
-            if k not in lst:
+            lst = inflected.get(form)
+            if lst is None:
+                inflected[form] = [k]
+            elif k not in lst:
                 lst.append(k)
     role_first: dict[str, int] = {}
     role_plural: dict[str, str] = {}
@@ -208,6 +215,9 @@ def _build_index(kb: KnowledgeBase) -> Index:
                 ministries.setdefault((x.country, pk), x)
     prefixes = set()
     for k in kb.index:
+        if " " not in k:
+            prefixes.add(k)
+            continue
         w = k.split(" ")
         prefixes.update(" ".join(w[:n]) for n in range(1, len(w) + 1))
     starts = set(inflected) | {k for k, v in kb.first_words.items() if v}
@@ -234,7 +244,7 @@ class State:
         self.kb = kb
         self.idx = index_of(kb)
         # the units, and the ones each pass looks at (MARK_* -> indexes, in order)
-        self.units, self.at = _units_and_marks(doc, self.idx, kb.roles)
+        self.units, self.at, self.open_toks = _units_and_marks(doc, self.idx, kb.roles)
         self.ents: dict[str, Ent] = {}
         self.mask = bytearray(len(doc.text) + 1)  # 1 where a taken mention lies
         self.by_end: dict[int, list[tuple[Ent, int]]] = {}  # mention end -> (entity, start)
@@ -308,9 +318,15 @@ def units_of(doc: Document) -> list[Unit]:
     return out
 
 
-def _unit_info(idx: Index, roles: dict[str, str], text: str) -> tuple[str, bool, int]:
+def is_open(w: str) -> bool:
+    """Not an ordinary word (``tagger_skip_words``) and has a letter: a token the tagger pass
+    may need (entities_names._needs_tagger)."""
+    return w not in tagger_skip_words() and _LETTER.search(w) is not None
+
+
+def _unit_info(idx: Index, roles: dict[str, str], text: str) -> tuple[str, bool, int, bool]:
     key, word = _key_and_word(text)
-    return key, word, _marks_of(idx, roles, text, key, word)
+    return key, word, _marks_of(idx, roles, text, key, word), is_open(text)
 
 
 _MARK_BITS = tuple(tuple(b for b in MARKS if m & b) for m in range(1 << len(MARKS)))  # marks -> its bits
@@ -318,9 +334,10 @@ _FAR = 1 << 62
 _END = Token(_FAR, _FAR, " ")  # after the last token: flushes the last word, never joined
 
 
-def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[list[Unit], dict[int, list[int]]]:
-    """``units_of(doc)`` and the indexes of the units with each ``MARK_*`` bit, in one pass
-    (one cache look-up per unit for its key, letter test and marks)."""
+def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[list[Unit], dict[int, list[int]], list[Token]]:
+    """``units_of(doc)``, the indexes of the units with each ``MARK_*`` bit, and the tokens
+    that are open words (``is_open``: what the tagger pass looks at), in one pass (one cache
+    look-up per unit for its key, letter test, marks and openness)."""
     cache = idx.marks
     if len(cache) > MARKS_MAX_WORDS:
         cache.clear()
@@ -330,37 +347,63 @@ def _units_and_marks(doc: Document, idx: Index, roles: dict[str, str]) -> tuple[
     sent_starts = [s.start for s in doc.sentences] or [0]
     out: list[Unit] = []
     append, new = out.append, _NEW_UNIT
+    open_toks: list[Token] = []
     n = 0  # len(out)
     si, nsent = 0, len(sent_starts)
     nxt = sent_starts[1] if nsent > 1 else _FAR  # start of the next sentence
     # the word being built: tokens a tokenizer split at ZWJ/ZWNJ or before a hyphen are
-    # re-joined (as units_of); a word is turned into units when the next one starts
+    # re-joined (as units_of); a word is turned into units when the next one starts.
+    # pt: its first token; joined: its tokens when more than one
     ps, pe, ptxt = -1, -1, ""
+    pt = _END
+    joined: list[Token] | None = None
     for t in (*doc.tokens, _END):
         tx = t.text
         if pe == t.start and (tx[:1] in _JOINERS or ptxt[-1:] in _JOINERS or (tx[:1] == "-" and len(tx) > 1)):
             pe = t.end
             ptxt += tx
+            if joined is None:
+                joined = [pt, t]
+            else:
+                joined.append(t)
             continue
         if ps >= 0:
             while ps >= nxt:
                 si += 1
                 nxt = sent_starts[si + 1] if si + 1 < nsent else _FAR
-            parts = [x for x in _HYPHEN.split(ptxt) if x] if "-" in ptxt and len(ptxt) > 1 else (ptxt,)
-            pos = ps
-            for part in parts:
-                info = get(part)
+            if joined is None and ("-" not in ptxt or len(ptxt) == 1):  # one token, one unit (most words)
+                info = get(ptxt)
                 if info is None:
-                    info = cache[part] = _unit_info(idx, roles, part)
-                key, word, m = info
-                if m:
-                    for b in bits[m]:
+                    info = cache[ptxt] = _unit_info(idx, roles, ptxt)
+                if info[2]:
+                    for b in bits[info[2]]:
                         at[b].append(n)
-                append(new(Unit, (pos, pos + len(part), part, si, key, word)))
+                if info[3]:
+                    open_toks.append(pt)
+                append(new(Unit, (ps, ps + len(ptxt), ptxt, si, info[0], info[1])))
                 n += 1
-                pos += len(part)
-        ps, pe, ptxt = t.start, t.end, tx
-    return out, at
+            else:
+                for tok in joined or (pt,):
+                    info = get(tok.text)
+                    if info is None:
+                        info = cache[tok.text] = _unit_info(idx, roles, tok.text)
+                    if info[3]:
+                        open_toks.append(tok)
+                parts = [x for x in _HYPHEN.split(ptxt) if x] if "-" in ptxt and len(ptxt) > 1 else (ptxt,)
+                pos = ps
+                for part in parts:
+                    info = get(part)
+                    if info is None:
+                        info = cache[part] = _unit_info(idx, roles, part)
+                    key, word, m, _open = info
+                    if m:
+                        for b in bits[m]:
+                            at[b].append(n)
+                    append(new(Unit, (pos, pos + len(part), part, si, key, word)))
+                    n += 1
+                    pos += len(part)
+        ps, pe, ptxt, pt, joined = t.start, t.end, tx, t, None
+    return out, at, open_toks
 
 
 def kb_ent(e: KBEntity) -> Ent:

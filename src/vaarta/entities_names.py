@@ -8,7 +8,8 @@ designation never becomes part of a canonical name; a span made only of titles i
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 import regex
 
@@ -36,22 +37,27 @@ from vaarta.entities_base import (
     State,
     kb_ent,
     name_tokens,
-    tagger_skip_words,
 )
 from vaarta.entities_roles import is_role_word, strip_roles
 from vaarta.model import Token
 from vaarta.translit import is_devanagari, name_key, phonetic_key, similar_at_least, to_latin
 
 _LATIN_NAME = regex.compile(r"^[\p{Latin} .'-]+$")
-_LETTER = regex.compile(r"\p{L}")
 _NAME_PARTS = regex.compile(r"[\s.]+")
 _SLOT = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyz ")}
 _ALPHA = len(_SLOT) + 1  # the last slot: any other character
+_START, _TEXT, _KEY = attrgetter("start"), attrgetter("text"), attrgetter("key")
+# speech cues by first word, in SPEECH_CUES order
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in SPEECH_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 
 
 # ---- 4. Latin names in parentheses ------------------------------------------------------
 def parentheses(st: State) -> None:
     units, text = st.units, st.doc.text
+    if "(" not in text:
+        return  # no "(" unit
     for i, u in enumerate(units):
         if u.text != "(" or i == 0 or units[i - 1].end not in st.by_end:
             continue
@@ -182,23 +188,14 @@ def _person_like(words: list[str]) -> bool:
     return all(w in tok or w in SURNAMES for w in words)
 
 
-@lru_cache(maxsize=1 << 16)
-def _is_open(w: str) -> bool:
-    """Not an ordinary word and has a letter: a token ``_needs_tagger`` may stop at."""
-    return w not in tagger_skip_words() and _LETTER.search(w) is not None
-
-
-def _needs_tagger(st: State, toks: list[Token], skip: frozenset[str]) -> bool:
+def _needs_tagger(st: State, toks: list[Token]) -> bool:
     """Whether a sentence has a word that may be part of a new name: one that is not an
     ordinary word (``tagger_skip_words``), not punctuation or a number, and not already
     covered by a KB match. Sentences without one are not tagged (about a quarter of news text;
-    on the covid corpus the tagger's spans in them were all false: कोरोना, राजधानी as places)."""
-    for t in toks:
-        w = t.text
-        if w in skip or st.covered(t.start, t.end) or not _LETTER.search(w):
-            continue
-        return True
-    return False
+    on the covid corpus the tagger's spans in them were all false: कोरोना, राजधानी as places).
+    ``toks`` are the sentence's open tokens (``entities_base.is_open``: the first two tests)."""
+    find = st.mask.find
+    return any(find(1, t.start, t.end) == -1 for t in toks)
 
 
 def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
@@ -206,30 +203,31 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
     doc, kb = st.doc, st.kb
     deferred: list[tuple[int, int, str]] = []
     tokens = doc.tokens
-    starts = [t.start for t in tokens]
-    skip = tagger_skip_words()
-    # the tokens _needs_tagger may stop at (not ordinary words, with a letter), found once
-    open_toks = [t for t in tokens if _is_open(t.text)]
-    open_starts = [t.start for t in open_toks]
-    todo, todo_open = [], []
+    # per token, with C-level loops (map, compress): ~700 tokens an article
+    starts = list(map(_START, tokens))
+    texts = list(map(_TEXT, tokens))
+    # the tokens _needs_tagger may stop at (not ordinary words, with a letter), found with the units
+    open_toks = st.open_toks
+    open_starts = list(map(_START, open_toks))
+    todo, todo_open, sentences = [], [], []
     for sent in doc.sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         if lo == hi:
             continue
         cand = open_toks[bisect_left(open_starts, sent.start) : bisect_left(open_starts, sent.end)]
-        if _needs_tagger(st, cand, skip):
+        if _needs_tagger(st, cand):
             todo.append(tokens[lo:hi])
             todo_open.append(cand)
+            sentences.append(texts[lo:hi])
     # one tagger call for the whole document (Viterbi over all sentences at once)
     try:
-        sentences = [[t.text for t in toks] for toks in todo]
         many = getattr(tagger, "spans_many", None)
         found = many(sentences) if many else [tagger.spans(w) for w in sentences]  # type: ignore[attr-defined]
     except Exception:  # a broken tagger must not lose the KB matches
         return deferred
     for toks, cand, words, spans in zip(todo, todo_open, sentences, found, strict=True):
         # names found in earlier sentences only shrink what needs the tagger: re-check
-        if not spans or not _needs_tagger(st, cand, skip):
+        if not spans or not _needs_tagger(st, cand):
             continue
         for a0, b0, typ in spans:
             if typ not in ("PER", "LOC", "ORG") or b0 <= a0:
@@ -341,7 +339,10 @@ def titled_people(st: State) -> None:
             if w in FUNCTION_WORDS or w in LEADING_JUNK or w in PERSON_NOUNS or is_role_word(kb, w) or w in NEVER_LINK_SURFACE:
                 break
             b += 1
-        if b == a or not any(tuple(x.text for x in units[b : b + len(c)]) == c for c in SPEECH_CUES):
+        if b in (a, n):
+            continue
+        cues = _CUES_BY_FIRST.get(units[b].text)  # only cues starting with this word can follow
+        if not cues or not any(tuple(x.text for x in units[b : b + len(c)]) == c for c in cues):
             continue
         if any(units[k].key in kb.index and units[k].text not in name_tokens() for k in range(a, b)):
             continue  # a known place or organisation, not an unknown name
@@ -372,8 +373,8 @@ def short_forms(st: State) -> None:
                     lst.append(ent.key)
     if not parts:
         return
-    for u in units:
-        if u.key not in parts or not u.word or st.covered(u.start, u.end):
+    for u in compress(units, map(parts.__contains__, map(_KEY, units))):  # units whose key is a name part
+        if not u.word or st.covered(u.start, u.end):
             continue
         cands = parts[u.key]
         if len(cands) > 1:  # nearest preceding full mention wins

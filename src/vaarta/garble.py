@@ -35,16 +35,18 @@ _BAD = regex.compile(
 # The same alternatives over plain code points for the stdlib ``re`` (several times faster
 # over a whole text than ``regex`` with script classes): every position where _BAD matches is
 # a match here (the lookarounds use a subset of the word characters), and each hit is checked
-# with _BAD.
+# with _BAD. Every alternative starts with a vowel, a vowel sign or a virama: the pattern opens
+# with that one class (``re`` then skips to such a character in C) and tells the alternatives
+# apart by looking behind at it, so a match starts where that alternative's would.
 _SURELY_WORD = "".join(c for c in map(chr, range(0x0900, 0x0980)) if regex.match(_WORD_CHAR, c)) + "\u200c\u200d"
-_NOT_SURELY_WORD = f"(?<![{_SURELY_WORD}])"
 _MAYBE_BAD = re.compile(
-    rf"{_NOT_SURELY_WORD}{_VOWEL_SIGN}"
-    rf"|[\u0904-\u0914]{_VOWEL_SIGN}"
-    rf"|{_VOWEL_SIGN}{_VOWEL_SIGN}"
-    r"|\u094d[\u094d\u093e-\u094c\u0962\u0963]"
-    r"|[\u0904-\u0914\u093e-\u094c]\u093c"
-    rf"|\u094d(?![{_SURELY_WORD}])"
+    r"[\u0904-\u0914\u093e-\u094d\u0962\u0963]"
+    rf"(?:(?<={_VOWEL_SIGN})(?<![{_SURELY_WORD}]{_VOWEL_SIGN})"  # a vowel sign opening a word
+    rf"|(?<=[\u0904-\u0914]){_VOWEL_SIGN}"
+    rf"|(?<={_VOWEL_SIGN}){_VOWEL_SIGN}"
+    r"|(?<=\u094d)[\u094d\u093e-\u094c\u0962\u0963]"
+    r"|(?<=[\u0904-\u0914\u093e-\u094c])\u093c"
+    rf"|(?<=\u094d)(?![{_SURELY_WORD}]))"
 )
 _WORD_BEFORE = regex.compile(rf"{_WORD_CHAR}*", regex.REVERSE)  # the part of a word before a position
 _WORD_AFTER = regex.compile(rf"{_WORD_CHAR}*")

@@ -132,12 +132,14 @@ def viterbi(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[l
     start = [0] * k
     for s in range(1, k):
         start[s] = start[s - 1] + lengths[s - 1]
-    # emit[t, label, rank]: scores of token t of the rank-th longest sentence (zeros past its end)
-    idx = np.full((longest, k), len(scores), dtype=np.intp)
-    for rank, s in enumerate(order):
-        idx[: lens[rank], rank] = range(start[s], start[s] + lens[rank])
     n_lab = trans.shape[0]
-    emit = np.concatenate([scores, np.zeros((1, n_lab))]).T[:, idx].transpose(1, 0, 2).copy()
+    # emit[t][label, rank]: scores of token t of the rank-th longest sentence (zeros past its end)
+    pos = np.arange(longest, dtype=np.intp)[:, None]
+    lens_a = np.array(lens, dtype=np.intp)
+    idx = np.where(pos < lens_a, np.array([start[s] for s in order], dtype=np.intp) + pos, len(scores))
+    padded = np.zeros((len(scores) + 1, n_lab), dtype=np.float64)
+    padded[:-1] = scores
+    emit = list(padded[idx].transpose(0, 2, 1))
     # active[t]: how many sentences have a token at position t (they are the first ones)
     active = [0] * (longest + 1)
     for n in lens:
@@ -147,12 +149,13 @@ def viterbi(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[l
         active[t] += active[t + 1]
     trans_from = trans[:, :, None]  # [from, to, 1]
     trans_to = np.ascontiguousarray(trans.T)  # [to, from]
-    delta = emit[0, :, : active[0]]
+    delta = emit[0][:, : active[0]]
     deltas = [delta]
     best = np.maximum.reduce
     for t in range(1, longest):
         m = active[t]
-        delta = best(delta[:, None, :m] + trans_from, axis=0) + emit[t, :, :m]
+        delta = best(delta[:, None, :m] + trans_from, axis=0)
+        delta += emit[t][:, :m]
         deltas.append(delta)
     # best last label of each sentence: from the forward scores of its last token
     final = np.empty((k, n_lab), dtype=np.float64)

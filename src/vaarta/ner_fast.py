@@ -17,6 +17,7 @@ every sentence checked (``bench/bench_ner.py``, ``tests/test_ner.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -75,6 +76,10 @@ def _sides(pairs: dict[tuple[str, str], int]) -> tuple[frozenset[str], frozenset
 
 
 _PREFIXES = ("", "-2", "-1", "+1", "+2")  # a word's own features, then as the word at -2 .. +2
+_LEVELS = (3, 2, 3, 3, 2)  # cluster levels per prefix
+_NO_IDS: tuple[int | None, ...] = (None,) * len(_PREFIXES)
+_NO_SUF3: tuple[int | None, int | None, int | None] = (None, None, None)
+_K_ORG, _K_POST, _K_PERSON, _K_PLACE = 1, 2, 4, 8  # a word is an org head / a postposition / a person / a place cue
 
 
 class _Tables:
@@ -144,10 +149,24 @@ class Featurizer:
         # +1place=B/I/O and, for the last token, nothing
         self.a_org = np.array(self.a_org_at, dtype=np.intp)
         self._bias = self._known([self.tab.bias])
-        # attribute ids that depend on one part of a word only, by that part (few distinct values)
-        self._by_cluster: dict[tuple[int, ...] | None, list[list[int]]] = {}
-        self._by_shape: dict[str, list[list[int]]] = {}
-        self._by_name: dict[str, list[list[int]]] = {}
+        # per shape and name part: the ids that depend on them only (few distinct values)
+        self._by_shape_name: dict[tuple[str, str], tuple[tuple[int, ...], ...]] = {}
+        # cluster value (as text) at each level -> its c<level>= id per prefix (None where the
+        # model lacks it); a word without clusters reads c=unk as its level 0
+        n_pre = len(_PREFIXES)
+        self._by_level = [
+            {v: tuple(self.tab.c[p][lvl].get(v) for p in range(n_pre)) for p in range(n_pre) for v in self.tab.c[p][lvl]}
+            for lvl in range(3)
+        ]
+        self._unk_rows = (tuple(self.tab.unk), _NO_IDS, _NO_IDS)
+        t = self.tab
+        # suffix of 3 -> its suf3= ids (own, at -1, at +1)
+        self._suf3 = {k: (t.suf[3].get(k), t.suf3[2].get(k), t.suf3[3].get(k)) for k in {*t.suf[3], *t.suf3[2], *t.suf3[3]}}
+        # normalised word -> _K_* bits (the word lists the features test)
+        self._key_bits: dict[str, int] = {}
+        for bit, words in ((_K_ORG, ORG_HEADS), (_K_POST, POSTPOSITIONS), (_K_PERSON, PERSON_CUES), (_K_PLACE, PLACE_CUES)):
+            for w in words:
+                self._key_bits[w] = self._key_bits.get(w, 0) | bit
         self.next_place = np.vstack([model.state[[aid(f"+1place={m}") for m in "BIO"]], np.zeros((1, n_lab))])
         # place names by first word: their lengths in words, longest first
         by_first: dict[str, set[int]] = {}
@@ -156,106 +175,151 @@ class Featurizer:
         self.place_lens = {f: sorted(ns, reverse=True) for f, ns in by_first.items()}
 
     # --- per word -------------------------------------------------------------
-    def _role_ids(self, tok: str, key: str) -> list[list[int]]:
-        """Known attribute ids of the word per role (see ``_ROLES``), each list starting with
-        the all-zero row, in the order of ``sentence_features``; the three own-feature roles
-        are one list (own features and flags, without the place mark: ``_add_words`` adds
-        each mark's row to its sum). That sums in another order than crfsuite (last bits of
-        ~10% of words differ); labels were checked identical (docs/ner.md "Speed"). Looked up in per-family
-        tables: no attribute string is built;
-        the ids that depend only on the word's clusters, shape or name part are looked up
-        once per distinct value (``_by_cluster``, ``_by_shape``, ``_by_name``)."""
-        z = self.zero
+    def _shape_name(self, shp: str, name: str) -> tuple[tuple[int, ...], ...]:
+        """The ids of a word that depend only on its shape and name part: own features before
+        ``len=``/``w=`` (zero row, bias, shape), own name, and name and shape at -1 / +1."""
         t = self.tab
-        shp = shape(tok)
-        n = len(key)
-        cl = self.lex.clusters.get(key)
-        ckey = None if cl is None else tuple(cl)
-        c = self._by_cluster.get(ckey)
-        if c is None:
-            c = self._by_cluster[ckey] = self._cluster_ids(ckey)
-        sh = self._by_shape.get(shp)
-        if sh is None:
-            sh = self._by_shape[shp] = [self._known([tab.get(shp)]) for tab in t.shape]
-        name = self.lex.names.get(key, "-")
-        nm = self._by_name.get(name)
-        if nm is None:
-            nm = self._by_name[name] = [self._known([tab.get(name)]) for tab in t.name]
-        w = t.w
-        # own features (word_feats("", key, True) then affixes and frequency)
-        own = [z, *self._bias, *sh[0], *self._known([t.len_.get(min(n, 8)), w[0].get(key)]), *c[0], *nm[0]]
-        suf = t.suf
-        for k in (1, 2, 3, 4):
-            if n > k and (i := suf[k].get(key[-k:])) is not None:
-                own.append(i)
-        for k in (2, 3):
-            if n > k and (i := t.pre[k].get(key[:k])) is not None:
-                own.append(i)
-        i = t.fq.get(self.lex.freq.get(key, -1))
-        if i is not None:
-            own.append(i)
-        flags = []
-        if t.acronym is not None and _ACRONYM.match(tok):
-            flags.append(t.acronym)
-        if t.org_head is not None and key in ORG_HEADS:
-            flags.append(t.org_head)
-        out = [own + flags]  # with each place mark: + its row, added per row in _add_words
-        # as the word at -2 / -1 / +1 / +2 (word_feats with the prefix; at +-1 all of it plus
-        # shape and suf3, at +-2 w= and two cluster levels)
-        suf3 = key[-3:]
-        for p in (1, 2, 3, 4):  # index into the prefix tables: -2, -1, +1, +2
-            i = w[p].get(key)
-            ids = [z] if i is None else [z, i]
-            ids += c[p]
-            if p == 2 or p == 3:
-                ids += nm[p]
-                ids += sh[p]
-                i = t.suf3[p].get(suf3)
-                if i is not None:
-                    ids.append(i)
-            out.append(ids)
-        out.append([z, t.next_post] if t.next_post is not None and key in POSTPOSITIONS else [z])
-        cue = [z]
-        if t.person_cue is not None and key in PERSON_CUES:
-            cue.append(t.person_cue)
-        if t.place_cue is not None and key in PLACE_CUES:
-            cue.append(t.place_cue)
-        out.append(cue)
-        return out
+        sh = [self._known([tab.get(shp)]) for tab in t.shape]
+        nm = [self._known([tab.get(name)]) for tab in t.name]
+        return ((self.zero, *self._bias, *sh[0]), tuple(nm[0]), (*nm[2], *sh[2]), (*nm[3], *sh[3]))
 
     @staticmethod
     def _known(ids: list[int | None]) -> list[int]:
         return [i for i in ids if i is not None]
 
-    def _cluster_ids(self, cl: tuple[int, ...] | None) -> list[list[int]]:
-        """The ids of ``c0=``.. (or ``c=unk``) per prefix number: three levels for the word
-        itself and at +-1, two at +-2."""
-        t = self.tab
-        out = []
-        for p, levels in enumerate((3, 2, 3, 3, 2)):
-            if cl is None:
-                out.append(self._known([t.unk[p]]))
-            else:
-                out.append(self._known([t.c[p][lvl].get(str(c)) for lvl, c in enumerate(cl[:levels])]))
-        return out
-
     def _add_words(self, toks: Sequence[str]) -> None:
-        """Cache the distinct new ``toks``: their score blocks summed in one numpy call."""
+        """Cache the distinct new ``toks``: their score blocks summed in one numpy call.
+
+        A word's known attribute ids are laid out per role (see ``_ROLES``), each role's run
+        starting with the all-zero row, in the order of ``sentence_features``; the three
+        own-feature roles are one run (own features and flags, without the place mark: each
+        mark's row is added to the sum below). That sums in another order than crfsuite (last
+        bits of ~10% of words differ); labels were checked identical (docs/ner.md "Speed").
+        Looked up in per-family tables: no attribute string is built; the ids that depend only
+        on the word's shape and name part once per distinct pair (``_shape_name``), the
+        cluster ids per level value (``_by_level``)."""
         flat: list[int] = []
         offsets: list[int] = []
         keys: list[str] = []
         flags: list[int] = []
         l1, r1, l2, r2 = self.sides
         place_first = self.lex.place_first
+        clusters, names, freq = self.lex.clusters, self.lex.names, self.lex.freq
+        suf3s, key_bits = self._suf3, self._key_bits
+        by_shape_name = self._by_shape_name
+        lvl0, lvl1, lvl2 = self._by_level
+        unk_rows = self._unk_rows
+        t = self.tab
+        z = self.zero
+        len_, fqs = t.len_, t.fq
+        w0s, w1s, w2s, w3s, w4s = t.w
+        s1, s2, s4 = t.suf[1], t.suf[2], t.suf[4]
+        p2, p3 = t.pre[2], t.pre[3]
+        acronym, org_head, next_post = t.acronym, t.org_head, t.next_post
+        person_cue, place_cue = t.person_cue, t.place_cue
+        add, more, mark = flat.append, flat.extend, offsets.append
         for tok in toks:
-            t = tok if tok.strip() else "_"
-            key = normalise(t)
-            for ids in self._role_ids(t, key):  # every role starts with the zero row: none is empty
-                offsets.append(len(flat))
-                flat.extend(ids)
+            tx = tok if tok.strip() else "_"
+            key = normalise(tx)
+            n = len(key)
+            cl, name = clusters.get(key), names.get(key, "-")
+            shp = shape(tx)
+            sn = by_shape_name.get((shp, name))
+            if sn is None:
+                sn = by_shape_name[shp, name] = self._shape_name(shp, name)
+            head, nm0, ns2, ns3 = sn
+            # c<level>= ids per prefix, one row per level (c0..c2; c=unk without clusters)
+            if cl is None:
+                c0, c1, c2 = unk_rows
+            else:
+                m = len(cl)
+                c0 = lvl0.get(str(cl[0]), _NO_IDS) if m > 0 else _NO_IDS
+                c1 = lvl1.get(str(cl[1]), _NO_IDS) if m > 1 else _NO_IDS
+                c2 = lvl2.get(str(cl[2]), _NO_IDS) if m > 2 else _NO_IDS
+            suf3 = key[-3:]
+            s3, s3_2, s3_3 = suf3s.get(suf3, _NO_SUF3)
+            kb = key_bits.get(key, 0)
+            # own features (word_feats("", key, True) then affixes, frequency and flags)
+            mark(len(flat))
+            more(head)
+            if (i := len_.get(min(n, 8))) is not None:
+                add(i)
+            if (i := w0s.get(key)) is not None:
+                add(i)
+            for i in (c0[0], c1[0], c2[0]):
+                if i is not None:
+                    add(i)
+            more(nm0)
+            if n > 1 and (i := s1.get(key[-1:])) is not None:
+                add(i)
+            if n > 2 and (i := s2.get(key[-2:])) is not None:
+                add(i)
+            if n > 3 and s3 is not None:
+                add(s3)
+            if n > 4 and (i := s4.get(key[-4:])) is not None:
+                add(i)
+            if n > 2 and (i := p2.get(key[:2])) is not None:
+                add(i)
+            if n > 3 and (i := p3.get(key[:3])) is not None:
+                add(i)
+            if (i := fqs.get(freq.get(key, -1))) is not None:
+                add(i)
+            if acronym is not None and _ACRONYM.match(tx):
+                add(acronym)
+            if org_head is not None and kb & _K_ORG:
+                add(org_head)
+            # as the word at -2 / -1 / +1 / +2 (word_feats with the prefix; at +-1 all of it
+            # plus shape and suf3, at +-2 w= and two cluster levels)
+            mark(len(flat))
+            add(z)
+            if (i := w1s.get(key)) is not None:
+                add(i)
+            if (i := c0[1]) is not None:
+                add(i)
+            if (i := c1[1]) is not None:
+                add(i)
+            mark(len(flat))
+            add(z)
+            if (i := w2s.get(key)) is not None:
+                add(i)
+            for i in (c0[2], c1[2], c2[2]):
+                if i is not None:
+                    add(i)
+            more(ns2)
+            if s3_2 is not None:
+                add(s3_2)
+            mark(len(flat))
+            add(z)
+            if (i := w3s.get(key)) is not None:
+                add(i)
+            for i in (c0[3], c1[3], c2[3]):
+                if i is not None:
+                    add(i)
+            more(ns3)
+            if s3_3 is not None:
+                add(s3_3)
+            mark(len(flat))
+            add(z)
+            if (i := w4s.get(key)) is not None:
+                add(i)
+            if (i := c0[4]) is not None:
+                add(i)
+            if (i := c1[4]) is not None:
+                add(i)
+            # next_post (for the word before), cues (for the word after)
+            mark(len(flat))
+            add(z)
+            if next_post is not None and kb & _K_POST:
+                add(next_post)
+            mark(len(flat))
+            add(z)
+            if person_cue is not None and kb & _K_PERSON:
+                add(person_cue)
+            if place_cue is not None and kb & _K_PLACE:
+                add(place_cue)
             keys.append(key)
             flags.append(
-                (key in ORG_HEADS and _F_ORG)
+                (kb & _K_ORG and _F_ORG)
                 | (key.partition(" ")[0] in place_first and _F_PLACE)
                 | (key in l1 and _F_BL1)
                 | (key in r1 and _F_BR1)
@@ -328,12 +392,12 @@ class Featurizer:
         if len(self.cache) >= self.max_words:
             self._clear()  # only between calls: rows collected below stay valid
         cache = self.cache
-        lengths = [len(toks) for toks in sentences]
-        flat = [t for toks in sentences for t in toks]
+        lengths = list(map(len, sentences))
+        flat = list(chain.from_iterable(sentences))
         try:
             rows = list(map(cache.__getitem__, flat))
         except KeyError:  # every new word of the call first, in one batch (one numpy sum)
-            self._add_words(list(dict.fromkeys(t for t in flat if t not in cache)))
+            self._add_words([t for t in dict.fromkeys(flat) if t not in cache])
             rows = list(map(cache.__getitem__, flat))
         n = len(flat)
         state = self.model.state
@@ -352,7 +416,6 @@ class Featurizer:
         p = np.arange(n, dtype=np.intp) + 2 * sent + 2
         padded = np.zeros(n + 2 * k + 3, dtype=np.intp)
         padded[p] = r_tok
-        before, after = padded[p - 1], padded[p + 1]
         fl_pad = self.flags[padded]
         fl = fl_pad[p]
         cand = np.flatnonzero(fl & _F_PLACE)
@@ -362,15 +425,18 @@ class Featurizer:
         nonempty = lens > 0
         last = ends[nonempty] - 1
         nxt_marks[last] = _NONE
-        vec = self.vec
-        s = vec[r_tok, marks]
-        s += vec[padded[p - 2], _R_NB]
-        s += vec[before, _R_NB + 1]
-        s += vec[after, _R_NB + 2]
-        s += vec[padded[p + 2], _R_NB + 3]
-        s += vec[after, _R_POST]
-        s += vec[before, _R_CUE]
-        s += self.next_place[nxt_marks]
+        # rows of vec as one 2-D array (word row * _ROLES + role): each gather is one ``take``
+        take = self.vec.reshape(-1, n_lab).take
+        pad9 = padded * _ROLES
+        before9, after9 = pad9[p - 1], pad9[p + 1]
+        s = take(pad9[p] + marks, axis=0)
+        s += take(pad9[p - 2] + _R_NB, axis=0)
+        s += take(before9 + (_R_NB + 1), axis=0)
+        s += take(after9 + (_R_NB + 2), axis=0)
+        s += take(pad9[p + 2] + (_R_NB + 3), axis=0)
+        s += take(after9 + _R_POST, axis=0)
+        s += take(before9 + _R_CUE, axis=0)
+        s += self.next_place.take(nxt_marks, axis=0)
         s[starts[nonempty]] += state[self.a_bos]
         s[last] += state[self.a_eos]
         org = fl_pad & _F_ORG

@@ -19,6 +19,7 @@ The transliteration table is our own (ISO-15919-like, simplified to ASCII); the 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -103,8 +104,10 @@ def name_key(s: str) -> str:
 _SPLIT_WORDS = regex.compile(r"(\s+|-)")
 _SPACES = regex.compile(r"\s+")
 _NOT_LATIN = regex.compile(r"[^a-z ]+")
-_DOUBLED = regex.compile(r"(.)\1+")
-_ASPIRATION = regex.compile(r"h(?=[^aeiou]|$| )")
+# on text already reduced to [a-z ] (phonetic_key): the stdlib ``re``, faster on short strings
+_DOUBLED = re.compile(r"(.)\1+")
+_ASPIRATION = re.compile(r"h(?=[^aeiou]|$| )")
+_LATIN_SPACES = re.compile(r"\s+")
 
 # --- Devanagari -> Latin --------------------------------------------------------------
 
@@ -297,7 +300,7 @@ def phonetic_key(s: str) -> str:
         lat = lat.replace(a, b)
     lat = _DOUBLED.sub(r"\1", lat)  # doubled letters
     lat = _ASPIRATION.sub("", lat)  # leftover aspiration
-    return _SPACES.sub(" ", lat).strip()
+    return _LATIN_SPACES.sub(" ", lat).strip()
 
 
 def similarity(a: str, b: str) -> float:
