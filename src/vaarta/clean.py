@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -40,11 +41,51 @@ _LETTER = regex.compile(r"\p{L}+")
 _DEVANAGARI_BLOCK_RUN = re.compile("[" + "".join(chr(c) for c in range(0x0900, 0x0980) if _DEVANAGARI.fullmatch(chr(c))) + "]+")
 
 
+# The same count without a pattern: the characters of U+0900-U+097F are the UTF-16 code units
+# whose top nine bits are 0x12 (a character beyond the BMP is two surrogates, neither in the
+# block), less the block's characters of another script (stress signs, dandas).
+_BLOCK_NOT_SCRIPT = tuple(chr(c) for c in range(0x0900, 0x0980) if not _DEVANAGARI.fullmatch(chr(c)))
+
+
+def _devanagari_block_count(text: str) -> int:
+    """``sum(map(len, _DEVANAGARI_BLOCK_RUN.findall(text)))``, several times faster."""
+    import numpy as np
+
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype="<u2")
+    return int(np.count_nonzero((units >> 7) == 0x12)) - sum(map(text.count, _BLOCK_NOT_SCRIPT))
+
+
 @dataclass(frozen=True)
 class _Patterns:
     read_also: regex.Pattern[str]
     chrome: tuple[regex.Pattern[str], ...]
     promo: tuple[regex.Pattern[str], ...]
+    # whether any chrome pattern matches at the start of a line (``_any_match``)
+    chrome_any: Callable[[str], object]
+    # per promo pattern, the words every match starts with (None: not known): a text holding
+    # none of them is not scanned (``str`` containment is several times cheaper than the scan)
+    promo_leads: tuple[tuple[str, ...] | None, ...]
+
+
+# A pattern that starts with a group of plain words, ``(?:फेसबुक|ट्विटर|…)``, not made optional.
+_LEADING_WORDS = re.compile(r"\(\?:([^()\[\]\\.*+?{}|^$]+(?:\|[^()\[\]\\.*+?{}|^$]+)*)\)(?![?*{])")
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9g]|\(\?P=|\(\?[a-zA-Z]")
+
+
+def _any_match(patterns: list[str], flags: int) -> Callable[[str], object]:
+    """``lambda s: any(p.match(s) for p in patterns)``: one alternation of them all (one call,
+    not one a pattern), unless a pattern refers to its own groups or sets inline flags."""
+    if any(_BACKREFERENCE.search(p) for p in patterns):
+        compiled = [regex.compile(p, flags) for p in patterns]
+        return lambda s: any(p.match(s) for p in compiled)
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags).match
+
+
+def _leads(pattern: str) -> tuple[str, ...] | None:
+    m = _LEADING_WORDS.match(pattern)
+    return tuple(m.group(1).split("|")) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +94,9 @@ def _patterns() -> _Patterns:
     return _Patterns(
         read_also=regex.compile(data["read_also_header"], regex.IGNORECASE),
         chrome=tuple(regex.compile(p, regex.IGNORECASE) for p in data["chrome_line"]),
+        chrome_any=_any_match(data["chrome_line"], regex.IGNORECASE),
         promo=tuple(regex.compile(p) for p in data["promo_sentence"]),
+        promo_leads=tuple(_leads(p) for p in data["promo_sentence"]),
     )
 
 
@@ -109,12 +152,14 @@ def find_boilerplate(raw: str) -> list[Removed]:
             cut.append(Removed("related-links", s, block_end, raw[s:block_end]))
             i = end_i + 1
             continue
-        elif any(p.match(body) for p in pats.chrome):
+        elif pats.chrome_any(body):
             cut.append(Removed("section-header", s, e, line))
         i += 1
 
     # 3. promotional sentences and "(… follow us …)" parentheticals, possibly across lines
-    for p in pats.promo:
+    for p, leads in zip(pats.promo, pats.promo_leads, strict=True):
+        if leads is not None and not any(w in raw for w in leads):
+            continue
         for m in p.finditer(raw):
             if any(r.raw_start <= m.start() < r.raw_end for r in cut if r.kind != "markup"):
                 continue
@@ -137,7 +182,7 @@ def _teasers(raw: str, lines: list[tuple[int, int]], header: int, residue) -> in
         if not body:
             last = j
             continue
-        if _LINK_LINE.match(body) or any(p.match(body) for p in pats.chrome):
+        if _LINK_LINE.match(body) or pats.chrome_any(body):
             last = j
             continue
         headline_shaped = not _SENTENCE_END.search(body)
@@ -202,7 +247,7 @@ def devanagari_at_least(text: str, share: float) -> bool:
     """``devanagari_share(text) >= share``, mostly without counting the letters: there are no
     more letters than characters, so enough Devanagari characters settle it (counted in the
     Devanagari block only: fewer, never more, so a "yes" here is a "yes" of the full count)."""
-    dev = sum(map(len, _DEVANAGARI_BLOCK_RUN.findall(text)))
+    dev = _devanagari_block_count(text)
     if dev >= share * len(text) and _LETTER.search(text):
         return True
     return devanagari_share(text) >= share

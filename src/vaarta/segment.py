@@ -159,7 +159,14 @@ def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        s = _NEW(Sentence)  # Sentence(start, end, …) without the frozen dataclass's __init__
+        _SENT_START(s, start)
+        _SENT_END(s, end)
+        _SENT_TEXT(s, text[start:end])
+        out.append(s)
+
+
+_SENT_START, _SENT_END, _SENT_TEXT = Sentence.start.__set__, Sentence.end.__set__, Sentence.text.__set__  # type: ignore[attr-defined]
 
 
 def make_document(

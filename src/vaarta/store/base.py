@@ -13,7 +13,7 @@ import time
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import MigrationError, StoreError
@@ -37,6 +37,9 @@ class _Batch:
     cur: Any = None
     n: int = 0
     started: float = 0.0
+    # ids of the articles written in this transaction whose text is not in the search indexes
+    # yet (a backend with ``defer_index``): indexed together just before the commit
+    unindexed: dict[str, None] = field(default_factory=dict)
 
 
 class Store(Reading):
@@ -44,6 +47,12 @@ class Store(Reading):
 
     placeholder = "?"
     readonly = False
+    # Whether, inside a batch, articles are added to the full-text and name indexes together
+    # just before each commit (``_index_texts``) rather than one by one in their own writes.
+    # SQLite: FTS5 writes its buffered terms out as a new segment at every SAVEPOINT once it has
+    # joined a transaction, so indexing inside each write's savepoint cost a segment (and its
+    # merging) per article; indexed at the flush, a batch makes one (docs/benchmarks.md, round 7).
+    defer_index = False
 
     # --- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -52,6 +61,13 @@ class Store(Reading):
     @abstractmethod
     def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:
         """Add one article (its rows already written) to the full-text and name indexes."""
+
+    def _index_texts(self, cur: Any, article_ids: list[str]) -> None:
+        """Add stored articles (rows written, not yet indexed) to the indexes (``defer_index``)."""
+        for article_id in article_ids:
+            cur.execute(self.q("SELECT title, text FROM articles WHERE id = ?"), (article_id,))
+            for title, text in cur.fetchall():
+                self._index_text(cur, article_id, title or "", text)
 
     @abstractmethod
     def _unindex_text(self, cur: Any, article_id: str) -> None: ...
@@ -135,11 +151,27 @@ class Store(Reading):
         cur, b.cur = b.cur, None
         try:
             if commit:
+                try:
+                    self._index_deferred(cur)
+                except BaseException:  # never commit rows without their index entries
+                    self.conn.rollback()
+                    raise
                 self.conn.commit()
             else:
                 self.conn.rollback()
         finally:
+            b.unindexed.clear()
             cur.close()
+
+    def _index_deferred(self, cur: Any = None) -> None:
+        """Index the batch's articles written but not yet indexed (before a commit, or before a
+        search inside the batch, so the writer finds its own writes as it did)."""
+        b = self._batch
+        if b is None or not b.unindexed:
+            return
+        ids = list(b.unindexed)
+        self._index_texts(cur if cur is not None else b.cur, ids)
+        b.unindexed.clear()
 
     def _check_migrations(self, done: set[str] | None, known: set[str], required: set[str], location: str) -> None:
         """Refuse a database this vaarta cannot read: not a vaarta store (``done`` is None: no
@@ -205,7 +237,7 @@ class Store(Reading):
             if signature is not None:
                 cur.execute(
                     self.q("INSERT INTO signatures (article_id, sig, scheme) VALUES (?,?,?)"),
-                    (d.id, json.dumps(list(signature)), signature_scheme),
+                    (d.id, _ints_json(signature), signature_scheme),
                 )
             if bands:
                 cur.executemany(
@@ -213,7 +245,13 @@ class Store(Reading):
                     [(b, h, d.id) for b, h in enumerate(bands)],
                 )
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
-            self._index_text(cur, d.id, d.title or "", d.text)
+            b = self._batch
+            if b is not None and self.defer_index:
+                # indexed at the batch's next flush (``_index_deferred``); marked last, so a
+                # write that fails before this line leaves the mark as it was
+                b.unindexed[d.id] = None
+            else:
+                self._index_text(cur, d.id, d.title or "", d.text)
 
     def _may_exist(self, cur: Any, article_id: str) -> bool:
         """Whether ``put`` must first delete an earlier version (a backend that can ask cheaply
@@ -221,7 +259,9 @@ class Store(Reading):
         return True
 
     def _delete_rows(self, cur: Any, article_id: str) -> None:
-        self._unindex_text(cur, article_id)  # first: the indexes read the rows they index
+        b = self._batch
+        if b is None or article_id not in b.unindexed:  # (an unindexed one has nothing to take out)
+            self._unindex_text(cur, article_id)  # first: the indexes read the rows they index
         for table in (
             "entities",
             "aliases",
@@ -267,12 +307,15 @@ class Store(Reading):
                         self.q("DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?)"), (t,)
                     )
                     cur.execute(self.q("DELETE FROM clusters WHERE type = ?"), (t,))
-            for c in clusters:
-                cur.execute(
-                    self.q(
-                        "INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
-                        " VALUES (?,?,?,?,?,?,?,?)"
-                    ),
+            if not clusters:
+                return
+            # all clusters, then all members, each in one executemany (rows in the same order)
+            cur.executemany(
+                self.q(
+                    "INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
+                    " VALUES (?,?,?,?,?,?,?,?)"
+                ),
+                [
                     (
                         c["id"],
                         c["type"],
@@ -282,12 +325,13 @@ class Store(Reading):
                         c.get("reason", ""),
                         json.dumps(c.get("contradictions", []), ensure_ascii=False),
                         len(set(c["articles"])),
-                    ),
-                )
-                for art, idx in c["reports"]:
-                    cur.execute(
-                        self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), (c["id"], art, idx)
                     )
+                    for c in clusters
+                ],
+            )
+            members = [(c["id"], art, idx) for c in clusters for art, idx in c["reports"]]
+            if members:
+                cur.executemany(self.q("INSERT INTO cluster_members (cluster_id, article_id, idx) VALUES (?,?,?)"), members)
 
     def stale_signatures(self, scheme: int) -> list[str]:
         """Ids of articles whose stored copy signature was made by another scheme."""
@@ -303,9 +347,14 @@ class Store(Reading):
             cur.execute(self.q("DELETE FROM lsh_bands WHERE article_id = ?"), (article_id,))
             cur.execute(
                 self.q("INSERT INTO signatures (article_id, sig, scheme) VALUES (?,?,?)"),
-                (article_id, json.dumps(list(signature)), scheme),
+                (article_id, _ints_json(signature), scheme),
             )
             cur.executemany(
                 self.q("INSERT INTO lsh_bands (band, hash, article_id) VALUES (?,?,?)"),
                 [(b, h, article_id) for b, h in enumerate(bands)],
             )
+
+
+def _ints_json(values: Sequence[int]) -> str:
+    """``json.dumps(list(values))`` for ints, written out (no encoder per call; the same text)."""
+    return "[" + ", ".join(map(str, map(int, values))) + "]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from .tables import MAX_PAGE, _decoded, _unpack
@@ -302,12 +303,16 @@ class Reading(ABC):
         """Stored MinHash signatures of articles sharing any LSH band hash (copy candidates)."""
         if not bands:
             return []
-        cond = " OR ".join("(band = ? AND hash = ?)" for _ in bands)
-        params: list[Any] = []
-        for b, h in enumerate(bands):
-            params.extend((b, h))
-        rows = self.rows(
-            f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id WHERE {cond}",
-            params,
-        )
-        return [(r["article_id"], json.loads(r["sig"])) for r in rows]
+        params = [x for band in enumerate(bands) for x in band]  # band, hash, band, hash, …
+        cur = self.conn.cursor()
+        cur.execute(self.q(_candidates_sql(len(bands))), params)
+        out = [(article_id, json.loads(sig)) for article_id, sig in cur.fetchall()]
+        cur.close()
+        return out
+
+
+@lru_cache(maxsize=8)
+def _candidates_sql(n_bands: int) -> str:
+    """The copy-candidate query for ``n_bands`` band keys (made once per length)."""
+    cond = " OR ".join("(band = ? AND hash = ?)" for _ in range(n_bands))
+    return f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id WHERE {cond}"

@@ -2,7 +2,8 @@
 
 Full-text search uses FTS5 with Devanagari combining marks declared as token characters (the
 default ``unicode61`` tokenizer splits Hindi words at every vowel sign), plus a ``trigram``
-table over entity aliases for names and their variants.
+table over the distinct entity aliases (``alias_forms``) for names and their variants. Inside a
+batch both are written just before the commit (``Store.defer_index``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,18 @@ CREATE VIRTUAL TABLE names_trigram USING fts5 (alias, content='aliases', content
     # how each copy signature was made (vaarta.dedup.SIGNATURE_SCHEME); rows stored before this
     # migration were made by scheme 1 and are re-signed by the next ingest
     ("0003_signature_scheme", "ALTER TABLE signatures ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1"),
+    # the trigram name index over each distinct alias once (~6,700 of ~24,000 alias rows on
+    # covid-hindi-news), not over every alias row: alias_candidates joins back to the rows
+    (
+        "0004_alias_forms",
+        """
+CREATE TABLE alias_forms (alias TEXT NOT NULL UNIQUE);
+INSERT INTO alias_forms (alias) SELECT alias FROM aliases GROUP BY alias ORDER BY MIN(rowid);
+CREATE VIRTUAL TABLE forms_trigram USING fts5 (alias, content='alias_forms', content_rowid='rowid', tokenize='trigram');
+INSERT INTO forms_trigram (forms_trigram) VALUES ('rebuild');
+DROP TABLE names_trigram;
+""",
+    ),
 ]
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
@@ -58,6 +71,7 @@ WRITER_PRAGMAS = (
 
 class SqliteStore(Store):
     placeholder = "?"
+    defer_index = True  # FTS5 writes a segment at every savepoint it has joined (base.Store)
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
@@ -131,13 +145,27 @@ class SqliteStore(Store):
         return cur.fetchone() is not None
 
     def _index_text(self, cur: Any, article_id: str, title: str, text: str) -> None:
-        # external-content index over articles(title, text): the text is stored once
-        cur.execute(
-            "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
-        )
-        cur.execute(
-            "INSERT INTO names_trigram (rowid, alias) SELECT rowid, alias FROM aliases WHERE article_id = ?", (article_id,)
-        )
+        self._index_texts(cur, [article_id])
+
+    def _index_texts(self, cur: Any, article_ids: list[str]) -> None:
+        # external-content indexes: the text is stored once (articles), each alias once (alias_forms)
+        for i in range(0, len(article_ids), 500):  # (bound parameters per statement)
+            part = article_ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            cur.execute(
+                "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles"
+                f" WHERE id IN ({marks}) ORDER BY rowid",
+                part,
+            )
+            # forms never seen before get the next rowids (none is ever deleted: a form no
+            # alias row holds any more matches nothing in alias_candidates' join)
+            cur.execute("SELECT COALESCE(MAX(rowid), 0) FROM alias_forms")
+            last = cur.fetchone()[0]
+            cur.execute(
+                f"INSERT OR IGNORE INTO alias_forms (alias) SELECT alias FROM aliases WHERE article_id IN ({marks}) ORDER BY rowid",
+                part,
+            )
+            cur.execute("INSERT INTO forms_trigram (rowid, alias) SELECT rowid, alias FROM alias_forms WHERE rowid > ?", (last,))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
         cur.execute(
@@ -145,12 +173,9 @@ class SqliteStore(Store):
             " SELECT 'delete', rowid, title, text FROM articles WHERE id = ?",
             (article_id,),
         )
-        cur.execute(
-            "INSERT INTO names_trigram (names_trigram, rowid, alias) SELECT 'delete', rowid, alias FROM aliases WHERE article_id = ?",
-            (article_id,),
-        )
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        self._index_deferred()  # inside a batch: the writer's own articles are found too
         words = WORD.findall(query)
         if not words:
             return []
@@ -163,6 +188,7 @@ class SqliteStore(Store):
         )
 
     def alias_candidates(self, name: str, limit: int = 20) -> list[str]:
+        self._index_deferred()
         name = name.strip()
         if len(name) < 3:
             return [r["name"] for r in self.rows("SELECT DISTINCT name FROM aliases WHERE alias = ? LIMIT ?", (name, limit))]
@@ -170,8 +196,8 @@ class SqliteStore(Store):
         return [
             r["name"]
             for r in self.rows(
-                "SELECT a.name, COUNT(*) AS n FROM names_trigram JOIN aliases a ON a.rowid = names_trigram.rowid"
-                " WHERE names_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
+                "SELECT a.name, COUNT(*) AS n FROM forms_trigram JOIN alias_forms f ON f.rowid = forms_trigram.rowid"
+                " JOIN aliases a ON a.alias = f.alias WHERE forms_trigram MATCH ? GROUP BY a.name ORDER BY n DESC LIMIT ?",
                 (phrase, limit),
             )
         ]
