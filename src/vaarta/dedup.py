@@ -180,6 +180,12 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
+def warm_up() -> None:
+    """Build the fold table and the permutations now (otherwise at the first article)."""
+    _fold_table()
+    _permutations()
+
+
 # MurmurHash3's 32-bit finaliser, as datasketch's "affine32" scheme pre-mixes each input hash.
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from .inputs import MAX_FILE_BYTES, read_inputs
 from .model import Article, Record, Rejection, Resources
-from .pipeline import analyse_article, load_resources
+from .pipeline import analyse_article, load_resources, warm_up
 from .store import Store
 
 # Garbage collection during a run (measured with bench/bench_ingest.py: the collector took ~0.5 ms
@@ -78,6 +78,7 @@ _WORKER: dict[str, Resources] = {}  # per worker process: its resources, shipped
 
 def _init_worker(res: Resources) -> None:
     _WORKER["res"] = res
+    warm_up(res)
     gc.freeze()  # a worker process is ours: the resources stay out of the collector's sight
     gc.set_threshold(*GC_THRESHOLD)
 
