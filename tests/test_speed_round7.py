@@ -81,9 +81,8 @@ def test_a_batch_indexes_its_articles_before_it_commits(tmp_path: Path) -> None:
     assert _answers(one) == _answers(batched)
 
 
-def test_alias_forms_migration_keeps_the_name_answers(tmp_path: Path) -> None:
-    """A database made before 0004 (trigram index over every alias row) is migrated on opening."""
-    db = str(tmp_path / "old.db")
+def _pre_0004_db(db: str) -> list[str]:
+    """A store as the three migrations before 0004 left it; the names its trigram index gave for "जापा"."""
     with sqlite3.connect(db) as c:  # the store as the three earlier migrations left it
         c.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
         for name, sql in MIGRATIONS[:3]:
@@ -99,12 +98,30 @@ def test_alias_forms_migration_keeps_the_name_answers(tmp_path: Path) -> None:
             "SELECT a.name, COUNT(*) AS n FROM names_trigram JOIN aliases a ON a.rowid = names_trigram.rowid"
             " WHERE names_trigram MATCH '\"जापा\"' GROUP BY a.name ORDER BY n DESC"
         )]  # fmt: skip
+    return old
+
+
+def test_alias_forms_migration_keeps_the_name_answers(tmp_path: Path) -> None:
+    """A database made before 0004 (trigram index over every alias row) is migrated on opening."""
+    db = str(tmp_path / "old.db")
+    old = _pre_0004_db(db)
     with open_store(db) as s:
         assert s.alias_candidates("जापा") == old == ["Japan", "Japanese"]
         assert s.scalar("SELECT COUNT(*) FROM alias_forms") == 2
         assert s.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'names_trigram'") == 0
         s.put(_record(TEXTS[0], 9))  # and it takes new articles
         assert "Japan" in s.alias_candidates("जापा")
+    _integrity(db)
+
+
+def test_an_older_database_opened_read_only_is_upgraded_then_read(tmp_path: Path) -> None:
+    """`vaarta serve` / `vaarta articles` on a database of an older vaarta: the file is writable,
+    so the read-only opening applies the missing migrations first instead of refusing."""
+    db = str(tmp_path / "old.db")
+    old = _pre_0004_db(db)
+    with open_store(db, readonly=True) as s:
+        assert s.alias_candidates("जापा") == old
+        assert s.scalar("SELECT COUNT(*) FROM migrations") == len(MIGRATIONS)
     _integrity(db)
 
 

@@ -8,6 +8,7 @@ batch both are written just before the commit (``Store.defer_index``).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -78,9 +79,24 @@ class SqliteStore(Store):
         self.readonly = readonly
         self.conn = self._connect()
         if readonly:
-            self._check_migrations(self._applied(), {n for n, _ in MIGRATIONS}, {n for n, _ in MIGRATIONS}, self.path)
+            names = {n for n, _ in MIGRATIONS}
+            done = self._applied()
+            if done is not None and names - done and not done - names and self._may_upgrade():
+                # an older vaarta's database, in a file we may write: upgrade it first (the
+                # migrations are the writer's, each in its own transaction), then read it
+                self.conn.close()
+                SqliteStore(self.path).close()
+                self.conn = self._connect()
+                done = self._applied()
+            self._check_migrations(done, names, names, self.path)
         else:
             self.migrate()
+
+    def _may_upgrade(self) -> bool:
+        """Whether a read-only opening may upgrade the file: it and its folder are writable
+        (SQLite writes its WAL and shared-memory files beside the database)."""
+        path = Path(self.path)
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
     def _connect(self) -> sqlite3.Connection:
         try:
