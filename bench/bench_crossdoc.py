@@ -34,6 +34,12 @@ HELDOUT = ROOT / "eval" / "clusters" / "covid-gold-heldout.jsonl"
 # Blind test days (30 Mar, 10 Apr 2020): annotated before any system output for them was
 # read; only their score is printed, never their errors (docs/crossdoc.md, round 8).
 TEST = ROOT / "eval" / "clusters" / "covid-gold-test.jsonl"
+# Third tuning set (third session): 19, 23 Mar, 3, 8 Apr, annotated before any system output
+# for them existed, scored once as they were (a generalisation check), then tuned on.
+TUNE3 = ROOT / "eval" / "clusters" / "covid-gold-tune3.jsonl"
+# Second blind test (third session): days annotated before any system output for them
+# existed, scored once at the end of the session; same rule as TEST (docs/crossdoc.md).
+TEST2 = ROOT / "eval" / "clusters" / "covid-gold-test2.jsonl"
 
 # Boilerplate written for this bench (not from any corpus): what outlets add around a copy.
 FOOTER_A = (
@@ -276,7 +282,9 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
     gold_orig = corpora.gold_cluster_refs(GOLD)
     gold_held = corpora.gold_cluster_refs(HELDOUT) if HELDOUT.is_file() else []
     gold_test = corpora.gold_cluster_refs(TEST) if TEST.is_file() else []
-    gold = gold_orig + gold_held + gold_test
+    gold_test2 = corpora.gold_cluster_refs(TEST2) if TEST2.is_file() else []
+    gold_tune3 = corpora.gold_cluster_refs(TUNE3) if TUNE3.is_file() else []
+    gold = gold_orig + gold_held + gold_tune3 + gold_test + gold_test2
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -309,12 +317,15 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held
+        tune = gold_orig + gold_held + gold_tune3
         rows = [
             ("covid-gold (4 days)", gold_orig),
             ("heldout (3 days, tuned in round 8)", gold_held),
-            ("tuning days (7)", tune),
+            ("tuning days (7)", gold_orig + gold_held),
+            ("tuning set 3 (4 days, third session)", gold_tune3),
+            ("all tuning days (11)", tune),
             ("BLIND TEST (30 Mar, 10 Apr)", gold_test),
+            ("BLIND TEST 2 (third session)", gold_test2),
         ]
         for label, g in rows:
             if g:
@@ -324,6 +335,9 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
         nt = len(negative_violations(gold_test, clusters))
         print(f"  {prefix}hard negatives merged on the blind test days: {nt} (not listed)")
+        if gold_test2:
+            nt2 = len(negative_violations(gold_test2, clusters))
+            print(f"  {prefix}hard negatives merged on the second blind test days: {nt2} (not listed)")
     if explain:
         _explain(tune, multi_article(merge(reports)), reports, _day_universe(tune, (), False))
     dp, dr, df = score_duplicates(gold, final_dup)
