@@ -50,6 +50,17 @@ def test_weekday_equal_to_publication_day_is_that_day() -> None:
     assert one("अगले सोमवार को नतीजे आएंगे।").value == "2021-12-20"
 
 
+def test_weekday_with_present_perfect_is_past() -> None:
+    # the perfective participle before है/हैं makes a present perfect: the event lies behind us
+    assert one("शुक्रवार को जिले में पांच नए मामले सामने आए हैं।").value == "2021-12-10"
+    assert one("शनिवार को राज्य में सात नए मरीज मिले हैं।").value == "2021-12-11"
+    assert one("बुधवार को सभी यात्री घर लौटे हैं।").value == "2021-12-08"
+    assert one("दिसंबर में संक्रमण का पता चलने के बाद से अब तक कई देशों में मामले आए हैं।", "2022-04-09").value == "2021-12"
+    # a future or a purpose clause still points ahead
+    assert one("शुक्रवार को मुख्यमंत्री बैठक करेंगे।").value == "2021-12-17"
+    assert one("शुक्रवार को होने वाली बैठक के लिए तैयारी है।").value == "2021-12-17"
+
+
 def test_weekday_tense_per_clause() -> None:
     got = times("मंत्री ने मंगलवार को कहा कि वे गुरुवार को दिल्ली जाएंगे।", "2021-12-15")
     assert got == [("मंगलवार", "2021-12-14"), ("गुरुवार", "2021-12-16")]
