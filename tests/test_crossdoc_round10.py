@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from conftest_crossdoc import epidemic_report
-from vaarta import crossdoc, crossdoc_match, entities_places, events_bulletins, events_context
+from vaarta import crossdoc, crossdoc_counts, entities_places, events_bulletins, events_context
 from vaarta.crossdoc import compatible
 from vaarta.crossdoc_match import case_bounds
 
@@ -118,7 +118,7 @@ def test_one_new_count_told_twice_is_one_report() -> None:
     assert len([e for e in run(t, [INDIA]) if e.mode == "epidemic"]) == 1
 
 
-# --- thresholds and recovered patients (crossdoc_match.CASE_BOUNDS) ---
+# --- thresholds and recovered patients (crossdoc_counts.CASE_BOUNDS) ---
 
 
 def test_a_threshold_is_a_bound_and_recovered_are_no_count() -> None:
@@ -140,7 +140,7 @@ def test_a_count_above_a_threshold_is_one_bulletin() -> None:
 
 
 def test_case_bounds_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crossdoc_match, "CASE_BOUNDS", False)
+    monkeypatch.setattr(crossdoc_counts, "CASE_BOUNDS", False)  # crossdoc_counts since round 12
     assert case_bounds("मरीजों की संख्या 500 पार कर चुकी है।") == (frozenset(), frozenset({500}), frozenset())
 
 

@@ -14,6 +14,16 @@ from dataclasses import dataclass
 
 import regex
 
+from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers read them here)
+    _DEATH_NEAR,
+    _NO_BOUNDS,
+    _NUM_WORDS,
+    _within,
+    case_bounds,
+    case_counts,
+    death_ordinals,
+    list_item_counts,
+)
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_types import EventReport, Interval, fold, parse_date, participants, pub_window, span_days
 from .segment import _OUTSIDE_PLAIN, _plain_class
@@ -63,65 +73,28 @@ BULLETIN_DAY_SLACK = 2
 # cases and the other only the total (nothing to compare kind by kind) or no number at all,
 # and still joins "published D, about yesterday's count" with a report published D-1.
 BULLETIN_ONE_DAY = False  # measured: tuning F1 0.778 -> 0.761 (see docs), off
-# Crossdoc round 10: a total given as a threshold ("संख्या 500 पार", "800 को पार कर गई", "साढ़े आठ सौ से ज्यादा
-# लोग") is a lower bound, not a count: it agrees with a count of the other report from the bound
-# up to BOUND_SLACK times it (873 passes 800; 5,000 is no "500 पार" of the same bulletin), and
-# people who recovered ("40 मरीज ठीक हो चुके हैं") are no case count.
-CASE_BOUNDS = True
-BOUND_SLACK = 1.25
+# Crossdoc round 12: a report of something that did not happen ("रिपोर्ट निगेटिव आई") is never
+# the same event as one of something that did
+NEGATED_APART = True
+# Crossdoc round 12: a place's first (second …) death is its own event; a report of that place
+# that tells no death at all (a count, a table row) is not it
+DEATH_NEEDS_DEATH = True
+# Crossdoc round 12: a count is reported on its day or after it, so an undated count published on
+# one day is not a count dated the day after (the one-day slack of _date_ok is for measures)
+COUNTS_NOT_AHEAD = True
+# Crossdoc round 12: counts of one kind that differ are no proof of two bulletins when one side's
+# specific count is written in the other's evidence, read there as no count of that kind ("110 के
+# तमिलनाडु में संक्रमित होने की पुष्टि … संख्या 234" vs "तमिलनाडु में 110 संक्रमित")
+COUNT_IN_OTHER_TEXT = True
+# Crossdoc round 12: two reports whose only participants are places (the same country on both
+# sides) share no party; round 7's "only places in common" covered unequal sets only
+PLACES_ONLY_APART = True
+# Crossdoc round 12: a report told only as background ("इससे पहले प्रधानमंत्री ने दो अप्रैल को … बातचीत
+# की थी") recalls an older event; it is not that event's news and is not merged (unless dated the
+# day of publication: "इससे पहले प्रधानमंत्री ने आज …" is the day's news told second)
+BACKGROUND_APART = True
+_BACKGROUND = regex.compile(r"\s*[,:]?\s*(?:इससे|इसके)\s+(?:पहले|पूर्व)(?![\p{L}\p{M}])")
 # ---------------------------------------------------------------------------------------
-
-# Case counts in Hindi bulletins (patterns written for this module from the phrasing of
-# Hindi covid reports: "संख्या बढ़कर 120", "33 नए मामले", "आंकड़ा 818", "110 पॉजिटिव").
-_NUM_WORDS = {
-    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "सात": 7,
-    "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
-    "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
-}  # fmt: skip
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}\d])"
-_CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
-_NEW = r"(?:और|नए|नये|नई|नयी)"
-_NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _CASE_NOUN)
-_OTHER_CASES = (
-    regex.compile(_NUM + r"\s+" + _CASE_NOUN),
-    # "नौ लोग कोविड-19 से संक्रमित", "12 व्यक्ति जांच में पॉजिटिव" (round 9): people counted as
-    # infected, the case noun a few words after them
-    regex.compile(_NUM + r"\s+(?:लोग|लोगों|व्यक्ति|व्यक्तियों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव)"),
-    # "संख्या 40 से बढ़कर 52", "संख्या शनिवार तक 176" (a time up to which, crossdoc round 11)
-    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+|\S+\s+तक\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
-    # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
-    regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
-)
-# after a count: a threshold passed ("500 पार", "800 को पार", "के पार", "से ज्यादा") — a lower bound
-_BOUND_AFTER = regex.compile(r"\s*(?:(?:को|के)\s+)?पार(?![\p{L}\p{M}])|\s+से\s+(?:ज्यादा|ज़्यादा|अधिक)(?![\p{L}\p{M}])")
-# after a count: people who recovered or were discharged ("40 मरीज पूरी तरह ठीक हो चुके हैं")
-_RECOVERED_AFTER = regex.compile(r"[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,2}?\s+(?:ठीक\s+हो|स्वस्थ\s+हो|डिस्चार्ज|रिकवर)")
-_WORD_NUM = {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "नौ": 9, "दस": 10}
-# "साढ़े आठ सौ" → 850, "आठ सौ" → 800, "दो हजार" → 2000 (rewritten to digits before counting)
-_HUNDREDS = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(साढ़े|साढे)\s+)?(" + "|".join(_WORD_NUM) + r"|\d+)\s+(सौ|हजार|हज़ार)(?![\p{L}\p{M}])"
-)
-
-
-def _hundreds(m: regex.Match[str]) -> str:
-    n = _WORD_NUM.get(m.group(2)) or int(m.group(2))
-    unit = 100 if m.group(3) == "सौ" else 1000
-    return str(n * unit + (unit // 2 if m.group(1) else 0))
-
-
-_DEATH_NEAR = regex.compile(r"मौत|मृत्यु|मरने|मृतक|जान\s+गं")
-_DEATH_LOOKBACK = 30  # characters before a count searched for a death word ("मौत के दो मामले")
-# a death word right after the count's noun (the rest of the word first): "एक मरीज की मौत",
-# "दो मरीजों की मृत्यु" (round 9)
-_DEATH_AFTER = regex.compile(r"[\p{L}\p{M}]*\s*(?:की|के|का)\s+(?:मौत|मृत्यु)")
-_ORDINAL = {"पहली": 1, "पहला": 1, "पहले": 1, "दूसरी": 2, "दूसरा": 2, "दूसरे": 2, "तीसरी": 3, "तीसरा": 3, "तीसरे": 3}
-_ORD = "(" + "|".join(_ORDINAL) + ")"
-_DEATH_ORDINAL = (
-    regex.compile(_ORD + r"\s+(?:मौत|मृत्यु)"),
-    regex.compile(r"मौत\s+(?:का|की|के)\s+" + _ORD),
-)
-
-
 _RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
 _ANY_NUMBER = regex.compile(
     r"\d|(?<![\p{L}\p{M}])(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}])"
@@ -151,6 +124,11 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w.replace(",", "") for w in words if len(w) > 1 and w not in _STOP)
 
 
+def background(text: str) -> bool:
+    """Whether every evidence part opens with "इससे पहले"/"इसके पूर्व" (an earlier event recalled)."""
+    return bool(text) and all(_BACKGROUND.match(part) for part in text.split(" | "))
+
+
 def ranking_only(text: str) -> bool:
     """Whether every evidence part (joined by `` | ``) ranks places and gives no number
     ("मौत के सर्वाधिक मामले महाराष्ट्र में थे")."""
@@ -161,79 +139,6 @@ def ranking_only(text: str) -> bool:
 def specific_counts(f: Features) -> frozenset[int]:
     """Case counts specific enough to identify a bulletin: two digits or more, not a year."""
     return frozenset(n for n in f.new_cases | f.cases if n >= SPECIFIC_COUNT and not 1900 <= n <= 2100)
-
-
-def _int(tok: str) -> int | None:
-    if tok in _NUM_WORDS:
-        return _NUM_WORDS[tok]
-    digits = tok.replace(",", "")
-    return int(digits) if digits.isdigit() else None
-
-
-def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int], bounds: set[int] | None = None) -> set[int]:
-    out: set[int] = set()
-    for pat in patterns:
-        for m in pat.finditer(text):
-            if m.start(1) in skip:
-                continue
-            skip.add(m.start(1))
-            before = text[max(0, m.start() - _DEATH_LOOKBACK) : m.start()]
-            if _DEATH_NEAR.search(before) or _DEATH_NEAR.search(m.group(0)) or _DEATH_AFTER.match(text, m.end()):
-                continue  # "मौत के दो मामले", "मृतकों की संख्या": a toll, kept in Event.killed
-            if bounds is not None and _RECOVERED_AFTER.match(text, m.end()):
-                continue  # "40 मरीज पूरी तरह ठीक हो चुके हैं": recovered, not counted (crossdoc round 10)
-            n = _int(m.group(1))
-            if n is not None and n > 0:
-                if bounds is not None and _BOUND_AFTER.match(text, m.end(1)):
-                    bounds.add(n)  # "संख्या 500 पार": a threshold passed (crossdoc round 10)
-                else:
-                    out.add(n)
-    return out
-
-
-def case_counts(text: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Case numbers a bulletin gives: (new cases "33 नए मामले", other counts "संख्या 120").
-
-    Deaths and hours are not counted. Two reports are compared kind by kind: one outlet
-    may give the new cases and another the total of one bulletin.
-    """
-    skip: set[int] = set()
-    new = _counts(text, (_NEW_CASES,), skip)
-    return frozenset(new), frozenset(_counts(text, _OTHER_CASES, skip))
-
-
-_NO_BOUNDS: frozenset[int] = frozenset()
-
-
-def case_bounds(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    """:func:`case_counts` with thresholds apart (CASE_BOUNDS): (new cases, other counts, lower
-    bounds): "संख्या 500 पार कर चुकी है, 40 मरीज ठीक हो चुके हैं" → ({}, {}, {500})."""
-    if not CASE_BOUNDS:
-        return (*case_counts(text), frozenset())
-    if "सौ" in text or "हजार" in text or "हज़ार" in text:
-        text = _HUNDREDS.sub(_hundreds, text)
-    skip: set[int] = set()
-    bounds: set[int] = set()
-    new = _counts(text, (_NEW_CASES,), skip, bounds)
-    other = _counts(text, _OTHER_CASES, skip, bounds)
-    return _frozen(new), _frozen(other), _frozen(bounds)
-
-
-def _frozen(x: set[int]) -> frozenset[int]:
-    return frozenset(x) if x else _NO_BOUNDS  # one shared empty set: a frozenset per report and kind is 216 bytes
-
-
-def _within(bounds: frozenset[int], counts: frozenset[int]) -> bool | None:
-    """Whether some count lies from a bound up to BOUND_SLACK times it, for every bound (None:
-    nothing to compare)."""
-    if not (bounds and counts):
-        return None
-    return all(any(b <= c <= BOUND_SLACK * b for c in counts) for b in bounds)
-
-
-def death_ordinals(text: str) -> frozenset[int]:
-    """ "पहली मौत" → 1, "मौत का दूसरा मामला" → 2."""
-    return frozenset(_ORDINAL[m.group(1)] for pat in _DEATH_ORDINAL for m in pat.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +155,8 @@ class Features:
     new_cases: frozenset[int]
     cases: frozenset[int]  # other case counts (totals)
     death_ord: frozenset[int]
+    no_death: bool = False  # counted, and the evidence tells no death at all (DEATH_NEEDS_DEATH)
+    background: bool = False  # every evidence part recalls an earlier event ("इससे पहले …", BACKGROUND_APART)
     ranking: bool = False  # every evidence part a ranking with no number (ranking_only)
     words: frozenset[str] = frozenset()  # content words of the evidence text
     bounds: frozenset[int] = frozenset()  # totals given as thresholds passed (CASE_BOUNDS)
@@ -271,6 +178,8 @@ def features(r: EventReport) -> Features:
         new_cases=new,
         cases=other,
         death_ord=death_ordinals(text) if counted else frozenset(),
+        no_death=counted and ev.killed is None and not _DEATH_NEAR.search(text),
+        background=BACKGROUND_APART and ev.date != r.published and background(text),
         ranking=RANKING_NOT_A_BULLETIN and counted and ranking_only(text),
         words=content_words(text),
         bounds=bounds,
@@ -297,7 +206,7 @@ def _date_ok(fa: Features, fb: Features, strong_people: bool) -> tuple[bool, str
         if planned and {a.event.status, b.event.status} & {"occurred"}:
             return True, "planned, then reported as occurred"
         return True, "undated report published near the date"
-    if strong_people and (ia is None) != (ib is None):
+    if strong_people and (ia is None) != (ib is None) and not (COUNTS_NOT_AHEAD and fa.counted and fb.counted):
         # a dated day up to DAY_SLACK after an undated report's publication, when the
         # participants (or an epidemic's place) agree: the day a measure takes effect
         # ("सोमवार से"), or one outlet resolving "कल" a day later
@@ -323,6 +232,8 @@ def _counts_ok(fa: Features, fb: Features) -> tuple[bool, str]:
         return True, ""
     if fa.death_ord and fb.death_ord and not fa.death_ord & fb.death_ord:
         return False, "different deaths (first, second)"
+    if DEATH_NEEDS_DEATH and ((fa.death_ord and fb.no_death) or (fb.death_ord and fa.no_death)):
+        return False, "a numbered death and a report with no death"
     if REQUIRE_A_NUMBER and not (_has_number(fa) and _has_number(fb)):
         return False, "a bulletin with no number"
     ka, kb = fa.report.event.killed, fb.report.event.killed
@@ -331,7 +242,7 @@ def _counts_ok(fa: Features, fb: Features) -> tuple[bool, str]:
     common = False
     for xa, xb in ((fa.new_cases, fb.new_cases), (fa.cases, fb.cases)):
         if xa and xb:
-            if not xa & xb:
+            if not xa & xb and not (COUNT_IN_OTHER_TEXT and (_told(xa, fb) or _told(xb, fa))):
                 return False, "different case counts"
             common = True
     for xb, xc in ((fa.bounds, fb.cases | fb.new_cases), (fb.bounds, fa.cases | fa.new_cases)):
@@ -340,6 +251,12 @@ def _counts_ok(fa: Features, fb: Features) -> tuple[bool, str]:
             return False, "a count below or far above a threshold"
         common = common or bool(within)
     return True, "a case count in common" if common else ""
+
+
+def _told(counts: frozenset[int], f: Features) -> bool:
+    """Whether a specific count (two digits or more, not a year) is written anywhere in the other
+    report's evidence (COUNT_IN_OTHER_TEXT)."""
+    return any(n >= SPECIFIC_COUNT and not 1900 <= n <= 2100 and str(n) in f.words for n in counts)
 
 
 def _same_bulletin(fa: Features, fb: Features) -> bool:
@@ -384,9 +301,13 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
         return False, "different modes"
     if ea.mode == "visit" and eb.mode == "visit" and not (ea.actors and eb.actors):
         return False, "a visit with no traveller named"  # "इटली की यात्रा की थी": someone's travel history
+    if NEGATED_APART and (ea.status == "negated") != (eb.status == "negated"):
+        return False, "reported as not having happened on one side"
     exact = {ea.mode, eb.mode} & EXACT_PLACE_MODES
     if exact and ea.killed is not None and eb.killed is not None and ea.killed != eb.killed and exact & TOLL_SEPARATES_MODES:
         return False, "different tolls"
+    if fa.background or fb.background:
+        return False, "an earlier event recalled"
     c_ok, c_why = _counts_ok(fa, fb)
     if not c_ok:
         return False, c_why
@@ -398,6 +319,9 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     strong = False
     if pa and pb:
         j = len(pa & pb) / len(pa | pb)
+        if PLACES_ONLY_APART and all(inside.is_place(p) for p in pa | pb):
+            # the same place only ("India" as the party of two talks): the place, not a party
+            return False, "only places as participants"
         if pa == pb:
             reasons.append("same participants")
             strong = True

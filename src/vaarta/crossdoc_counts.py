@@ -1,0 +1,166 @@
+"""Case counts read from the evidence text of epidemic reports (docs/crossdoc.md, rounds 7-12).
+
+:func:`case_bounds` gives a bulletin's new-case numbers, its other counts (totals) and the
+thresholds it passes; :func:`death_ordinals` its numbered deaths. :mod:`vaarta.crossdoc_match`
+compares them pair by pair. Split from crossdoc_match in crossdoc round 12.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Crossdoc round 10: a total given as a threshold ("संख्या 500 पार", "800 को पार कर गई", "साढ़े आठ सौ से ज्यादा
+# लोग") is a lower bound, not a count: it agrees with a count of the other report from the bound
+# up to BOUND_SLACK times it (873 passes 800; 5,000 is no "500 पार" of the same bulletin), and
+# people who recovered ("40 मरीज ठीक हो चुके हैं") are no case count.
+CASE_BOUNDS = True
+BOUND_SLACK = 1.25
+
+
+# Case counts in Hindi bulletins (patterns written for this module from the phrasing of
+# Hindi covid reports: "संख्या बढ़कर 120", "33 नए मामले", "आंकड़ा 818", "110 पॉजिटिव").
+_NUM_WORDS = {
+    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "सात": 7,
+    "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
+    "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
+}  # fmt: skip
+_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}\d])"
+_CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
+_NEW = r"(?:और|नए|नये|नई|नयी)"
+# Crossdoc round 12: a disease word between a count and its noun ("आगरा में 63 कोरोना पॉजिटिव
+# मरीज", "12 कोविड-19 संक्रमित", "60 नए कोरोना मरीज") — the count is still a case count
+DISEASE_BEFORE_NOUN = True
+_DISEASE = r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस)\s+){0,2}" if DISEASE_BEFORE_NOUN else ""
+_NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE_NOUN)
+_OTHER_CASES = (
+    regex.compile(
+        _NUM + r"(?:\s+से\s+(?:ज्यादा|ज़्यादा|अधिक))?\s+" + _DISEASE + _CASE_NOUN
+    ),  # "70 से अधिक मामले": a threshold (_BOUND_AFTER, crossdoc round 12)
+    # "नौ लोग कोविड-19 से संक्रमित", "12 व्यक्ति जांच में पॉजिटिव" (round 9): people counted as
+    # infected, the case noun a few words after them
+    regex.compile(_NUM + r"\s+(?:लोग|लोगों|व्यक्ति|व्यक्तियों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव)"),
+    # "संख्या 40 से बढ़कर 52", "संख्या शनिवार तक 176" (a time up to which, crossdoc round 11)
+    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+|\S+\s+तक\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
+    # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
+    regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
+)
+# Crossdoc round 12: one item of a place-by-place list, as the event stage splits it ("उत्तर प्रदेश
+# में 19", "केरल में दो विदेशियों सहित 27"): the whole evidence part is a place and its number
+LIST_ITEM_COUNTS = True
+_LIST_ITEM = regex.compile(r"\s*[^|।]{1,40}?\s(?:में|के)\s+(?:[^|।]{0,40}?\sसहित\s+)?" + _NUM + r"[\s,;.।]*")
+# after a count: a threshold passed ("500 पार", "800 को पार", "के पार", "से ज्यादा") — a lower bound
+_BOUND_AFTER = regex.compile(r"\s*(?:(?:को|के)\s+)?पार(?![\p{L}\p{M}])|\s+से\s+(?:ज्यादा|ज़्यादा|अधिक)(?![\p{L}\p{M}])")
+# after a count: people who recovered or were discharged ("40 मरीज पूरी तरह ठीक हो चुके हैं")
+_RECOVERED_AFTER = regex.compile(r"[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,2}?\s+(?:ठीक\s+हो|स्वस्थ\s+हो|डिस्चार्ज|रिकवर)")
+_WORD_NUM = {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "नौ": 9, "दस": 10}
+# "साढ़े आठ सौ" → 850, "आठ सौ" → 800, "दो हजार" → 2000 (rewritten to digits before counting)
+_HUNDREDS = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(साढ़े|साढे)\s+)?(" + "|".join(_WORD_NUM) + r"|\d+)\s+(सौ|हजार|हज़ार)(?![\p{L}\p{M}])"
+)
+
+
+def _hundreds(m: regex.Match[str]) -> str:
+    n = _WORD_NUM.get(m.group(2)) or int(m.group(2))
+    unit = 100 if m.group(3) == "सौ" else 1000
+    return str(n * unit + (unit // 2 if m.group(1) else 0))
+
+
+_DEATH_NEAR = regex.compile(r"मौत|मृत्यु|मरने|मृतक|जान\s+गं")
+_DEATH_LOOKBACK = 30  # characters before a count searched for a death word ("मौत के दो मामले")
+# a death word right after the count's noun (the rest of the word first): "एक मरीज की मौत",
+# "दो मरीजों की मृत्यु" (round 9)
+_DEATH_AFTER = regex.compile(r"[\p{L}\p{M}]*\s*(?:की|के|का)\s+(?:मौत|मृत्यु)")
+_ORDINAL = {"पहली": 1, "पहला": 1, "पहले": 1, "दूसरी": 2, "दूसरा": 2, "दूसरे": 2, "तीसरी": 3, "तीसरा": 3, "तीसरे": 3}
+_ORD = "(" + "|".join(_ORDINAL) + ")"
+_DEATH_ORDINAL = (
+    regex.compile(_ORD + r"\s+(?:मौत|मृत्यु)"),
+    regex.compile(r"मौत\s+(?:का|की|के)\s+" + _ORD),
+)
+
+
+def _int(tok: str) -> int | None:
+    if tok in _NUM_WORDS:
+        return _NUM_WORDS[tok]
+    digits = tok.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int], bounds: set[int] | None = None) -> set[int]:
+    out: set[int] = set()
+    for pat in patterns:
+        for m in pat.finditer(text):
+            if m.start(1) in skip:
+                continue
+            skip.add(m.start(1))
+            before = text[max(0, m.start() - _DEATH_LOOKBACK) : m.start()]
+            if _DEATH_NEAR.search(before) or _DEATH_NEAR.search(m.group(0)) or _DEATH_AFTER.match(text, m.end()):
+                continue  # "मौत के दो मामले", "मृतकों की संख्या": a toll, kept in Event.killed
+            if bounds is not None and _RECOVERED_AFTER.match(text, m.end()):
+                continue  # "40 मरीज पूरी तरह ठीक हो चुके हैं": recovered, not counted (crossdoc round 10)
+            n = _int(m.group(1))
+            if n is not None and n > 0:
+                if bounds is not None and _BOUND_AFTER.match(text, m.end(1)):
+                    bounds.add(n)  # "संख्या 500 पार": a threshold passed (crossdoc round 10)
+                else:
+                    out.add(n)
+    return out
+
+
+def case_counts(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Case numbers a bulletin gives: (new cases "33 नए मामले", other counts "संख्या 120").
+
+    Deaths and hours are not counted. Two reports are compared kind by kind: one outlet
+    may give the new cases and another the total of one bulletin.
+    """
+    skip: set[int] = set()
+    new = _counts(text, (_NEW_CASES,), skip)
+    return frozenset(new), frozenset(_counts(text, _OTHER_CASES, skip))
+
+
+_NO_BOUNDS: frozenset[int] = frozenset()
+
+
+def case_bounds(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """:func:`case_counts` with thresholds apart (CASE_BOUNDS): (new cases, other counts, lower
+    bounds): "संख्या 500 पार कर चुकी है, 40 मरीज ठीक हो चुके हैं" → ({}, {}, {500})."""
+    if not CASE_BOUNDS:
+        return (*case_counts(text), frozenset())
+    if "सौ" in text or "हजार" in text or "हज़ार" in text:
+        text = _HUNDREDS.sub(_hundreds, text)
+    skip: set[int] = set()
+    bounds: set[int] = set()
+    new = _counts(text, (_NEW_CASES,), skip, bounds)
+    other = _counts(text, _OTHER_CASES, skip, bounds)
+    if LIST_ITEM_COUNTS and not other:
+        other = list_item_counts(text)
+    return _frozen(new), _frozen(other), _frozen(bounds)
+
+
+def list_item_counts(text: str) -> set[int]:
+    """The numbers of evidence parts that are one item of a place-by-place list ("उत्तर प्रदेश में
+    19" → {19}); a part with any other wording gives none."""
+    out: set[int] = set()
+    for part in text.split(" | "):
+        m = _LIST_ITEM.fullmatch(part)
+        if m is not None:
+            n = _int(m.group(1))
+            if n is not None and n > 0:
+                out.add(n)
+    return out
+
+
+def _frozen(x: set[int]) -> frozenset[int]:
+    return frozenset(x) if x else _NO_BOUNDS  # one shared empty set: a frozenset per report and kind is 216 bytes
+
+
+def _within(bounds: frozenset[int], counts: frozenset[int]) -> bool | None:
+    """Whether some count lies from a bound up to BOUND_SLACK times it, for every bound (None:
+    nothing to compare)."""
+    if not (bounds and counts):
+        return None
+    return all(any(b <= c <= BOUND_SLACK * b for c in counts) for b in bounds)
+
+
+def death_ordinals(text: str) -> frozenset[int]:
+    """ "पहली मौत" → 1, "मौत का दूसरा मामला" → 2."""
+    return frozenset(_ORDINAL[m.group(1)] for pat in _DEATH_ORDINAL for m in pat.finditer(text))
