@@ -37,6 +37,9 @@ TEST = ROOT / "eval" / "clusters" / "covid-gold-test.jsonl"
 # Third tuning set (third session): 19, 23 Mar, 3, 8 Apr, annotated before any system output
 # for them existed, scored once as they were (a generalisation check), then tuned on.
 TUNE3 = ROOT / "eval" / "clusters" / "covid-gold-tune3.jsonl"
+# Fourth tuning set (third session): 20 Mar, 2, 6, 9 Apr, annotated the same way, scored once as
+# it was before round 13 tuned on it.
+TUNE4 = ROOT / "eval" / "clusters" / "covid-gold-tune4.jsonl"
 # Second blind test (third session): days annotated before any system output for them
 # existed, scored once at the end of the session; same rule as TEST (docs/crossdoc.md).
 TEST2 = ROOT / "eval" / "clusters" / "covid-gold-test2.jsonl"
@@ -284,7 +287,8 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
     gold_test = corpora.gold_cluster_refs(TEST) if TEST.is_file() else []
     gold_test2 = corpora.gold_cluster_refs(TEST2) if TEST2.is_file() else []
     gold_tune3 = corpora.gold_cluster_refs(TUNE3) if TUNE3.is_file() else []
-    gold = gold_orig + gold_held + gold_tune3 + gold_test + gold_test2
+    gold_tune4 = corpora.gold_cluster_refs(TUNE4) if TUNE4.is_file() else []
+    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_test + gold_test2
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -317,13 +321,14 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held + gold_tune3
+        tune = gold_orig + gold_held + gold_tune3 + gold_tune4
         rows = [
             ("covid-gold (4 days)", gold_orig),
             ("heldout (3 days, tuned in round 8)", gold_held),
             ("tuning days (7)", gold_orig + gold_held),
             ("tuning set 3 (4 days, third session)", gold_tune3),
-            ("all tuning days (11)", tune),
+            ("tuning set 4 (4 days, third session)", gold_tune4),
+            ("all tuning days (15)", tune),
             ("BLIND TEST (30 Mar, 10 Apr)", gold_test),
             ("BLIND TEST 2 (third session)", gold_test2),
         ]
