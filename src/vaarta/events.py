@@ -69,6 +69,7 @@ from .events_rules import (
     _place_before,
     _political_attack,
     _state_government,
+    measure_place,
 )
 from .events_triggers import _inside, _speech_spans, _triggers_by_sentence, _triggers_in, _verb_follows
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
@@ -367,6 +368,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 else:
                     home = national(text, (sent.start, sent.end), country_ments)
                 d.location = home if home in names else None
+            if trig.frame == "measure":  # "दिल्ली सरकार ने … आदेश", "गाजियाबाद के 13, नोएडा के 12 … सील" (crossdoc round 14)
+                measure_place(d, names, res, lex)
             if (
                 trig.type == "ASSAULT"
                 and trig.mode is None

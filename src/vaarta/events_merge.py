@@ -120,6 +120,8 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
         return False  # a curfew imposed and an arrest made are two acts
     if MEASURES_PER_PLACE and a.trigger.frame == "measure" and _apart(a.location, b.location, inside or set()):
         return False  # India's district lockdowns and China's lockdown are two measures (crossdoc round 11)
+    if MEASURE_PLACE_APART and a.trigger.frame == "measure" and (_placed_only(a, b) or _placed_only(b, a)):
+        return False  # a place sealed by no one named and a leader's lockdown hint: two measures (crossdoc round 14)
     if not pa - a.derived or not pb - b.derived:
         return True  # no party named (only implied ones): the same act told again
     return bool((pa - a.derived) & (pb - b.derived)) or bool(pa & pb)
@@ -128,6 +130,18 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
 # Crossdoc round 11: measures (curfew, lockdown) in force at two places, neither inside the
 # other, are two measures, even with no party named or only implied ones.
 MEASURES_PER_PLACE = True
+
+# Crossdoc round 14: a measure at a place with no party named (only the place's implied government)
+# and a measure by a named party at no place are two measures: "इन जिलों के हॉटस्पॉट सील किए गए" and
+# "प्रधानमंत्री ने लॉकडाउन बढ़ाने के संकेत दिए" told in one article are not one act.
+MEASURE_PLACE_APART = True
+
+
+def _placed_only(a: _Draft, b: _Draft) -> bool:
+    """``a`` has a place and no named party; ``b`` a named party and no place."""
+    named_a = (set(a.actors) | set(a.recipients)) - a.derived
+    named_b = (set(b.actors) | set(b.recipients)) - b.derived
+    return bool(a.location and not named_a and not b.location and named_b)
 
 
 def _apart(la: str | None, lb: str | None, inside: set[tuple[str, str]]) -> bool:
