@@ -205,3 +205,63 @@ def test_changed_clusters_skip_only_nuktas_nfc_leaves_alone() -> None:
         assert norm._changed_clusters(text) == _changed_reference(text), ascii(text)
     for text in ["न\u093c", "र\u093c", "ळ\u093c", "ड\u093c", "न\u0334\u093c", "\u093c", "क\u094d\u093c", "न\u093c\u094d"]:
         assert norm._changed_clusters(text) == _changed_reference(text), ascii(text)
+
+
+def test_a_failed_write_whose_batch_cannot_commit_says_the_earlier_articles_are_not_stored(tmp_path: Path) -> None:
+    """A write fails and the flush that should commit the batch's earlier writes fails too
+    (the disk is full when their full-text index is written): the error must say so, and an
+    ingest run again stores them."""
+    from vaarta.errors import StoreError
+
+    db = str(tmp_path / "full.db")
+    big = " ".join(f"शब्द{i}क" for i in range(4000))  # many distinct terms: a large index segment
+    with open_store(db) as s:
+        s.put(_record(TEXTS[1], 99))
+        pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
+        s.conn.execute(f"PRAGMA max_page_count={pages + 40}")  # room for the rows, not their index
+        with s.batch():
+            s.put(_record(big, 0))
+            with pytest.raises(StoreError, match=r"1 earlier article\(s\) of its batch could not be committed"), s._write():
+                raise RuntimeError("this write's own error")
+        s.conn.execute("PRAGMA max_page_count=1073741823")
+        assert not s.has(f"{_record(big, 0).document.id}")
+        s.put(_record(big, 0))  # stored on the next attempt
+        assert s.has(_record(big, 0).document.id) and s.has(_record(TEXTS[1], 99).document.id)
+    _integrity(db)
+
+
+def test_a_read_only_opening_waits_for_a_writer_applying_the_same_migration(tmp_path: Path) -> None:
+    """Another process applies 0004 while a read-only command opens the older database: the
+    opening waits for the writer's lock, sees the migration applied and reads (no raw
+    "table already exists")."""
+    import threading
+    import time
+
+    from vaarta.store.sqlite import SqliteStore
+
+    db = str(tmp_path / "old.db")
+    _pre_0004_db(db)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")  # as every vaarta database is
+    writer.execute("BEGIN IMMEDIATE")
+    result: dict[str, object] = {}
+
+    def reader() -> None:
+        try:
+            SqliteStore(db, readonly=True).close()
+            result["ok"] = True
+        except Exception as e:
+            result["err"] = e
+
+    t = threading.Thread(target=reader)
+    t.start()
+    time.sleep(0.5)
+    for stmt in MIGRATIONS[3][1].split(";"):
+        if stmt.strip():
+            writer.execute(stmt)
+    writer.execute("INSERT INTO migrations VALUES ('0004_alias_forms', datetime('now'))")
+    writer.execute("COMMIT")
+    t.join(10)
+    writer.close()
+    assert result == {"ok": True}, result
+    _integrity(db)

@@ -100,13 +100,19 @@ class Store(Reading):
             cur.execute("SAVEPOINT vaarta_write")
             try:
                 yield cur
-            except BaseException:
+            except BaseException as own:
+                earlier = b.n  # the batch's writes before this one, committed now
                 try:
                     cur.execute("ROLLBACK TO SAVEPOINT vaarta_write")
                     cur.execute("RELEASE SAVEPOINT vaarta_write")
                     self._end_batch(commit=True)
-                except BaseException:  # the connection itself failed: nothing more can be kept
+                except BaseException as e:  # the connection itself failed: nothing more can be kept
                     self._end_batch(commit=False)
+                    if earlier:
+                        raise StoreError(
+                            f"a write failed ({own}) and the {earlier} earlier article(s) of its batch could not be"
+                            f" committed either ({e}): they are not stored; run the ingest again once the cause is fixed"
+                        ) from own
                 raise
             cur.execute("RELEASE SAVEPOINT vaarta_write")
             b.n += 1

@@ -85,7 +85,12 @@ class SqliteStore(Store):
                 # an older vaarta's database, in a file we may write: upgrade it first (the
                 # migrations are the writer's, each in its own transaction), then read it
                 self.conn.close()
-                SqliteStore(self.path).close()
+                try:
+                    SqliteStore(self.path).close()
+                except sqlite3.Error as e:
+                    raise StoreError(
+                        f"the database lacks migrations {sorted(names - done)} and upgrading it failed ({e})", location=self.path
+                    ) from e
                 self.conn = self._connect()
                 done = self._applied()
             self._check_migrations(done, names, names, self.path)
@@ -106,6 +111,7 @@ class SqliteStore(Store):
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(self.path, check_same_thread=False)
+                conn.execute("PRAGMA busy_timeout=5000")  # first: switching to WAL may wait for another writer
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 for pragma in WRITER_PRAGMAS:
@@ -138,7 +144,12 @@ class SqliteStore(Store):
             if name in done:
                 continue
             try:
-                self.conn.execute("BEGIN")
+                # the write lock first, then ask again: another process may have applied it
+                # since ``done`` was read (two writers, or a writer and a read-only upgrade)
+                self.conn.execute("BEGIN IMMEDIATE")
+                if self.conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                    self.conn.execute("COMMIT")
+                    continue
                 for stmt in sql.split(";"):
                     if stmt.strip():
                         self.conn.execute(stmt)
