@@ -7,7 +7,9 @@
    used as a surname: ``विक्रम मिस्री``) — :mod:`vaarta.entities_gazetteer`;
 2. institution templates: ``<place> सरकार`` → Government of X, ``<place> पुलिस`` → X Police,
    ``[country] विदेश मंत्रालय`` → that country's ministry (India's when India is named) —
-   :mod:`vaarta.entities_gazetteer`;
+   :mod:`vaarta.entities_gazetteer`; ``<chief minister's name> [की] सरकार`` (``योगी सरकार``) →
+   the government of the state that person headed on the publication date —
+   :func:`vaarta.entities_roles.leader_governments`;
 3. role phrases (``रूसी राष्ट्रपति``, ``चीन के राष्ट्रपति``) resolved with ``kb.holder`` on the
    publication date; a name after the role that does not match the holder (garbled MT such as
    ``व्लादिमीर अलेक्जेंडर``) is linked to the holder with low confidence and flagged —
@@ -40,7 +42,7 @@ from vaarta.entities_names import (
     titled_people,
 )
 from vaarta.entities_places import context_places
-from vaarta.entities_roles import roles
+from vaarta.entities_roles import leader_governments, roles
 from vaarta.kb import default_kb
 from vaarta.model import Document, Entity, Flag, Mention, Resources
 from vaarta.translit import is_devanagari
@@ -54,6 +56,7 @@ def find_entities(doc: Document, res: Resources) -> tuple[list[Entity], list[Fla
     st = State(doc, kb)
     gazetteer(st)
     templates(st)
+    leader_governments(st)
     roles(st)
     parentheses(st)
     titled_people(st)
