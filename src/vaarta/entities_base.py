@@ -8,6 +8,8 @@ loaded KB (:meth:`KnowledgeBase.derived`), so that matching a document costs dic
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -84,6 +86,22 @@ MINISTRIES = {
     "शिक्षा मंत्रालय": "Ministry of Education",
 }
 HOME_COUNTRY = "India"  # Hindi news: an unqualified ministry is India's when India is named at all
+# "In the country" (देश में, देशभर में, पूरे देश में, देश के 75 जिलों में): group 1 is the country word.
+# The entity stage reads it as HOME_COUNTRY in a count sentence (entities_places.home_country),
+# the event stage as the place of a national count or measure (events_bulletins).
+NATIONAL_IN = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(देशभर|देश(?:\s+भर)?)\s+"
+    r"(?:के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों)\s+)?में(?![\p{L}\p{M}])"
+)
+
+
+def home_meant(countries: Sequence[tuple[int, str]], pos: int) -> bool:
+    """Whether the last country named before ``pos`` (``countries``: (start, name) in text order)
+    is HOME_COUNTRY, or none is: then "देश", a bare प्रधानमंत्री … mean the home country."""
+    k = bisect_left(countries, (pos, ""))
+    return k == 0 or countries[k - 1][1] == HOME_COUNTRY
+
+
 # confidences
 CONF_KB = 0.95
 CONF_KB_AMBIGUOUS = 0.7
@@ -267,6 +285,12 @@ class State:
         if take:
             self.mask[s:e] = b"\x01" * (e - s)
         return cur
+
+    def countries(self) -> list[tuple[int, str]]:
+        """(start, name) of the mentions of knowledge-base countries found so far, in text order."""
+        return sorted(
+            (a, e.name) for e in self.ents.values() if e.kb is not None and e.kb.kind == "country" for a, _b in e.mentions
+        )
 
     def flag(self, s: int, e: int, note: str) -> None:
         if not any(f.start == s and f.end == e for f in self.flags):

@@ -26,8 +26,10 @@ from vaarta.entities_base import (
     FACILITY_NOUNS,
     FUNCTION_WORDS,
     GENERIC_FACILITY_WORDS,
+    HOME_COUNTRY,
     MARK_PLACE,
     MAX_PLACE_WORDS,
+    NATIONAL_IN,
     NEVER_LINK_SURFACE,
     NOT_ENTITIES,
     PERSON_NOUNS,
@@ -36,6 +38,7 @@ from vaarta.entities_base import (
     Ent,
     State,
     common_words,
+    home_meant,
     kb_ent,
     name_tokens,
 )
@@ -150,14 +153,7 @@ def context_places(st: State) -> None:
                 st.add(a, b, ent, CONF_PLACE_CONTEXT)
 
 
-# The home country of the outlets (as vaarta.events_bulletins.HOME_COUNTRY) and the words that
-# name it in a count sentence.
-HOME_COUNTRY = "India"
 HOME_MENTIONS = True
-_HOME = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(देशभर|देश(?:\s+भर)?)\s+"
-    r"(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों)\s+में)(?![\p{L}\p{M}])"
-)
 # A count of cases or deaths: a number then, at most two words on, a case or death word
 # ("568 मामले", "19 लोगों की मौत", "साढ़े आठ सौ से ज्यादा लोग … चपेट"), or a total with its number
 # ("संख्या 500 पार", "आंकड़ा 818"); "52 टेस्टिंग सेंटर और मरीजों …" is none.
@@ -181,15 +177,12 @@ def home_country(st: State) -> None:
     for sent in st.doc.sentences:
         if "देश" not in sent.text:
             continue
-        found = [m for m in _HOME.finditer(text, sent.start, sent.end)]
+        found = [m for m in NATIONAL_IN.finditer(text, sent.start, sent.end)]
         if not found or not _COUNT.search(sent.text):
             continue
         if countries is None:
-            countries = sorted(
-                (a, e.name) for e in st.ents.values() if e.kb is not None and e.kb.kind == "country" for a, _b in e.mentions
-            )
-        last = [n for a, n in countries if a < sent.end]
-        if last and last[-1] != HOME_COUNTRY:
+            countries = st.countries()
+        if not home_meant(countries, sent.end):
             continue
         for m in found:
             s, e = m.span(1)

@@ -16,6 +16,7 @@ from vaarta.entities_base import (
     DESIGNATIONS,
     FUNCTION_WORDS,
     FUZZY_MIN,
+    HOME_COUNTRY,
     MARK_ROLE,
     MARK_TEMPLATE,
     MAX_ROLE_WORDS,
@@ -23,11 +24,12 @@ from vaarta.entities_base import (
     TITLES,
     Ent,
     State,
+    home_meant,
     kb_ent,
     name_tokens,
     span_key,
 )
-from vaarta.entities_gazetteer import HOME_COUNTRY, place_before
+from vaarta.entities_gazetteer import place_before
 from vaarta.kb import KBEntity, KnowledgeBase
 from vaarta.translit import is_devanagari, name_key, similarity
 
@@ -103,18 +105,7 @@ def _home_office(st: State, i: int, j: int, role: str) -> bool:
         return False
     if st.units[j].text not in _ROLE_FOLLOWERS:
         return False
-    start = st.units[i].start
-    last = max(
-        (
-            (a, e.name)
-            for e in st.ents.values()
-            if e.kb is not None and e.kb.kind == "country"
-            for a, _b in e.mentions
-            if a < start
-        ),
-        default=None,
-    )
-    return last is None or last[1] == HOME_COUNTRY
+    return home_meant(st.countries(), st.units[i].start)
 
 
 def roles(st: State) -> None:

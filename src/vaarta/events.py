@@ -17,11 +17,11 @@ from itertools import accumulate
 
 import regex
 
+from .entities_base import NATIONAL_IN
 from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count
 from .events_bulletins import (
     MEASURE_PRONOUN,
     NATIONAL_COUNTS,
-    NATIONAL_IN,
     NATIONAL_MEASURES,
     PRONOUN_MEASURE_AGENT,
     SPLIT_PLACE_COUNTS,

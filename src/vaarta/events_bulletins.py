@@ -7,12 +7,12 @@ resources.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
 
+from .entities_base import HOME_COUNTRY, home_meant
 from .events_draft import _Draft, _place_kind
 from .events_lexicon import Lexicon, match_at
 from .events_places import _COORD_GAP, _kb_inside, _specific, place_chains
@@ -21,8 +21,9 @@ from .model import Entity, Resources, Span
 
 # The country an Indian paper means by "देश" (देश में, देशभर में, पूरे देश में): a count "in the
 # country" with no other place is India's, unless the last country the article names up to there
-# is a foreign one (then "देश" is that country).
-HOME_COUNTRY = "India"
+# is a foreign one (then "देश" is that country): HOME_COUNTRY, entities_base.home_meant. A measure's
+# national place needs में (entities_base.NATIONAL_IN): "देश के 75 जिलों में लॉकडाउन", not "देश के
+# कई राज्यों ने बंद किए".
 NATIONAL_COUNTS = True
 # Round 11: a curfew or lockdown "पूरे देश में", "देश के 75 जिलों में" with no other place is the
 # country's measure too (it was merged into a state's measure of the same article).
@@ -41,10 +42,6 @@ SPLIT_PLACE_COUNTS = True
 # across outlets; gold/dev annotates no bulletins, and splitting a Pakistani province list there
 # cost 5 false events (events F1 0.710 → 0.696).
 SPLIT_ONLY_HOME = True
-# A measure's national place needs में: "देश के 75 जिलों में लॉकडाउन", not "देश के कई राज्यों ने बंद किए".
-NATIONAL_IN = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों)\s+)?में(?![\p{L}\p{M}])"
-)
 _NUMBER = r"(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस)(?:-(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस))?"
 _COUNT_AFTER = regex.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:जिले|जिला|राज्य|शहर)\s+)?(?:में|के)\s+"
@@ -74,8 +71,7 @@ def national(
     none; None when it is a foreign one ("ईरान में … । देश में 978 मामले": Iran's count)."""
     if not pattern.search(text, sent[0], sent[1]):
         return None
-    k = bisect_left(countries, (sent[1], ""))
-    return HOME_COUNTRY if k == 0 or countries[k - 1][1] == HOME_COUNTRY else None
+    return HOME_COUNTRY if home_meant(countries, sent[1]) else None
 
 
 def place_counts(
