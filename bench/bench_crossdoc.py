@@ -282,12 +282,12 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
     if not GOLD.is_file() or corpora.covid_root() is None:
         print("gold or ../shared missing; skipping end-to-end")
         return
+
+    def refs(path: Path) -> list[dict[str, object]]:  # an absent set counts as empty
+        return corpora.gold_cluster_refs(path) if path.is_file() else []
+
     gold_orig = corpora.gold_cluster_refs(GOLD)
-    gold_held = corpora.gold_cluster_refs(HELDOUT) if HELDOUT.is_file() else []
-    gold_test = corpora.gold_cluster_refs(TEST) if TEST.is_file() else []
-    gold_test2 = corpora.gold_cluster_refs(TEST2) if TEST2.is_file() else []
-    gold_tune3 = corpora.gold_cluster_refs(TUNE3) if TUNE3.is_file() else []
-    gold_tune4 = corpora.gold_cluster_refs(TUNE4) if TUNE4.is_file() else []
+    gold_held, gold_test, gold_test2, gold_tune3, gold_tune4 = map(refs, (HELDOUT, TEST, TEST2, TUNE3, TUNE4))
     gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_test + gold_test2
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}

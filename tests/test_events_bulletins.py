@@ -7,17 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vaarta.events import find_events
-from vaarta.model import Resources
-from vaarta.segment import make_document
-
-from conftest_events import ent
-
-RES = Resources()
+from conftest_events import ent, run_events
 
 
 def run(text: str, ents):  # type: ignore[no-untyped-def]
-    return [e for e in find_events(make_document(text), [e(text) for e in ents], [], RES) if e.mode == "epidemic"]
+    """The epidemic reports among the events of ``text``."""
+    return [e for e in run_events(text, ents) if e.mode == "epidemic"]
 
 
 INDIA = lambda t: ent(t, "India", "LOC", "भारत")  # noqa: E731
