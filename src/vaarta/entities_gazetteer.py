@@ -181,6 +181,15 @@ def main_country(st: State) -> str:
     return best
 
 
+def institution(st: State, word: str, place: str, s: int, e: int) -> Ent:
+    """The institution ``INSTITUTIONS[word]`` of ``place`` (``सरकार``, ``Uttar Pradesh, India`` →
+    Government of Uttar Pradesh), mentioned at ``s:e``: the knowledge base's entity when it has one."""
+    pattern, typ = INSTITUTIONS[word]
+    name = pattern.format(place.split(",")[0])
+    kbe = st.kb.get(name)
+    return kb_ent(kbe) if kbe else Ent(name, name, st.doc.text[s:e], typ, None)
+
+
 def _matches(st: State, i: int, words: tuple[str, ...]) -> int:
     j = i + len(words)
     units = st.units
@@ -199,7 +208,7 @@ def templates(st: State) -> None:
         if u.text in _MIN:
             todo_min.append(i)
     for i in todo_inst:
-        for words, (pattern, typ) in _INST[units[i].text]:
+        for words, _template in _INST[units[i].text]:
             j = _matches(st, i, words)
             if not j or st.covered(units[i].start, units[j - 1].end):
                 continue
@@ -208,10 +217,7 @@ def templates(st: State) -> None:
                 continue
             place, s = pl
             e = units[j - 1].end
-            name = pattern.format(place.name.split(",")[0])
-            kbe = st.kb.get(name)
-            ent = kb_ent(kbe) if kbe else Ent(name, name, text[s:e], typ, None)
-            st.add(s, e, ent, CONF_TEMPLATE)  # the place mention stays; the institution spans both
+            st.add(s, e, institution(st, " ".join(words), place.name, s, e), CONF_TEMPLATE)  # the place mention stays
     main = None
     for i in todo_min:
         for words, phrase, stem in _MIN[units[i].text]:

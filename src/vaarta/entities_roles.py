@@ -22,14 +22,13 @@ from vaarta.entities_base import (
     MAX_ROLE_WORDS,
     SURNAMES,
     TITLES,
-    Ent,
     State,
     home_meant,
     kb_ent,
     name_tokens,
     span_key,
 )
-from vaarta.entities_gazetteer import place_before
+from vaarta.entities_gazetteer import institution, place_before
 from vaarta.kb import KBEntity, KnowledgeBase
 from vaarta.translit import is_devanagari, name_key, similarity
 
@@ -221,7 +220,7 @@ def _leader_jurisdiction(terms: tuple[Term, ...], date: str | None) -> tuple[str
 def leader_governments(st: State) -> None:
     """``योगी सरकार`` → Government of Uttar Pradesh (on a date in Yogi Adityanath's term); the
     government's mention spans name and सरकार, the leader keeps (or gets) a mention of the name."""
-    units, kb, text = st.units, st.kb, st.doc.text
+    units, kb = st.units, st.kb
     index: LeaderIndex = kb.derived("entities.leaders", _build_leaders)  # type: ignore[assignment]
     for i in st.at[MARK_TEMPLATE]:
         if units[i].text != _GOV or st.covered(units[i].start, units[i].end):
@@ -249,9 +248,7 @@ def leader_governments(st: State) -> None:
             continue
         if b - a == 1 and a > 0 and units[a - 1].sent == units[i].sent and units[a - 1].text in name_tokens():
             continue
-        name = f"Government of {jur.split(',')[0]}"
-        kbe = kb.get(name)
-        gov = kb_ent(kbe) if kbe else Ent(name, name, text[s:e], "ORG", None)
+        gov = institution(st, _GOV, jur, s, e)
         if not st.covered(s, ne):
             st.add(s, ne, st.ents.get(holder) or kb_ent(kb.entities[holder]), CONF_TEMPLATE, take=False)
         st.add(s, e, gov, CONF_TEMPLATE)
