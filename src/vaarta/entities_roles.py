@@ -29,7 +29,7 @@ from vaarta.entities_base import (
     span_key,
 )
 from vaarta.entities_gazetteer import institution, place_before
-from vaarta.kb import KBEntity, KnowledgeBase
+from vaarta.kb import KBEntity, KnowledgeBase, norm_date
 from vaarta.translit import is_devanagari, name_key, similarity
 
 
@@ -196,16 +196,11 @@ def _build_leaders(kb: KnowledgeBase) -> LeaderIndex:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _day(date: str) -> str:
-    d = date.strip()
-    return d + "-01-01" if len(d) == 4 else d + "-01" if len(d) == 7 else d[:10]
-
-
 def _leader_jurisdiction(terms: tuple[Term, ...], date: str | None) -> tuple[str, str] | None:
     """(holder, jurisdiction) that ``terms`` (of one name) point to on ``date``; None when no
     one or more than one person, or when that office does not link (LINKED_ROLES)."""
     if date:
-        d = _day(date)
+        d = norm_date(date)
         hits = {(h, j, r) for h, j, s, e, r in terms if s <= d and (e is None or d < e)}
         if len(hits) != 1:
             return None

@@ -250,7 +250,7 @@ class KnowledgeBase:
         if date is None:
             cur = [t for t in terms if t.end is None]
             return self.entities[cur[-1].holder] if cur else None
-        d = _norm_date(date)
+        d = norm_date(date)
         for t in reversed(terms):
             if t.start <= d and (t.end is None or d < t.end):
                 return self.entities[t.holder]
@@ -403,10 +403,11 @@ def _office(src: str, lineno: int, row: list[str]) -> Office:
     end = row[4].strip() if len(row) > 4 and row[4].strip() else None
     if not (role and jur and holder and start):
         raise KBFormatError(f"{src}:{lineno}: office line needs role, jurisdiction, holder, start")
-    return Office(role, jur, holder, _norm_date(start), _norm_date(end) if end else None)
+    return Office(role, jur, holder, norm_date(start), norm_date(end) if end else None)
 
 
-def _norm_date(d: str) -> str:
+def norm_date(d: str) -> str:
+    """An ISO date, partial ones (``2021``, ``2021-12``) read as their first day."""
     d = d.strip()
     if len(d) == 4:
         return d + "-01-01"
