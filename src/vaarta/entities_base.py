@@ -85,6 +85,8 @@ MINISTRIES = {
     "रेल मंत्रालय": "Ministry of Railways",
     "शिक्षा मंत्रालय": "Ministry of Education",
 }
+# The number words one to ten (a count written out: "पांच मामले"), as a regex alternation.
+NUMBER_WORDS = "एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस"
 HOME_COUNTRY = "India"  # Hindi news: an unqualified ministry is India's when India is named at all
 # "In the country" (देश में, देशभर में, पूरे देश में, देश के 75 जिलों में): group 1 is the country word.
 # The entity stage reads it as HOME_COUNTRY in a count sentence (entities_places.home_country),

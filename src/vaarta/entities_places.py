@@ -32,6 +32,7 @@ from vaarta.entities_base import (
     NATIONAL_IN,
     NEVER_LINK_SURFACE,
     NOT_ENTITIES,
+    NUMBER_WORDS,
     PERSON_NOUNS,
     PLACE_CUES,
     PLACE_NOUNS,
@@ -158,7 +159,7 @@ HOME_MENTIONS = True
 # ("568 मामले", "19 लोगों की मौत", "साढ़े आठ सौ से ज्यादा लोग … चपेट"), or a total with its number
 # ("संख्या 500 पार", "आंकड़ा 818"); "52 टेस्टिंग सेंटर और मरीजों …" is none.
 _COUNT = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:\d[\d,]*|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस|सौ|हजार|हज़ार|लाख)\s+"
+    r"(?<![\p{L}\p{M}])(?:\d[\d,]*|" + NUMBER_WORDS + r"|सौ|हजार|हज़ार|लाख)\s+"
     r"(?:[\p{L}\p{M}]+\s+){0,2}?(?:मामल|केस|संक्रमित|मरीज|पॉजिटिव|पॉजीटिव|(?:की\s+)?(?:मौत|मृत्यु)|चपेट)"
     r"|(?:संख्या|आंकड़ा|आंकड़े)\s+(?:[\p{L}\p{M}]+\s+){0,3}?\d"
 )
