@@ -43,6 +43,11 @@ TUNE4 = ROOT / "eval" / "clusters" / "covid-gold-tune4.jsonl"
 # Second blind test (third session): days annotated before any system output for them
 # existed, scored once at the end of the session; same rule as TEST (docs/crossdoc.md).
 TEST2 = ROOT / "eval" / "clusters" / "covid-gold-test2.jsonl"
+# Fifth tuning set (fourth session): 21, 27 Mar, 7, 12 Apr, annotated the same way, scored once as it
+# was (session-start code and the session's first change) before anything was tuned on it.
+TUNE5 = ROOT / "eval" / "clusters" / "covid-gold-tune5.jsonl"
+# Third blind test (fourth session): 29, 31 Mar, 11, 13 Apr; same rule as TEST and TEST2.
+TEST3 = ROOT / "eval" / "clusters" / "covid-gold-test3.jsonl"
 
 # Boilerplate written for this bench (not from any corpus): what outlets add around a copy.
 FOOTER_A = (
@@ -273,6 +278,11 @@ def _explain(gold: list[dict[str, object]], clusters: list, reports: list[EventR
                 print("     " + show(r))
 
 
+def _days(gold: list[dict[str, object]]) -> set[str]:
+    """Publication days (yyyymmdd) of the articles a gold set names."""
+    return {i.split(":")[2] for g in gold for k in ("articles", "negative") for i in g.get(k, [])}  # type: ignore[union-attr]
+
+
 def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = False) -> None:
     try:
         from vaarta.pipeline import analyse_article, load_resources
@@ -287,8 +297,10 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         return corpora.gold_cluster_refs(path) if path.is_file() else []
 
     gold_orig = corpora.gold_cluster_refs(GOLD)
-    gold_held, gold_test, gold_test2, gold_tune3, gold_tune4 = map(refs, (HELDOUT, TEST, TEST2, TUNE3, TUNE4))
-    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_test + gold_test2
+    gold_held, gold_test, gold_test2, gold_test3 = map(refs, (HELDOUT, TEST, TEST2, TEST3))
+    gold_tune3, gold_tune4, gold_tune5 = map(refs, (TUNE3, TUNE4, TUNE5))
+    blind = gold_test + gold_test2 + gold_test3
+    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + blind
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -321,16 +333,19 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held + gold_tune3 + gold_tune4
+        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5
         rows = [
             ("covid-gold (4 days)", gold_orig),
             ("heldout (3 days, tuned in round 8)", gold_held),
             ("tuning days (7)", gold_orig + gold_held),
             ("tuning set 3 (4 days, third session)", gold_tune3),
             ("tuning set 4 (4 days, third session)", gold_tune4),
-            ("all tuning days (15)", tune),
+            ("tuning set 5 (4 days, fourth session)", gold_tune5),
+            (f"all tuning days ({len(_days(tune))})", tune),
             ("BLIND TEST (30 Mar, 10 Apr)", gold_test),
             ("BLIND TEST 2 (third session)", gold_test2),
+            ("BLIND TEST 3 (fourth session)", gold_test3),
+            (f"all blind days ({len(_days(blind))})", blind),
         ]
         for label, g in rows:
             if g:
@@ -340,9 +355,9 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
         nt = len(negative_violations(gold_test, clusters))
         print(f"  {prefix}hard negatives merged on the blind test days: {nt} (not listed)")
-        if gold_test2:
-            nt2 = len(negative_violations(gold_test2, clusters))
-            print(f"  {prefix}hard negatives merged on the second blind test days: {nt2} (not listed)")
+        for label, g in (("second", gold_test2), ("third", gold_test3)):
+            if g:
+                print(f"  {prefix}hard negatives merged on the {label} blind test days: {len(negative_violations(g, clusters))} (not listed)")
     if explain:
         _explain(tune, multi_article(merge(reports)), reports, _day_universe(tune, (), False))
     dp, dr, df = score_duplicates(gold, final_dup)
