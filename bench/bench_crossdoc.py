@@ -357,7 +357,9 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(f"  {prefix}hard negatives merged on the blind test days: {nt} (not listed)")
         for label, g in (("second", gold_test2), ("third", gold_test3)):
             if g:
-                print(f"  {prefix}hard negatives merged on the {label} blind test days: {len(negative_violations(g, clusters))} (not listed)")
+                print(
+                    f"  {prefix}hard negatives merged on the {label} blind test days: {len(negative_violations(g, clusters))} (not listed)"
+                )
     if explain:
         _explain(tune, multi_article(merge(reports)), reports, _day_universe(tune, (), False))
     dp, dr, df = score_duplicates(gold, final_dup)

@@ -198,6 +198,21 @@ def _needs_tagger(st: State, toks: list[Token]) -> bool:
     return any(find(1, t.start, t.end) == -1 for t in toks)
 
 
+# A tagger's place or organisation span that opens with a job noun or a designation (गायिका, सिंगर,
+# प्रवक्ता) is a person: the noun is stripped as for PER spans. The rest must not be a KB name.
+JOB_NOUN_PEOPLE = True
+# "सिंगर <unknown words> को कोरोना पॉजिटिव पाया गया": a job noun, a name and a case report make a person
+# as a speech cue does (titled_people).
+PATIENT_CUE = True
+_PATIENT = regex.compile(
+    r"\s+(?:[\p{L}\p{M}\d()\-]+\s+){0,5}?(?:पॉजिटिव|पॉज़िटिव|पॉजीटिव|पोजिटिव|संक्रमित)\s+(?:पाया|पाई|पाए|पाये)(?![\p{L}\p{M}])"
+)
+# A tagger's two- or three-word place ending in a common surname, none of its words a KB name, is a
+# person ("कनिका कपूर की पार्टी में" tagged as a place).
+SURNAME_PEOPLE = True
+_JOB_WORDS = PERSON_NOUNS | DESIGNATIONS
+
+
 def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
     """Tagger spans; single-word person spans are returned for after the short-form pass."""
     doc, kb = st.doc, st.kb
@@ -235,6 +250,9 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
             a = a0
             while a < b0 and (words[a] in FUNCTION_WORDS or words[a] in LEADING_JUNK):
                 a += 1
+            job = next((k for k in range(a, min(a + 2, b0 - 1)) if words[k] in _JOB_WORDS), None) if typ != "PER" else None
+            if JOB_NOUN_PEOPLE and job is not None and not kb.lookup(" ".join(words[job + 1 : b0])):
+                typ, a = "PER", job  # "(मशहूर) गायिका कनिका कपूर" tagged as a place: a person (issue 6, fourth session)
             if typ == "PER":
                 a = strip_roles(kb, words, a, b0)
             if all(is_role_word(kb, w) for w in words[a:b0]):
@@ -260,8 +278,15 @@ def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
                 if (
                     typ == "LOC"
                     and pb - pa >= 2
-                    and _person_like(words[pa:pb])
-                    and (words[pb - 1] in SURNAMES or not kb.lookup(words[pb - 1]))
+                    and (
+                        (_person_like(words[pa:pb]) and (words[pb - 1] in SURNAMES or not kb.lookup(words[pb - 1])))
+                        or (
+                            SURNAME_PEOPLE
+                            and pb - pa <= 3
+                            and words[pb - 1] in SURNAMES
+                            and not any(map(kb.lookup, words[pa:pb]))
+                        )
+                    )
                 ):
                     typ2 = "PER"
                 new_or_linked(st, s, e, typ2, CONF_NER)
@@ -342,7 +367,8 @@ def titled_people(st: State) -> None:
         if b in (a, n):
             continue
         cues = _CUES_BY_FIRST.get(units[b].text)  # only cues starting with this word can follow
-        if not cues or not any(tuple(x.text for x in units[b : b + len(c)]) == c for c in cues):
+        cued = bool(cues) and any(tuple(x.text for x in units[b : b + len(c)]) == c for c in cues)
+        if not cued and not (PATIENT_CUE and units[b].text == "को" and _PATIENT.match(st.doc.text, units[b].end)):
             continue
         if any(units[k].key in kb.index and units[k].text not in name_tokens() for k in range(a, b)):
             continue  # a known place or organisation, not an unknown name

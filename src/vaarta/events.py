@@ -21,12 +21,14 @@ from .entities_base import NATIONAL_IN
 from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count
 from .events_bulletins import (
     MEASURE_PRONOUN,
+    NAMED_PATIENTS,
     NATIONAL_COUNTS,
     NATIONAL_MEASURES,
     PRONOUN_MEASURE_AGENT,
     SPLIT_PLACE_COUNTS,
     VAGUE_COUNTS,
     countries_named,
+    named_patients,
     national,
     new_case_counts,
     place_counts,
@@ -74,12 +76,11 @@ from .events_rules import (
 from .events_triggers import _inside, _speech_spans, _triggers_by_sentence, _triggers_in, _verb_follows
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
 
-__all__ = ["find_events"]
-# (_Salient, _Times, _triggers_in, _triggers_by_sentence are imported by tests from here)
+__all__ = ["find_events"]  # (_Salient, _Times, _triggers_in, _triggers_by_sentence are imported by tests from here)
 _REEXPORTED = (_Salient, _Times, _triggers_in, _triggers_by_sentence)
 
-# Modes reported only with a place: a count with no place (राज्य में 38, दुनियाभर में 10 लाख)
-# is background, and no other article's report can be told to be the same one.
+# Modes reported only with a place or a named patient (events_bulletins.NAMED_PATIENTS): a count with no place
+# (राज्य में 38, दुनियाभर में 10 लाख) is background; no other article's report can be told to be the same one.
 PLACE_REQUIRED_MODES = frozenset({"epidemic"})
 # Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
 # मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
@@ -325,8 +326,11 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 recips = [about.name] if about is not None else []
             if trig.type in NOMINAL_TYPES and in_adjunct(text, a_e):
                 actors, recips = [], []  # "हमले के दौरान … गिरफ़्तार": the names are of the main clause
-            if trig.type in ("DISASTER", "ACCIDENT"):
-                actors, recips = [], []  # their place carries them (ontology)
+            if trig.type in ("DISASTER", "ACCIDENT"):  # their place carries them (ontology); a named case its person
+                actors, recips = (
+                    [],
+                    named_patients(text, s_ments, sent.start, sent.end) if trig.mode == "epidemic" and NAMED_PATIENTS else [],
+                )
             elif trig.type == "ASSAULT" and match_at(_CASE, text, a_e):
                 actors, recips = [], []  # "हत्या के मामले में पूछताछ": the names are of the case, not the act
             elif trig.type == "ASSAULT":
@@ -435,7 +439,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 d.new_cases = new_case_counts(sent.text)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
-            if d.mode in PLACE_REQUIRED_MODES and not d.location:
+            if d.mode in PLACE_REQUIRED_MODES and not d.location and not d.recipients:
                 continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
             if IMPLIED_SUBJECT and trig.type in IMPLIED_SUBJECT_TYPES and not d.actors and not d.recipients:
                 # "इस समझौते के तहत दोनों पक्ष …" in an article about one country: its parties (round 10)
