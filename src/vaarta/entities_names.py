@@ -198,8 +198,8 @@ def _needs_tagger(st: State, toks: list[Token]) -> bool:
     return any(find(1, t.start, t.end) == -1 for t in toks)
 
 
-# A tagger's place or organisation span that opens with a job noun or a designation (गायिका, सिंगर,
-# प्रवक्ता) is a person: the noun is stripped as for PER spans. The rest must not be a KB name.
+# A tagger's place or organisation span that opens with a job noun (गायिका, सिंगर, प्रवक्ता; _JOB_WORDS)
+# is a person: the noun is stripped as for PER spans. The rest must not be a KB name.
 JOB_NOUN_PEOPLE = True
 # "सिंगर <unknown words> को कोरोना पॉजिटिव पाया गया": a job noun, a name and a case report make a person
 # as a speech cue does (titled_people).
@@ -210,7 +210,11 @@ _PATIENT = regex.compile(
 # A tagger's two- or three-word place ending in a common surname, none of its words a KB name, is a
 # person ("कनिका कपूर की पार्टी में" tagged as a place).
 SURNAME_PEOPLE = True
-_JOB_WORDS = PERSON_NOUNS | DESIGNATIONS
+# (only nouns that name one person's job: not प्रमुख, सदस्य, नेता, पूर्व, जनरल, which open places and bodies)
+_JOB_WORDS = frozenset(
+    "गायक गायिका सिंगर गीतकार संगीतकार अभिनेता अभिनेत्री लेखक कवि खिलाड़ी कोच डॉक्टर वैज्ञानिक पत्रकार "
+    "प्रवक्ता सांसद विधायक पार्षद एडवोकेट अधिवक्ता वकील".split()
+)
 
 
 def ner(st: State, tagger: object) -> list[tuple[int, int, str]]:
