@@ -207,12 +207,14 @@ PATIENT_CUE = True
 _PATIENT = regex.compile(
     r"\s+(?:[\p{L}\p{M}\d()\-]+\s+){0,5}?(?:पॉजिटिव|पॉज़िटिव|पॉजीटिव|पोजिटिव|संक्रमित)\s+(?:पाया|पाई|पाए|पाये)(?![\p{L}\p{M}])"
 )
+# (never a day: "डॉक्टर शुक्रवार को पॉजिटिव पाए गए")
+_NOT_NAMES = frozenset("सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार आज कल परसों भी".split())
 # A tagger's two- or three-word place ending in a common surname, none of its words a KB name, is a
 # person ("कनिका कपूर की पार्टी में" tagged as a place).
 SURNAME_PEOPLE = True
 # (only nouns that name one person's job: not प्रमुख, सदस्य, नेता, पूर्व, जनरल, which open places and bodies)
 _JOB_WORDS = frozenset(
-    "गायक गायिका सिंगर गीतकार संगीतकार अभिनेता अभिनेत्री लेखक कवि खिलाड़ी कोच डॉक्टर वैज्ञानिक पत्रकार "
+    "गायक गायिका सिंगर गीतकार संगीतकार अभिनेता अभिनेत्री लेखक कवि खिलाड़ी कोच डॉक्टर पत्रकार "
     "प्रवक्ता सांसद विधायक पार्षद एडवोकेट अधिवक्ता वकील".split()
 )
 
@@ -372,7 +374,12 @@ def titled_people(st: State) -> None:
             continue
         cues = _CUES_BY_FIRST.get(units[b].text)  # only cues starting with this word can follow
         cued = bool(cues) and any(tuple(x.text for x in units[b : b + len(c)]) == c for c in cues)
-        if not cued and not (PATIENT_CUE and units[b].text == "को" and _PATIENT.match(st.doc.text, units[b].end)):
+        if not cued and not (
+            PATIENT_CUE
+            and units[b].text == "को"
+            and not any(units[k].text in _NOT_NAMES for k in range(a, b))
+            and _PATIENT.match(st.doc.text, units[b].end)
+        ):
             continue
         if any(units[k].key in kb.index and units[k].text not in name_tokens() for k in range(a, b)):
             continue  # a known place or organisation, not an unknown name
