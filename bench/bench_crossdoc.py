@@ -280,7 +280,7 @@ def _explain(gold: list[dict[str, object]], clusters: list, reports: list[EventR
 
 def _days(gold: list[dict[str, object]]) -> set[str]:
     """Publication days (yyyymmdd) of the articles a gold set names."""
-    return {i.split(":")[2] for g in gold for k in ("articles", "negative") for i in g.get(k, [])}  # type: ignore[union-attr]
+    return {i.split(":")[2] for i in _day_universe(gold, (), False)}
 
 
 def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = False) -> None:

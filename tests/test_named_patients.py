@@ -57,9 +57,6 @@ def test_a_speaker_is_not_a_patient() -> None:
 
 def test_flag_off_keeps_the_old_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(events_bulletins, "NAMED_PATIENTS", False)
-    from vaarta import events
-
-    monkeypatch.setattr(events, "NAMED_PATIENTS", False)
     rec = analyse("मशहूर सिंगर सुरभि मेहरा को कोरोना वायरस पॉजिटिव पाया गया है।")
     assert epidemic(rec) == []  # no place, no named patient: no report
 

@@ -87,6 +87,17 @@ MINISTRIES = {
 }
 # The number words one to ten (a count written out: "पांच मामले"), as a regex alternation.
 NUMBER_WORDS = "एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस"
+# What follows a person found infected, read from the end of the name ("X को कोरोना पॉजिटिव पाया गया",
+# "X की रिपोर्ट पॉजिटिव आई", "X, जो कि संक्रमित पाई गई हैं"); never across a speech verb or a word that
+# counts other people ("X के संपर्क में आए 5 लोग संक्रमित पाए गए": X is the contact). Read by the
+# entity stage (a job noun, a name and this make a person) and the events (the report's patient).
+FOUND_INFECTED_AFTER = regex.compile(
+    r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:(?:जो|जो\s+कि)\s+|को\s+|की\s+|भी\s+)?"
+    r"(?:(?!(?:ने|कहा|बताया|संपर्क|लोग|लोगों|व्यक्ति|व्यक्तियों|सदस्य|सदस्यों|परिवार|मरीजों)(?![\p{L}\p{M}]))"
+    r"[\p{L}\p{M}\d()\-]+\s+){0,6}?"
+    r"(?:पॉजिटिव|पॉज़िटिव|पॉजीटिव|पोजिटिव|पॉजेटिव|पाजिटिव|संक्रमित|ग्रसित)\s+"
+    r"(?:पाए|पाई|पाया|पाये|पाईं|आए|आई|आया|आने|हो|होने|निकले|निकली|निकला)(?![\p{L}\p{M}])"
+)
 HOME_COUNTRY = "India"  # Hindi news: an unqualified ministry is India's when India is named at all
 # "In the country" (देश में, देशभर में, पूरे देश में, देश के 75 जिलों में): group 1 is the country word.
 # The entity stage reads it as HOME_COUNTRY in a count sentence (entities_places.home_country),

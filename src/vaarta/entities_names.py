@@ -20,6 +20,7 @@ from vaarta.entities_base import (
     CONF_NER,
     CONJUNCTIONS,
     DESIGNATIONS,
+    FOUND_INFECTED_AFTER,
     FUNCTION_WORDS,
     FUZZY_MIN,
     LEADING_JUNK,
@@ -202,11 +203,8 @@ def _needs_tagger(st: State, toks: list[Token]) -> bool:
 # is a person: the noun is stripped as for PER spans. The rest must not be a KB name.
 JOB_NOUN_PEOPLE = True
 # "सिंगर <unknown words> को कोरोना पॉजिटिव पाया गया": a job noun, a name and a case report make a person
-# as a speech cue does (titled_people).
+# as a speech cue does (titled_people; the report: entities_base.FOUND_INFECTED_AFTER).
 PATIENT_CUE = True
-_PATIENT = regex.compile(
-    r"\s+(?:[\p{L}\p{M}\d()\-]+\s+){0,5}?(?:पॉजिटिव|पॉज़िटिव|पॉजीटिव|पोजिटिव|संक्रमित)\s+(?:पाया|पाई|पाए|पाये)(?![\p{L}\p{M}])"
-)
 # (never a day: "डॉक्टर शुक्रवार को पॉजिटिव पाए गए")
 _NOT_NAMES = frozenset("सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार आज कल परसों भी".split())
 # A tagger's two- or three-word place ending in a common surname, none of its words a KB name, is a
@@ -378,7 +376,7 @@ def titled_people(st: State) -> None:
             PATIENT_CUE
             and units[b].text == "को"
             and not any(units[k].text in _NOT_NAMES for k in range(a, b))
-            and _PATIENT.match(st.doc.text, units[b].end)
+            and FOUND_INFECTED_AFTER.match(st.doc.text, units[b - 1].end)
         ):
             continue
         if any(units[k].key in kb.index and units[k].text not in name_tokens() for k in range(a, b)):

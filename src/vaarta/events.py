@@ -21,7 +21,6 @@ from .entities_base import NATIONAL_IN
 from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count
 from .events_bulletins import (
     MEASURE_PRONOUN,
-    NAMED_PATIENTS,
     NATIONAL_COUNTS,
     NATIONAL_MEASURES,
     PRONOUN_MEASURE_AGENT,
@@ -327,10 +326,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if trig.type in NOMINAL_TYPES and in_adjunct(text, a_e):
                 actors, recips = [], []  # "हमले के दौरान … गिरफ़्तार": the names are of the main clause
             if trig.type in ("DISASTER", "ACCIDENT"):  # their place carries them (ontology); a named case its person
-                actors, recips = (
-                    [],
-                    named_patients(text, s_ments, sent.start, sent.end) if trig.mode == "epidemic" and NAMED_PATIENTS else [],
-                )
+                actors, recips = [], named_patients(text, s_ments, sent.start, sent.end) if trig.mode == "epidemic" else []
             elif trig.type == "ASSAULT" and match_at(_CASE, text, a_e):
                 actors, recips = [], []  # "हत्या के मामले में पूछताछ": the names are of the case, not the act
             elif trig.type == "ASSAULT":

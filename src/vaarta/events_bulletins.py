@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from .entities_base import HOME_COUNTRY, NUMBER_WORDS, home_meant
+from .entities_base import FOUND_INFECTED_AFTER, HOME_COUNTRY, NUMBER_WORDS, home_meant
 from .events_draft import _Draft, _place_kind
 from .events_lexicon import Lexicon, match_at
 from .events_places import _COORD_GAP, _kb_inside, _specific, place_chains
@@ -151,31 +151,25 @@ def vague_count(sent: str, lex: Lexicon) -> bool:
     return bool(_LARGE.search(sent) or lex.vague.search(sent)) and not _ANY_NUMBER.search(sent)
 
 
-# Issue 6, fourth session: a named person found infected ("गायिका X को कोरोना पॉजिटिव पाया गया", "X की
-# जांच रिपोर्ट पॉजिटिव आई", "X, जो कि संक्रमित पाई गई हैं") is the affected party of the epidemic report,
-# which then stands without a place (a case is news by its person: two outlets on one singer link by
-# her, not by the city). Only a person named right before the cue, never one whose words count other
-# people ("X के संपर्क में आए 5 लोग संक्रमित पाए गए": X is the contact, not a case).
+# Issue 6, fourth session: a named person found infected (entities_base.FOUND_INFECTED_AFTER follows the
+# name) is the affected party of the epidemic report, which then stands without a place (a case is news
+# by its person: two outlets on one singer link by her, not by the city).
 NAMED_PATIENTS = True
-_PATIENT_AFTER = regex.compile(
-    r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:(?:जो|जो\s+कि)\s+|को\s+|की\s+|भी\s+)?"
-    r"(?:(?!(?:ने|कहा|बताया|संपर्क|लोग|लोगों|व्यक्ति|व्यक्तियों|सदस्य|सदस्यों|परिवार|मरीजों)(?![\p{L}\p{M}]))"
-    r"[\p{L}\p{M}\d()\-]+\s+){0,6}?"
-    r"(?:पॉजिटिव|पॉज़िटिव|पॉजीटिव|पोजिटिव|पॉजेटिव|पाजिटिव|संक्रमित|ग्रसित)\s+"
-    r"(?:पाए|पाई|पाया|पाये|पाईं|आए|आई|आया|आने|हो|होने|निकले|निकली|निकला)(?![\p{L}\p{M}])"
-)
 
 
 def named_patients(text: str, s_ments: Sequence[tuple[int, int, Entity]], start: int, end: int) -> list[str]:
-    """People of a sentence (``start``–``end``) named as found infected, in order (NAMED_PATIENTS)."""
+    """People of a sentence (``start``–``end``) named as found infected, in order (none when
+    NAMED_PATIENTS is off)."""
     out: list[str] = []
+    if not NAMED_PATIENTS:
+        return out
     for m in s_ments:
         if (
             m[2].type == "PER"
             and start <= m[0]
             and m[1] <= end
             and m[2].name not in out
-            and _PATIENT_AFTER.match(text, m[1], end)
+            and FOUND_INFECTED_AFTER.match(text, m[1], end)
         ):
             out.append(m[2].name)
     return out
