@@ -57,6 +57,8 @@ from .crossdoc_match import (
     EXACT_PLACE_MODES,
     MODE_MUST_AGREE,
     PARTICIPANT_JACCARD,
+    PLACELESS_BY_COUNT,
+    PLACELESS_MIN,
     TOLL_SEPARATES_MODES,
     Features,
     case_counts,
@@ -243,6 +245,8 @@ def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
     its chain), or one inside it (``l:`` of its place); with an exact-place mode only the
     same place (``h:`` of its place)."""
     store = {"p:" + n for n in f.parts}
+    if PLACELESS_BY_COUNT and f.counted:  # a place-less count meets the reports giving its number
+        store.update(f"n:{n}" for n in f.new_cases | f.cases if n >= PLACELESS_MIN and not 1900 <= n <= 2100)
     query = set(store)
     if f.loc:
         c = inside.chain(f.loc)

@@ -23,6 +23,7 @@ from .events_bulletins import (
     MEASURE_PRONOUN,
     NATIONAL_COUNTS,
     NATIONAL_MEASURES,
+    PLACELESS_COUNTS,
     PRONOUN_MEASURE_AGENT,
     SPLIT_PLACE_COUNTS,
     VAGUE_COUNTS,
@@ -31,6 +32,7 @@ from .events_bulletins import (
     national,
     new_case_counts,
     place_counts,
+    placeless_count,
     split_counts,
     vague_count,
 )
@@ -435,8 +437,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 d.new_cases = new_case_counts(sent.text)
             if trig.type in NOMINAL_TYPES and status == "planned":
                 continue  # "… तो विस्फोट होगा": a figure of speech, not a happening
-            if d.mode in PLACE_REQUIRED_MODES and not d.location and not d.recipients:
-                continue  # an epidemic count with no place (राज्य में, दुनियाभर में)
+            no_place = d.mode in PLACE_REQUIRED_MODES and not d.location and not d.recipients
+            if no_place and not (PLACELESS_COUNTS and placeless_count(sent.text)):
+                continue  # an epidemic count with no place (राज्य में 38), unless a large count
             if IMPLIED_SUBJECT and trig.type in IMPLIED_SUBJECT_TYPES and not d.actors and not d.recipients:
                 # "इस समझौते के तहत दोनों पक्ष …" in an article about one country: its parties (round 10)
                 if countries is None:

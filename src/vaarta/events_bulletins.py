@@ -173,3 +173,19 @@ def named_patients(text: str, s_ments: Sequence[tuple[int, int, Entity]], start:
         ):
             out.append(m[2].name)
     return out
+
+
+# Crossdoc round 16: a count of cases with no place in its sentence (a headline "संक्रमितों की कुल
+# संख्या 8447 हुई", "मंत्रालय के मुताबिक अब तक 8356 … केस मिले हैं") is kept as a place-less report when
+# it gives a count of PLACELESS_MIN or more (not a year): such a number identifies one bulletin, and
+# the merge joins it only with reports that give the same number (crossdoc_match.PLACELESS_BY_COUNT).
+PLACELESS_COUNTS = True
+PLACELESS_MIN = 100
+
+
+def placeless_count(sent: str) -> bool:
+    """Whether a sentence gives a case count specific enough to stand for a bulletin without a place."""
+    from .crossdoc_counts import case_counts
+
+    new, other = case_counts(sent)
+    return any(n >= PLACELESS_MIN and not 1900 <= n <= 2100 for n in new | other)

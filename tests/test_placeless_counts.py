@@ -1,0 +1,78 @@
+"""Issue 6, fifth session (crossdoc round 16): a case count of 100 or more with no place in its
+sentence is kept as a place-less epidemic report (events_bulletins.PLACELESS_COUNTS), two such
+counts of one article stay two reports (events_merge.PLACELESS_APART), and across articles a
+place-less report joins only a national or place-less report of the same day that gives the same
+number (crossdoc_match.PLACELESS_BY_COUNT). Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import vaarta
+from vaarta import crossdoc_match, events_bulletins, pipeline
+from vaarta.crossdoc import merge, multi_article, reports_from_record
+from vaarta.model import Article, Record
+
+PUB = "2020-04-12"
+
+
+def epidemic(text: str) -> list[dict]:  # type: ignore[type-arg]
+    rec = vaarta.analyse_text(text, published=PUB).to_json()
+    return [e for e in rec["events"] if e["type"] == "DISASTER" and e.get("mode") == "epidemic"]
+
+
+def test_a_headline_count_with_no_place_is_a_report() -> None:
+    (ev,) = epidemic("पिछले 24 घंटे में 918 नए मामले, संक्रमितों की कुल संख्या 8447 हुई")
+    assert ev.get("location") is None
+
+
+def test_a_small_count_with_no_place_is_background() -> None:
+    assert epidemic("राज्य में संक्रमितों की कुल संख्या बढ़कर 38 हो गई है।") == []
+
+
+def test_flag_off_drops_place_less_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_bulletins, "PLACELESS_COUNTS", False)
+    monkeypatch.setattr(vaarta.events, "PLACELESS_COUNTS", False)
+    assert epidemic("पिछले 24 घंटे में 918 नए मामले, संक्रमितों की कुल संख्या 8447 हुई") == []
+
+
+def test_two_place_less_counts_of_one_article_stay_two_reports() -> None:
+    evs = epidemic("संक्रमितों की कुल संख्या 8447 हुई। संयुक्त सचिव ने बताया कि सुबह तक पॉजिटिव मामलों की संख्या 8356 हो गई थी।")
+    assert len(evs) == 2 and all(e.get("location") is None for e in evs)
+
+
+def _record(aid: str, text: str, pub: str = PUB) -> Record:
+    res = pipeline.load_resources()
+    rec = pipeline.analyse_article(Article(id=aid, source=aid, raw=text, title=text.split("\n")[0], published=pub), res)
+    assert isinstance(rec, Record)
+    return rec
+
+
+def _joined(*arts: tuple[str, str, str]) -> list[set[str]]:
+    reports = [r for aid, text, pub in arts for r in reports_from_record(aid, pub, aid, _record(aid, text, pub))]
+    return [{x for x, _ in cl.reports} for cl in multi_article(merge(reports))]
+
+
+NATIONAL = "देश में कोरोना के 8356 मरीज\n\nदेश में पिछले 24 घंटे में 909 मामले सामने आने के बाद संक्रमितों की संख्या बढ़कर 8356 हो गई है।"
+PLACELESS = "कोरोना अपडेट\n\nमंत्रालय के मुताबिक अब तक पॉजिटिव मामलों की संख्या 8356 हो गई है।"
+
+
+def test_a_place_less_count_joins_the_national_report_with_its_number() -> None:
+    assert {"a", "b"} in _joined(("a", NATIONAL, PUB), ("b", PLACELESS, PUB))
+
+
+def test_a_different_number_or_another_day_stays_apart() -> None:
+    other = PLACELESS.replace("8356", "8447")
+    assert not any(len(j) > 1 for j in _joined(("a", NATIONAL, PUB), ("b", other, PUB)))
+    assert not any(len(j) > 1 for j in _joined(("a", NATIONAL, PUB), ("b", PLACELESS, "2020-04-13")))
+
+
+def test_a_place_less_count_does_not_join_a_state_with_the_same_number() -> None:
+    state = "राजस्थान में 348 मरीज\n\nराजस्थान में संक्रमितों की संख्या बढ़कर 348 हो गई है।"
+    placeless = "कोरोना अपडेट\n\nस्वास्थ्य विभाग के मुताबिक मरीजों की संख्या बढ़कर 348 हो गई है।"
+    assert not any(len(j) > 1 for j in _joined(("a", state, PUB), ("b", placeless, PUB)))
+
+
+def test_flag_off_keeps_place_less_reports_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_match, "PLACELESS_BY_COUNT", False)
+    assert not any(len(j) > 1 for j in _joined(("a", NATIONAL, PUB), ("b", PLACELESS, PUB)))
