@@ -34,19 +34,23 @@ def test_a_ranking_is_not_merged_on_its_place() -> None:
 
 
 def test_one_bulletin_dated_on_two_days() -> None:
-    a = bulletin("a", "केरल में संक्रमितों की संख्या बढ़कर 96 हो गई ।", date="2020-03-27")
-    b = bulletin("b", "केरल में 96 मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
+    a = bulletin("a", "केरल में संक्रमितों की संख्या बढ़कर 196 हो गई ।", date="2020-03-27")
+    b = bulletin("b", "केरल में 196 मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
     ok, why = compatible(a, b)
     assert ok and "one bulletin (same place, same count)" in why
     # a small count or different counts do not identify a bulletin across days
     c = bulletin("c", "केरल में संक्रमितों की संख्या नौ हो गई ।", date="2020-03-27")
     d = bulletin("d", "केरल में नौ मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
     assert not compatible(c, d)[0]
-    e = bulletin("e", "केरल में 101 मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
+    e = bulletin("e", "केरल में 201 मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
     assert not compatible(a, e)[0]
     # more than BULLETIN_DAY_SLACK days apart: two reports
-    f = bulletin("f", "केरल में 96 मरीज हो गए हैं ।", pub="2020-04-01", date="2020-03-31")
+    f = bulletin("f", "केरल में 196 मरीज हो गए हैं ।", pub="2020-04-01", date="2020-03-31")
     assert not compatible(a, f)[0]
+    # crossdoc round 16: across publication days a count under CROSS_DAY_COUNT_MIN is told afresh each day
+    g = bulletin("g", "केरल में संक्रमितों की संख्या बढ़कर 96 हो गई ।", date="2020-03-27")
+    h = bulletin("h", "केरल में 96 मरीज हो गए हैं ।", pub="2020-03-30", date="2020-03-29")
+    assert not compatible(g, h)[0]
 
 
 def test_evidence_similarity_is_order_free_tiebreak() -> None:

@@ -28,9 +28,13 @@ def test_reports_of_different_publication_days_are_apart() -> None:
     ok, why = compatible(a, b)
     assert not ok and why == "no party, published on different days"
     assert compatible(a, c)[0]
-    # one bulletin told on two days (the same specific count) still joins
-    d = epidemic_report("d", "गोवा में कुल 14 मामले हो गए हैं ।", loc="Goa", pub="2020-04-02")
-    assert compatible(a, d)[0]
+    # one bulletin told on two days (the same specific count, CROSS_DAY_COUNT_MIN or more) still joins
+    a2 = epidemic_report("a2", "गोवा में अब तक 114 मामले सामने आए हैं ।", loc="Goa", pub="2020-04-01")
+    d = epidemic_report("d", "गोवा में कुल 114 मामले हो गए हैं ।", loc="Goa", pub="2020-04-02")
+    assert compatible(a2, d)[0]
+    # a small count unchanged for two days is told afresh each day (crossdoc round 16)
+    d14 = epidemic_report("d14", "गोवा में कुल 14 मामले हो गए हैं ।", loc="Goa", pub="2020-04-02")
+    assert not compatible(a, d14)[0]
 
 
 def test_publication_day_flag(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,7 +52,10 @@ def test_bulletins_of_different_days_rule(monkeypatch: pytest.MonkeyPatch) -> No
     assert compatible(a, d)[0]
     # a shared specific count is one bulletin across days
     e = bulletin("e", "देश में 75 नए मामले मिले थे ।", loc="India", pub="2020-04-03")
+    assert compatible(a, e)[0] is False  # under CROSS_DAY_COUNT_MIN (crossdoc round 16)
+    monkeypatch.setattr(crossdoc_match, "CROSS_DAY_COUNT_MIN", 0)
     assert compatible(a, e)[0]
+    monkeypatch.setattr(crossdoc_match, "CROSS_DAY_COUNT_MIN", 100)
     # off (the default, measured in docs/crossdoc.md round 9): as before
     monkeypatch.setattr(crossdoc_match, "BULLETIN_ONE_DAY", False)
     assert compatible(a, b)[0]

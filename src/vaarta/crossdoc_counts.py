@@ -30,7 +30,7 @@ _NEW = r"(?:और|नए|नये|नई|नयी)"
 # Crossdoc round 12: a disease word between a count and its noun ("आगरा में 63 कोरोना पॉजिटिव
 # मरीज", "12 कोविड-19 संक्रमित", "60 नए कोरोना मरीज") — the count is still a case count
 DISEASE_BEFORE_NOUN = True
-_DISEASE = r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस)\s+){0,2}" if DISEASE_BEFORE_NOUN else ""
+_DISEASE = r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस)\s+(?:के\s+)?){0,2}" if DISEASE_BEFORE_NOUN else ""
 _NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE_NOUN)
 # Crossdoc round 13: "तीन और लोग कोरोना वायरस से संक्रमित पाए गए" — N more people found infected are new cases
 MORE_PEOPLE_NEW = True
@@ -48,7 +48,7 @@ _OTHER_CASES = (
     # crossdoc round 13: "1135 लोगों में कोरोना संक्रमण" — people in whom the infection is found
     regex.compile(_NUM + r"\s+(?:लोगों|व्यक्तियों|मरीजों)\s+में\s+(?:\S+\s+){0,2}?संक्रमण"),
     # "संख्या 40 से बढ़कर 52", "संख्या शनिवार तक 176" (a time up to which, crossdoc round 11)
-    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+|\S+\s+तक\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
+    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज)\s+(?:\S+\s+से\s+|\S+\s+(?:तक|को)\s+)?(?:बढ़कर|पहुंचकर)?\s*" + _NUM),
     # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
     regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
 )
@@ -89,6 +89,10 @@ def _hundreds(m: regex.Match[str]) -> str:
 
 _DEATH_NEAR = regex.compile(r"मौत|मृत्यु|मरने|मृतक|जान\s+गं")
 _DEATH_LOOKBACK = 30  # characters before a count searched for a death word ("मौत के दो मामले")
+# Crossdoc round 16: ... within the count's clause ("मृतक संख्या 38 हुई, कुल मामले 1637", "आठ की मौत हो
+# चुकी है और 160 से अधिक मरीज": 1637 and 160 are case counts)
+CLAUSE_LOOKBACK = True
+_CLAUSE_END = regex.compile(r"[,;।|]|(?<![\p{L}\p{M}])(?:और|जबकि|तथा|वहीं)(?![\p{L}\p{M}])")
 # a death word right after the count's noun (the rest of the word first): "एक मरीज की मौत",
 # "दो मरीजों की मृत्यु" (round 9)
 _DEATH_AFTER = regex.compile(r"[\p{L}\p{M}]*\s*(?:की|के|का)\s+(?:मौत|मृत्यु)")
@@ -115,6 +119,8 @@ def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int],
                 continue
             skip.add(m.start(1))
             before = text[max(0, m.start() - _DEATH_LOOKBACK) : m.start()]
+            if CLAUSE_LOOKBACK:
+                before = _CLAUSE_END.split(before)[-1]
             if _DEATH_NEAR.search(before) or _DEATH_NEAR.search(m.group(0)) or _DEATH_AFTER.match(text, m.end()):
                 continue  # "मौत के दो मामले", "मृतकों की संख्या": a toll, kept in Event.killed
             if bounds is not None and _RECOVERED_AFTER.match(text, m.end()):

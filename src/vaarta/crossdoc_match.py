@@ -67,6 +67,9 @@ RANKING_NOT_A_BULLETIN = True
 # dated by one outlet on its day, by another on the next).
 SPECIFIC_COUNT = 10
 BULLETIN_DAY_SLACK = 2
+# Crossdoc round 16: across publication days the shared count must be this large (a small count
+# unchanged for days is told afresh each day: Haryana's 17 on 19, 20 and 21 Mar)
+CROSS_DAY_COUNT_MIN = 100
 # Bulletins are snapshots of one day (round 9): two reports of one place published on
 # different days, and not about one day (a report's day: its date when it gives a day, else
 # its publication day), are two bulletins unless they share a specific count (above), the
@@ -296,6 +299,8 @@ def _same_bulletin(fa: Features, fb: Features) -> bool:
     shared = (fa.new_cases & fb.new_cases) | (fa.cases & fb.cases)
     if not shared & specific_counts(fa):
         return False
+    if CROSS_DAY_COUNT_MIN and fa.published != fb.published and max(shared) < CROSS_DAY_COUNT_MIN:
+        return False  # a state's 17 on three days running: an unchanged count, not one bulletin
     da = fa.date or fa.published
     db = fb.date or fb.published
     return da is not None and db is not None and abs((da[0] - db[0]).days) <= BULLETIN_DAY_SLACK
