@@ -76,3 +76,8 @@ def test_a_place_less_count_does_not_join_a_state_with_the_same_number() -> None
 def test_flag_off_keeps_place_less_reports_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crossdoc_match, "PLACELESS_BY_COUNT", False)
     assert not any(len(j) > 1 for j in _joined(("a", NATIONAL, PUB), ("b", PLACELESS, PUB)))
+
+
+def test_one_sentence_with_two_count_phrases_is_one_report() -> None:
+    evs = epidemic("स्वास्थ्य मंत्रालय ने बताया कि पिछले 24 घंटे में कोरोना के 1007 नए मामले सामने आए हैं और कुल मामले 13387 पर पहुंचे हैं।")
+    assert len(evs) == 1 and evs[0].get("location") is None

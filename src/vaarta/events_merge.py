@@ -87,8 +87,8 @@ def _split_places(d: _Draft) -> list[_Draft]:
     ]
 
 
-# Crossdoc round 16: place-less epidemic counts (events_bulletins.PLACELESS_COUNTS) are not merged
-# with each other within an article: nothing tells that they are one place's count.
+# Crossdoc round 16: place-less epidemic counts (events_bulletins.PLACELESS_COUNTS) of different sentences
+# are not merged with each other within an article: nothing tells that they are one place's count.
 PLACELESS_APART = True
 
 
@@ -110,7 +110,7 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
             return False
         if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb:
             return False  # India's count and Delhi's count are two reports
-        if PLACELESS_APART and a.mode in PER_PLACE_MODES and la is None and lb is None:
+        if PLACELESS_APART and a.mode in PER_PLACE_MODES and la is None and lb is None and a.sentence != b.sentence:
             return False  # two place-less counts (a headline's 8447, a briefing's 8356): each its own report
         if a.new_cases and b.new_cases and not a.new_cases & b.new_cases:
             return False  # 149 new cases today, 125 the day before: two bulletins (crossdoc round 10)
