@@ -33,6 +33,7 @@ from .events_bulletins import (
     new_case_counts,
     place_counts,
     placeless_count,
+    running_toll,
     split_counts,
     vague_count,
 )
@@ -83,10 +84,6 @@ _REEXPORTED = (_Salient, _Times, _triggers_in, _triggers_by_sentence)
 # Modes reported only with a place or a named patient (events_bulletins.NAMED_PATIENTS): a count with no place
 # (राज्य में 38, दुनियाभर में 10 लाख) is background; no other article's report can be told to be the same one.
 PLACE_REQUIRED_MODES = frozenset({"epidemic"})
-# Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
-# मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
-# the deaths, "all" every such report, "" keeps them (their killed is never the total).
-EPIDEMIC_TOTAL_DROP = "drop"
 # A patient referred back to (उसी व्यक्ति, उस मरीज): a sentence describing a reported case.
 _EARLIER_PATIENT = regex.compile(
     r"(?<![\p{L}\p{M}])(?:उसी|उस)\s+(?:[\p{L}\p{M}]+\s+){0,2}?(?:व्यक्ति|शख्स|शख़्स|मरीज|युवक|युवती|कर्मचारी)(?![\p{L}\p{M}])"
@@ -427,11 +424,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 if si not in epi_counts:
                     epi_counts[si] = _epidemic_deaths(sent.text, lex)
                 new, total, new_cases = epi_counts[si]
-                if (
-                    total
-                    and not new_cases
-                    and (EPIDEMIC_TOTAL_DROP == "all" or (EPIDEMIC_TOTAL_DROP == "drop" and _names_deaths(text[a_s:a_e], lex)))
-                ):
+                if running_toll(total, new_cases, text[a_s:a_e], lex):
                     continue  # a running toll, not a report of new deaths
                 d.killed = new if new is not None else (None if total else d.killed)
                 d.new_cases = new_case_counts(sent.text)

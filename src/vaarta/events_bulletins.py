@@ -12,11 +12,12 @@ from dataclasses import replace
 
 import regex
 
+from .crossdoc_counts import case_counts
 from .entities_base import FOUND_INFECTED_AFTER, HOME_COUNTRY, NUMBER_WORDS, home_meant
 from .events_draft import _Draft, _place_kind
 from .events_lexicon import Lexicon, match_at
 from .events_places import _COORD_GAP, _kb_inside, _specific, place_chains
-from .events_rules import _epidemic_deaths
+from .events_rules import _epidemic_deaths, _names_deaths
 from .model import Entity, Resources, Span
 
 # The country an Indian paper means by "देश" (देश में, देशभर में, पूरे देश में): a count "in the
@@ -185,7 +186,19 @@ PLACELESS_MIN = 100
 
 def placeless_count(sent: str) -> bool:
     """Whether a sentence gives a case count specific enough to stand for a bulletin without a place."""
-    from .crossdoc_counts import case_counts
-
     new, other = case_counts(sent)
     return any(n >= PLACELESS_MIN and not 1900 <= n <= 2100 for n in new | other)
+
+
+# Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
+# मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
+# the deaths, "all" every such report, "" keeps them (their killed is never the total).
+EPIDEMIC_TOTAL_DROP = "drop"
+
+
+def running_toll(total: bool, new_cases: bool, trigger: str, lex: Lexicon) -> bool:
+    """Whether a report (its sentence's death counts read by ``_epidemic_deaths``, its trigger's text)
+    only gives a running toll and is dropped (EPIDEMIC_TOTAL_DROP)."""
+    if not total or new_cases:
+        return False
+    return EPIDEMIC_TOTAL_DROP == "all" or (EPIDEMIC_TOTAL_DROP == "drop" and _names_deaths(trigger, lex))

@@ -22,13 +22,6 @@ MERGE_ACROSS_PLACES = {"DISASTER": True, "ACCIDENT": True, "ASSAULT": False}
 # with and without a place are kept apart too: an epidemic report names cases and deaths
 # place by place (दिल्ली और तेलंगाना में एक-एक मामला, चीन में 42 मौतें), unlike a flood.
 PER_PLACE_MODES = frozenset({"epidemic"})
-# Modes reported only with a place: a count with no place (राज्य में 38, दुनियाभर में 10 लाख)
-# is background, and no other article's report can be told to be the same one.
-PLACE_REQUIRED_MODES = frozenset({"epidemic"})
-# Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
-# मरने वालों की संख्या 2,912 हो गई) and no new count: "drop" drops those whose trigger names
-# the deaths, "all" every such report, "" keeps them (their killed is never the total).
-EPIDEMIC_TOTAL_DROP = "drop"
 # Merged mentions of a nominal event keep the most specific place, nested by this document's
 # place chains, or by the KB's hierarchy when the text calls it a district (उत्तराखंड भूकंप …
 # चमोली जिले में: Chamoli district; "नागापटनम में तबाही" of a cyclone crossing Tamil Nadu's
