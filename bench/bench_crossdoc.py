@@ -389,7 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--compare", action="store_true", help="e2e: also merge the reports without evidence text")
     ap.add_argument(
-        "--blind", action="store_true", help="e2e: also analyse and score the blind test days (totals only; for a closing measure)"
+        "--blind",
+        action="store_true",
+        help="e2e: also analyse and score the blind test days (totals only; for a closing measure)",
     )
     args = ap.parse_args(argv)
     if args.what in ("dedup", "all"):

@@ -59,6 +59,7 @@ from .crossdoc_match import (
     PARTICIPANT_JACCARD,
     PLACELESS_BY_COUNT,
     PLACELESS_MIN,
+    PLACELESS_NATIONAL_ONLY,
     TOLL_SEPARATES_MODES,
     Features,
     case_counts,
@@ -245,7 +246,8 @@ def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
     its chain), or one inside it (``l:`` of its place); with an exact-place mode only the
     same place (``h:`` of its place)."""
     store = {"p:" + n for n in f.parts}
-    if PLACELESS_BY_COUNT and f.counted:  # a place-less count meets the reports giving its number
+    if PLACELESS_BY_COUNT and f.counted and (not f.loc or (PLACELESS_NATIONAL_ONLY and len(inside.chain(f.loc)) == 1)):
+        # a place-less count meets the (national or place-less) reports giving its number
         store.update(f"n:{n}" for n in f.new_cases | f.cases if n >= PLACELESS_MIN and not 1900 <= n <= 2100)
     query = set(store)
     if f.loc:
