@@ -81,3 +81,11 @@ def test_flag_off_keeps_place_less_reports_alone(monkeypatch: pytest.MonkeyPatch
 def test_one_sentence_with_two_count_phrases_is_one_report() -> None:
     evs = epidemic("स्वास्थ्य मंत्रालय ने बताया कि पिछले 24 घंटे में कोरोना के 1007 नए मामले सामने आए हैं और कुल मामले 13387 पर पहुंचे हैं।")
     assert len(evs) == 1 and evs[0].get("location") is None
+
+
+def test_the_19_of_covid_19_is_no_count_and_latin_covid19_is_a_disease_word() -> None:
+    from vaarta.crossdoc_counts import case_bounds
+
+    assert case_bounds("देश में कोविड-19 मरीजों की संख्या 8,356 पर पहुंच गयी") == (frozenset(), frozenset({8356}), frozenset())
+    assert case_bounds("पिछले 24 घंटों में 1752 नए COVID19 के मामले सामने आए हैं")[0] == frozenset({1752})
+    assert case_bounds("बिहार में अनेक मरीज")[1] == frozenset()  # no "एक" inside a word

@@ -24,13 +24,18 @@ _NUM_WORDS = {
     "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
     "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
 }  # fmt: skip
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}\d])"
+# Crossdoc round 16: a number glued to a word by a hyphen or a point is no count ("कोविड-19 मरीजों": not 19 cases)
+_NUM = r"(?<![\p{L}\p{M}\d,.-])(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}\d])"
 _CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
 _NEW = r"(?:और|नए|नये|नई|नयी)"
 # Crossdoc round 12: a disease word between a count and its noun ("आगरा में 63 कोरोना पॉजिटिव
 # मरीज", "12 कोविड-19 संक्रमित", "60 नए कोरोना मरीज") — the count is still a case count
 DISEASE_BEFORE_NOUN = True
-_DISEASE = r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस)\s+(?:के\s+)?){0,2}" if DISEASE_BEFORE_NOUN else ""
+_DISEASE = (
+    r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस|COVID-?19|Covid-?19|covid-?19)\s+(?:के\s+)?){0,2}"
+    if DISEASE_BEFORE_NOUN
+    else ""
+)
 _NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE_NOUN)
 # Crossdoc round 13: "तीन और लोग कोरोना वायरस से संक्रमित पाए गए" — N more people found infected are new cases
 MORE_PEOPLE_NEW = True
