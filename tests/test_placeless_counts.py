@@ -89,3 +89,15 @@ def test_the_19_of_covid_19_is_no_count_and_latin_covid19_is_a_disease_word() ->
     assert case_bounds("देश में कोविड-19 मरीजों की संख्या 8,356 पर पहुंच गयी") == (frozenset(), frozenset({8356}), frozenset())
     assert case_bounds("पिछले 24 घंटों में 1752 नए COVID19 के मामले सामने आए हैं")[0] == frozenset({1752})
     assert case_bounds("बिहार में अनेक मरीज")[1] == frozenset()  # no "एक" inside a word
+
+
+def test_a_count_dated_to_a_month_is_compared_as_undated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest_crossdoc import epidemic_report
+
+    from vaarta.crossdoc import compatible
+
+    day = epidemic_report("a", "देश में संक्रमितों की कुल संख्या 1637 हो गई ।", "India", "2020-04-01", date="2020-04-01")
+    month = epidemic_report("b", "मार्च में हुए जलसे के बाद देश में कुल मामले 1637 हो गए हैं ।", "India", "2020-04-01", date="2020-03")
+    assert compatible(day, month)[0]
+    monkeypatch.setattr(crossdoc_match, "COUNT_DAY_ONLY", False)
+    assert compatible(day, month) == (False, "different dates")

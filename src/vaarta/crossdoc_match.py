@@ -117,6 +117,9 @@ ONE_PUBLICATION_DAY = True
 # day: tuning days 0.690 without it, 0.693 with it)
 PLACELESS_BY_COUNT = True
 PLACELESS_MIN = 100
+# Crossdoc round 16: an epidemic count dated only to a month or a year ("मार्च में हुए जलसे में … कुल मामले
+# 1949") took that date from another happening of its sentence: it is compared as undated
+COUNT_DAY_ONLY = True
 PLACELESS_NATIONAL_ONLY = True
 # ---------------------------------------------------------------------------------------
 _RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
@@ -193,7 +196,10 @@ def features(r: EventReport) -> Features:
     text = r.evidence_text or ""
     new, other, bounds = case_bounds(text) if counted else (_NO_BOUNDS, _NO_BOUNDS, _NO_BOUNDS)
     published = parse_date(r.published)
-    date = event_date(r, published)  # a future date of an occurred count is unknown (round 13)
+    told = event_date(r, published)  # a future date of an occurred count is unknown (round 13)
+    date = told
+    if COUNT_DAY_ONLY and counted and date is not None and span_days(date) > 0:
+        date = None  # a count is a day's snapshot: a month or a year is some other happening's date
     return Features(
         report=r,
         parts=participants(ev),
@@ -206,7 +212,7 @@ def features(r: EventReport) -> Features:
         cases=other,
         death_ord=death_ordinals(text) if counted else frozenset(),
         no_death=counted and ev.killed is None and not _DEATH_NEAR.search(text),
-        background=(BACKGROUND_APART and ev.date != r.published and background(text)) or _old(date, published),
+        background=(BACKGROUND_APART and ev.date != r.published and background(text)) or _old(told, published),
         ranking=RANKING_NOT_A_BULLETIN and counted and ranking_only(text),
         words=content_words(text),
         bounds=bounds,
