@@ -93,7 +93,6 @@ def test_the_19_of_covid_19_is_no_count_and_latin_covid19_is_a_disease_word() ->
 
 def test_a_count_dated_to_a_month_is_compared_as_undated(monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest_crossdoc import epidemic_report
-
     from vaarta.crossdoc import compatible
 
     day = epidemic_report("a", "देश में संक्रमितों की कुल संख्या 1637 हो गई ।", "India", "2020-04-01", date="2020-04-01")
