@@ -100,3 +100,8 @@ def test_a_count_dated_to_a_month_is_compared_as_undated(monkeypatch: pytest.Mon
     assert compatible(day, month)[0]
     monkeypatch.setattr(crossdoc_match, "COUNT_DAY_ONLY", False)
     assert compatible(day, month) == (False, "different dates")
+
+
+def test_a_state_list_ending_in_cases_came_gives_one_report_per_state() -> None:
+    evs = epidemic("कोरोना वायरस: महाराष्ट्र में अब तक 52 मामले, केरल में 40, हरियाणा में 17 और पंजाब में चार मामले आए हैं।")
+    assert {e.get("location") for e in evs} == {"Maharashtra", "Kerala", "Haryana", "Punjab, India"}
