@@ -58,13 +58,13 @@ from .crossdoc_match import (
     MODE_MUST_AGREE,
     PARTICIPANT_JACCARD,
     PLACELESS_BY_COUNT,
-    PLACELESS_MIN,
     PLACELESS_NATIONAL_ONLY,
     TOLL_SEPARATES_MODES,
     Features,
     case_counts,
     compatible,
     features,
+    large_counts,
     match,
     score,
 )
@@ -248,7 +248,7 @@ def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
     store = {"p:" + n for n in f.parts}
     if PLACELESS_BY_COUNT and f.counted and (not f.loc or (PLACELESS_NATIONAL_ONLY and len(inside.chain(f.loc)) == 1)):
         # a place-less count meets the (national or place-less) reports giving its number
-        store.update(f"n:{n}" for n in f.new_cases | f.cases if n >= PLACELESS_MIN and not 1900 <= n <= 2100)
+        store.update(f"n:{n}" for n in large_counts(f.new_cases | f.cases))
     query = set(store)
     if f.loc:
         c = inside.chain(f.loc)

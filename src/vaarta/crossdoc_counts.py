@@ -109,6 +109,16 @@ _DEATH_ORDINAL = (
 )
 
 
+# Crossdoc round 16: a case count this large (not a year) stands for one bulletin even without a place
+# (events_bulletins.PLACELESS_COUNTS, crossdoc_match.PLACELESS_BY_COUNT)
+LARGE_COUNT = 100
+
+
+def large_counts(counts: frozenset[int] | set[int]) -> frozenset[int]:
+    """The counts of LARGE_COUNT or more that are not years (1900-2100)."""
+    return frozenset(n for n in counts if n >= LARGE_COUNT and not 1900 <= n <= 2100)
+
+
 def _int(tok: str) -> int | None:
     if tok in _NUM_WORDS:
         return _NUM_WORDS[tok]

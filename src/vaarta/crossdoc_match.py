@@ -22,6 +22,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     case_bounds,
     case_counts,
     death_ordinals,
+    large_counts,
     list_item_counts,
     text_tolls,
     tolls_apart,
@@ -111,16 +112,15 @@ BACKGROUND_DAYS = 14
 # (a summit told by an agency the day after) still join across days.
 ONE_PUBLICATION_DAY = True
 # Crossdoc round 16: an epidemic report with no place (events_bulletins.PLACELESS_COUNTS) joins a
-# report that gives the same case count of PLACELESS_MIN or more (not a year), published the same day;
-# nothing else joins it. PLACELESS_NATIONAL_ONLY: the other report is place-less too or a country's
-# (a headline without a place is mostly the national count; UP's 348 is not Rajasthan's 348 of that
-# day: tuning days 0.690 without it, 0.693 with it)
+# report that gives the same case count of crossdoc_counts.LARGE_COUNT (100) or more, not a year,
+# published the same day; nothing else joins it. PLACELESS_NATIONAL_ONLY: the other report is
+# place-less too or a country's (a headline without a place is mostly the national count; UP's 348 is
+# not Rajasthan's 348 of that day: tuning days 0.690 without it, 0.693 with it)
 PLACELESS_BY_COUNT = True
-PLACELESS_MIN = 100
+PLACELESS_NATIONAL_ONLY = True
 # Crossdoc round 16: an epidemic count dated only to a month or a year ("मार्च में हुए जलसे में … कुल मामले
 # 1949") took that date from another happening of its sentence: it is compared as undated
 COUNT_DAY_ONLY = True
-PLACELESS_NATIONAL_ONLY = True
 # ---------------------------------------------------------------------------------------
 _RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
 _ANY_NUMBER = regex.compile(
@@ -313,11 +313,10 @@ def _same_bulletin(fa: Features, fb: Features) -> bool:
 
 
 def _placeless_pair(fa: Features, fb: Features) -> bool:
-    """Both counted and sharing a case count of PLACELESS_MIN or more, not a year (PLACELESS_BY_COUNT)."""
+    """Both counted, published the same day and sharing a large case count (PLACELESS_BY_COUNT)."""
     if not (fa.counted and fb.counted) or fa.published is None or fa.published != fb.published:
         return False  # one day's papers: the gold lists no pair of two publication days (ONE_PUBLICATION_DAY)
-    shared = (fa.new_cases | fa.cases) & (fb.new_cases | fb.cases)
-    return any(n >= PLACELESS_MIN and not 1900 <= n <= 2100 for n in shared)
+    return bool(large_counts((fa.new_cases | fa.cases) & (fb.new_cases | fb.cases)))
 
 
 def _day(f: Features) -> Interval | None:

@@ -82,7 +82,7 @@ __all__ = ["find_events"]  # (_Salient, _Times, _triggers_in, _triggers_by_sente
 _REEXPORTED = (_Salient, _Times, _triggers_in, _triggers_by_sentence)
 
 # Modes reported only with a place or a named patient (events_bulletins.NAMED_PATIENTS): a count with no place
-# (राज्य में 38, दुनियाभर में 10 लाख) is background; no other article's report can be told to be the same one.
+# (राज्य में 38) is background, unless it is a large count (events_bulletins.PLACELESS_COUNTS, round 16).
 PLACE_REQUIRED_MODES = frozenset({"epidemic"})
 # A patient referred back to (उसी व्यक्ति, उस मरीज): a sentence describing a reported case.
 _EARLIER_PATIENT = regex.compile(

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from .crossdoc_counts import case_counts
+from .crossdoc_counts import case_counts, large_counts
 from .entities_base import FOUND_INFECTED_AFTER, HOME_COUNTRY, NUMBER_WORDS, home_meant
 from .events_draft import _Draft, _place_kind
 from .events_lexicon import Lexicon, match_at
@@ -178,16 +178,16 @@ def named_patients(text: str, s_ments: Sequence[tuple[int, int, Entity]], start:
 
 # Crossdoc round 16: a count of cases with no place in its sentence (a headline "संक्रमितों की कुल
 # संख्या 8447 हुई", "मंत्रालय के मुताबिक अब तक 8356 … केस मिले हैं") is kept as a place-less report when
-# it gives a count of PLACELESS_MIN or more (not a year): such a number identifies one bulletin, and
-# the merge joins it only with reports that give the same number (crossdoc_match.PLACELESS_BY_COUNT).
+# it gives a count of crossdoc_counts.LARGE_COUNT (100) or more, not a year: such a number identifies
+# one bulletin, and the merge joins it only with reports that give the same number
+# (crossdoc_match.PLACELESS_BY_COUNT).
 PLACELESS_COUNTS = True
-PLACELESS_MIN = 100
 
 
 def placeless_count(sent: str) -> bool:
     """Whether a sentence gives a case count specific enough to stand for a bulletin without a place."""
     new, other = case_counts(sent)
-    return any(n >= PLACELESS_MIN and not 1900 <= n <= 2100 for n in new | other)
+    return bool(large_counts(new | other))
 
 
 # Epidemic reports whose sentence gives only a running death toll (चीन में अब तक 2,912 मौतें,
