@@ -53,6 +53,9 @@ TEST3 = ROOT / "eval" / "clusters" / "covid-gold-test3.jsonl"
 # Sixth tuning set (fifth session): 5 Mar, 17, 21, 24 Apr, annotated the same way, scored once as it was
 # (session-start code and the code of that moment) before anything was tuned on it.
 TUNE6 = ROOT / "eval" / "clusters" / "covid-gold-tune6.jsonl"
+# Seventh tuning set (fifth session, at its end): 10, 14 Mar, 18, 22 Apr; annotated the same way, scored
+# once as it was (the session's final code) and left for the next session to tune on.
+TUNE7 = ROOT / "eval" / "clusters" / "covid-gold-tune7.jsonl"
 # Fourth blind test (fifth session): 8 Mar, 4, 16, 23 Apr; same rule as the other blind sets.
 TEST4 = ROOT / "eval" / "clusters" / "covid-gold-test4.jsonl"
 
@@ -305,11 +308,11 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
 
     gold_orig = corpora.gold_cluster_refs(GOLD)
     gold_held, gold_test, gold_test2, gold_test3, gold_test4 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4))
-    gold_tune3, gold_tune4, gold_tune5, gold_tune6 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6))
+    gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7))
     # the blind days are always analysed and merged (a cluster's window spans neighbouring days, so the
     # tuning scores do not depend on the flag) but scored only when asked for (--blind)
     blind_gold = gold_test + gold_test2 + gold_test3 + gold_test4
-    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + blind_gold
+    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + blind_gold
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -342,7 +345,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6
+        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7
         rows = [
             ("covid-gold (4 days)", gold_orig),
             ("heldout (3 days, tuned in round 8)", gold_held),
@@ -351,6 +354,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             ("tuning set 4 (4 days, third session)", gold_tune4),
             ("tuning set 5 (4 days, fourth session)", gold_tune5),
             ("tuning set 6 (4 days, fifth session)", gold_tune6),
+            ("tuning set 7 (4 days, end of fifth session)", gold_tune7),
             (f"all tuning days ({len(_days(tune))})", tune),
         ]
         if blind:
