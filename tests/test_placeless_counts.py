@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import vaarta
-from vaarta import crossdoc_match, events_bulletins, pipeline
+from vaarta import crossdoc_match, crossdoc_types, events_bulletins, pipeline
 from vaarta.crossdoc import merge, multi_article, reports_from_record
 from vaarta.model import Article, Record
 
@@ -67,10 +67,15 @@ def test_a_different_number_or_another_day_stays_apart() -> None:
     assert not any(len(j) > 1 for j in _joined(("a", NATIONAL, PUB), ("b", PLACELESS, "2020-04-13")))
 
 
-def test_a_place_less_count_does_not_join_a_state_with_the_same_number() -> None:
+def test_a_place_less_count_does_not_join_a_state_with_the_same_number(monkeypatch: pytest.MonkeyPatch) -> None:
     state = "राजस्थान में 348 मरीज\n\nराजस्थान में संक्रमितों की संख्या बढ़कर 348 हो गई है।"
     placeless = "कोरोना अपडेट\n\nस्वास्थ्य विभाग के मुताबिक मरीजों की संख्या बढ़कर 348 हो गई है।"
     assert not any(len(j) > 1 for j in _joined(("a", state, PUB), ("b", placeless, PUB)))
+    # nor a place the knowledge base does not know (it is no country)
+    unknown = state.replace("राजस्थान", "धारावी")
+    assert not any(len(j) > 1 for j in _joined(("a", unknown, PUB), ("b", placeless, PUB)))
+    monkeypatch.setattr(crossdoc_match, "PLACELESS_NATIONAL_ONLY", False)  # any place: they join
+    assert {"a", "b"} in _joined(("a", state, PUB), ("b", placeless, PUB))
 
 
 def test_flag_off_keeps_place_less_reports_alone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +93,9 @@ def test_the_19_of_covid_19_is_no_count_and_latin_covid19_is_a_disease_word() ->
 
     assert case_bounds("देश में कोविड-19 मरीजों की संख्या 8,356 पर पहुंच गयी") == (frozenset(), frozenset({8356}), frozenset())
     assert case_bounds("पिछले 24 घंटों में 1752 नए COVID19 के मामले सामने आए हैं")[0] == frozenset({1752})
-    assert case_bounds("बिहार में अनेक मरीज")[1] == frozenset()  # no "एक" inside a word
+    assert case_bounds("बरसात मरीजों के लिए मुश्किल")[1] == frozenset()  # no "सात" inside a word
+    assert case_bounds("अब तक 391 कोविड - 19 पॉजिटिव मिले")[1] == frozenset({391})
+    assert case_bounds("युवक को कोविड 19 पॉजिटिव पाया गया")[1] == frozenset()
 
 
 def test_a_count_dated_to_a_month_is_compared_as_undated(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,10 +105,20 @@ def test_a_count_dated_to_a_month_is_compared_as_undated(monkeypatch: pytest.Mon
     day = epidemic_report("a", "देश में संक्रमितों की कुल संख्या 1637 हो गई ।", "India", "2020-04-01", date="2020-04-01")
     month = epidemic_report("b", "मार्च में हुए जलसे के बाद देश में कुल मामले 1637 हो गए हैं ।", "India", "2020-04-01", date="2020-03")
     assert compatible(day, month)[0]
-    monkeypatch.setattr(crossdoc_match, "COUNT_DAY_ONLY", False)
+    monkeypatch.setattr(crossdoc_types, "COUNT_DAY_ONLY", False)
     assert compatible(day, month) == (False, "different dates")
 
 
 def test_a_state_list_ending_in_cases_came_gives_one_report_per_state() -> None:
     evs = epidemic("कोरोना वायरस: महाराष्ट्र में अब तक 52 मामले, केरल में 40, हरियाणा में 17 और पंजाब में चार मामले आए हैं।")
     assert {e.get("location") for e in evs} == {"Maharashtra", "Kerala", "Haryana", "Punjab, India"}
+
+
+def test_a_count_between_1900_and_2100_is_a_count() -> None:
+    (ev,) = epidemic("कोरोना अपडेट: संक्रमितों की कुल संख्या 2,069 हो गई है।")
+    assert ev.get("location") is None
+
+
+def test_a_named_patient_told_twice_is_one_report() -> None:
+    evs = epidemic("अभिनेता रमेश कुमार कोरोना पॉजिटिव पाए गए हैं। रमेश कुमार की रिपोर्ट पॉजिटिव आई है।")
+    assert len(evs) == 1

@@ -52,13 +52,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from . import crossdoc_match as _match_flags
 from .crossdoc_match import (
     DAY_SLACK,
     EXACT_PLACE_MODES,
     MODE_MUST_AGREE,
     PARTICIPANT_JACCARD,
-    PLACELESS_BY_COUNT,
-    PLACELESS_NATIONAL_ONLY,
     TOLL_SEPARATES_MODES,
     Features,
     case_counts,
@@ -244,10 +243,16 @@ def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
     join are found. A compatible report shares a participant, or has a place compatible with
     the report's (:func:`loc_ok`): the same place or one containing it (``h:`` of a place of
     its chain), or one inside it (``l:`` of its place); with an exact-place mode only the
-    same place (``h:`` of its place)."""
+    same place (``h:`` of its place). A counted report with no place, or a national one, is also
+    stored and found under its large case counts (``n:``, crossdoc round 16)."""
     store = {"p:" + n for n in f.parts}
-    if PLACELESS_BY_COUNT and f.counted and (not f.loc or (PLACELESS_NATIONAL_ONLY and len(inside.chain(f.loc)) == 1)):
-        # a place-less count meets the (national or place-less) reports giving its number
+    flags = _match_flags  # read at call time, as match() reads them (tests and experiments set them)
+    if (
+        flags.PLACELESS_BY_COUNT
+        and f.counted
+        and (not f.loc or not flags.PLACELESS_NATIONAL_ONLY or inside.is_country(inside.chain(f.loc)[0]))
+    ):
+        # a place-less count meets the reports giving its number (national or place-less ones)
         store.update(f"n:{n}" for n in large_counts(f.new_cases | f.cases))
     query = set(store)
     if f.loc:

@@ -25,16 +25,19 @@ _NUM_WORDS = {
     "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
 }  # fmt: skip
 # Crossdoc round 16: a number glued to a word by a hyphen or a point is no count ("कोविड-19 मरीजों": not 19 cases)
-_NUM = r"(?<![\p{L}\p{M}\d,.-])(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}\d])"
+# (nor the 19 of "कोविड 19", "COVID - 19")
+_NUM = (
+    r"(?<![\p{L}\p{M}\d,.-])(?<!(?:कोविड|COVID|Covid|covid)\s*-?\s*)(\d[\d,]*|"
+    + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
+    + r")(?![\p{L}\p{M}\d])"
+)
 _CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
 _NEW = r"(?:और|नए|नये|नई|नयी)"
 # Crossdoc round 12: a disease word between a count and its noun ("आगरा में 63 कोरोना पॉजिटिव
 # मरीज", "12 कोविड-19 संक्रमित", "60 नए कोरोना मरीज") — the count is still a case count
 DISEASE_BEFORE_NOUN = True
 _DISEASE = (
-    r"(?:(?:कोरोना|कोरोनावायरस|कोविड-19|कोविड|वायरस|COVID-?19|Covid-?19|covid-?19)\s+(?:के\s+)?){0,2}"
-    if DISEASE_BEFORE_NOUN
-    else ""
+    r"(?:(?:कोरोना|कोरोनावायरस|(?:कोविड|COVID|Covid|covid)(?:\s*-?\s*19)?|वायरस)\s+(?:के\s+)?){0,2}" if DISEASE_BEFORE_NOUN else ""
 )
 _NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE_NOUN)
 # Crossdoc round 13: "तीन और लोग कोरोना वायरस से संक्रमित पाए गए" — N more people found infected are new cases
@@ -109,14 +112,15 @@ _DEATH_ORDINAL = (
 )
 
 
-# Crossdoc round 16: a case count this large (not a year) stands for one bulletin even without a place
-# (events_bulletins.PLACELESS_COUNTS, crossdoc_match.PLACELESS_BY_COUNT)
+# Crossdoc round 16: a case count this large stands for one bulletin even without a place
+# (events_bulletins.PLACELESS_COUNTS, crossdoc_match.PLACELESS_BY_COUNT). Numbers read as case counts
+# have a case word next to them, so 1,965 or 2,069 cases are counts, not years.
 LARGE_COUNT = 100
 
 
 def large_counts(counts: frozenset[int] | set[int]) -> frozenset[int]:
-    """The counts of LARGE_COUNT or more that are not years (1900-2100)."""
-    return frozenset(n for n in counts if n >= LARGE_COUNT and not 1900 <= n <= 2100)
+    """The counts of LARGE_COUNT or more."""
+    return frozenset(n for n in counts if n >= LARGE_COUNT)
 
 
 def _int(tok: str) -> int | None:

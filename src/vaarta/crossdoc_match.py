@@ -114,13 +114,11 @@ ONE_PUBLICATION_DAY = True
 # Crossdoc round 16: an epidemic report with no place (events_bulletins.PLACELESS_COUNTS) joins a
 # report that gives the same case count of crossdoc_counts.LARGE_COUNT (100) or more, not a year,
 # published the same day; nothing else joins it. PLACELESS_NATIONAL_ONLY: the other report is
-# place-less too or a country's (a headline without a place is mostly the national count; UP's 348 is
-# not Rajasthan's 348 of that day: tuning days 0.690 without it, 0.693 with it)
+# place-less too or a country's (PlaceMap.is_country: a top place of the hierarchy, not a place missing
+# from it; a headline without a place is mostly the national count; UP's 348 is not Rajasthan's 348 of
+# that day)
 PLACELESS_BY_COUNT = True
 PLACELESS_NATIONAL_ONLY = True
-# Crossdoc round 16: an epidemic count dated only to a month or a year ("मार्च में हुए जलसे में … कुल मामले
-# 1949") took that date from another happening of its sentence: it is compared as undated
-COUNT_DAY_ONLY = True
 # ---------------------------------------------------------------------------------------
 _RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
 _ANY_NUMBER = regex.compile(
@@ -196,10 +194,8 @@ def features(r: EventReport) -> Features:
     text = r.evidence_text or ""
     new, other, bounds = case_bounds(text) if counted else (_NO_BOUNDS, _NO_BOUNDS, _NO_BOUNDS)
     published = parse_date(r.published)
-    told = event_date(r, published)  # a future date of an occurred count is unknown (round 13)
-    date = told
-    if COUNT_DAY_ONLY and counted and date is not None and span_days(date) > 0:
-        date = None  # a count is a day's snapshot: a month or a year is some other happening's date
+    date = event_date(r, published)  # a future date of an occurred count is unknown (round 13), a month too (16)
+    told = event_date(r, published, told=True)
     return Features(
         report=r,
         parts=participants(ev),
@@ -305,7 +301,7 @@ def _same_bulletin(fa: Features, fb: Features) -> bool:
     shared = (fa.new_cases & fb.new_cases) | (fa.cases & fb.cases)
     if not shared & specific_counts(fa):
         return False
-    if CROSS_DAY_COUNT_MIN and fa.published != fb.published and max(shared) < CROSS_DAY_COUNT_MIN:
+    if CROSS_DAY_COUNT_MIN and fa.published != fb.published and max(shared & specific_counts(fa)) < CROSS_DAY_COUNT_MIN:
         return False  # a state's 17 on three days running: an unchanged count, not one bulletin
     da = fa.date or fa.published
     db = fb.date or fb.published
@@ -400,7 +396,7 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     else:
         if fa.loc is None or fb.loc is None:
             other = fa.loc or fb.loc
-            national = other is None or len(inside.chain(other)) == 1
+            national = other is None or inside.is_country(inside.chain(other)[0])
             if not (PLACELESS_BY_COUNT and exact and _placeless_pair(fa, fb) and (national or not PLACELESS_NATIONAL_ONLY)):
                 return False, "no participants and no shared location"
             loc_why = "no place on one side, the same count"

@@ -18,12 +18,13 @@ from .crossdoc_types import fold
 class PlaceMap(Mapping[str, str]):
     """A read-only child → parent map of folded place names with memoised chains."""
 
-    __slots__ = ("_chains", "_names", "_parent")
+    __slots__ = ("_chains", "_names", "_parent", "_tops")
 
     def __init__(self, parent: Mapping[str, str]) -> None:
         self._parent = dict(parent)
         self._chains: dict[str, tuple[str, ...]] = {}
         self._names = frozenset(self._parent) | frozenset(self._parent.values())
+        self._tops = frozenset(self._parent.values()) - frozenset(self._parent)
 
     def __getitem__(self, key: str) -> str:
         return self._parent[key]
@@ -37,6 +38,11 @@ class PlaceMap(Mapping[str, str]):
     def is_place(self, folded: str) -> bool:
         """Whether a folded name is a place of the map (a child or a parent)."""
         return folded in self._names
+
+    def is_country(self, folded: str) -> bool:
+        """Whether a folded name is a top place of the map: one containing others and contained in
+        none (a country), not a place the map does not know."""
+        return folded in self._tops
 
     def chain(self, loc: str) -> tuple[str, ...]:
         """A place and the places containing it, folded, innermost first. ``Banda, Uttar

@@ -153,10 +153,15 @@ def pub_window(r: EventReport) -> Interval | None:
 # लॉकडाउन" takes effect the next day.)
 NO_FUTURE_OCCURRED = True
 NO_FUTURE_MODES = frozenset({"epidemic"})
+# Crossdoc round 16: an epidemic count dated only coarser than a day (a week, a month, a year: "मार्च में
+# हुए जलसे में … कुल मामले 1949") took that date from another happening of its sentence: a count is a
+# day's snapshot, so that date is read as unknown too (``told=True`` still gives it, for BACKGROUND rules)
+COUNT_DAY_ONLY = True
 
 
-def event_date(r: EventReport, pub: Interval | None) -> Interval | None:
-    """The report's event date as an interval; None for a future date of an occurred count."""
+def event_date(r: EventReport, pub: Interval | None, told: bool = False) -> Interval | None:
+    """The report's event date as an interval; None for a future date of an occurred count, and
+    (unless ``told``) for a count dated coarser than a day (COUNT_DAY_ONLY)."""
     iv = parse_date(r.event.date)
     if (
         NO_FUTURE_OCCURRED
@@ -166,6 +171,8 @@ def event_date(r: EventReport, pub: Interval | None) -> Interval | None:
         and r.event.mode in NO_FUTURE_MODES
         and iv[0] > pub[1]
     ):
+        return None
+    if COUNT_DAY_ONLY and not told and iv is not None and r.event.mode in NO_FUTURE_MODES and span_days(iv) > 0:
         return None
     return iv
 

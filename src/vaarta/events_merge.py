@@ -103,7 +103,14 @@ def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None
             return False
         if (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and la != lb:
             return False  # India's count and Delhi's count are two reports
-        if PLACELESS_APART and a.mode in PER_PLACE_MODES and la is None and lb is None and a.sentence != b.sentence:
+        if (
+            PLACELESS_APART
+            and (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES)
+            and la is None
+            and lb is None
+            and not (a.recipients or b.recipients)  # a named patient told twice is one report
+            and a.sentence != b.sentence
+        ):
             return False  # two place-less counts (a headline's 8447, a briefing's 8356): each its own report
         if a.new_cases and b.new_cases and not a.new_cases & b.new_cases:
             return False  # 149 new cases today, 125 the day before: two bulletins (crossdoc round 10)
