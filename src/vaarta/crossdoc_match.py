@@ -112,7 +112,7 @@ BACKGROUND_DAYS = 14
 # (a summit told by an agency the day after) still join across days.
 ONE_PUBLICATION_DAY = True
 # Crossdoc round 16: an epidemic report with no place (events_bulletins.PLACELESS_COUNTS) joins a
-# report that gives the same case count of crossdoc_counts.LARGE_COUNT (100) or more, not a year,
+# report that gives the same case count of crossdoc_counts.LARGE_COUNT (100) or more,
 # published the same day; nothing else joins it. PLACELESS_NATIONAL_ONLY: the other report is
 # place-less too or a country's (PlaceMap.is_country: a top place of the hierarchy, not a place missing
 # from it; a headline without a place is mostly the national count; UP's 348 is not Rajasthan's 348 of

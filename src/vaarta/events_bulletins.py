@@ -178,7 +178,7 @@ def named_patients(text: str, s_ments: Sequence[tuple[int, int, Entity]], start:
 
 # Crossdoc round 16: a count of cases with no place in its sentence (a headline "संक्रमितों की कुल
 # संख्या 8447 हुई", "मंत्रालय के मुताबिक अब तक 8356 … केस मिले हैं") is kept as a place-less report when
-# it gives a count of crossdoc_counts.LARGE_COUNT (100) or more, not a year: such a number identifies
+# it gives a count of crossdoc_counts.LARGE_COUNT (100) or more: such a number identifies
 # one bulletin, and the merge joins it only with reports that give the same number
 # (crossdoc_match.PLACELESS_BY_COUNT).
 PLACELESS_COUNTS = True
