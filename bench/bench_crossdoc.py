@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from vaarta import corpora, dedup  # noqa: E402
 from vaarta.crossdoc import EventReport, blocking_key, merge, multi_article, place_hierarchy, reports_from_record  # noqa: E402
-from vaarta.crossdoc_eval import negative_violations, score_clusters, score_duplicates  # noqa: E402
+from vaarta.crossdoc_eval import negative_violations, score_cluster_sets, score_clusters, score_duplicates  # noqa: E402
 from vaarta.model import Event, Rejection, Span  # noqa: E402
 
 GOLD = ROOT / "eval" / "clusters" / "covid-gold.jsonl"
@@ -369,6 +369,14 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             if g:
                 p, r, f = score_clusters(g, clusters)
                 print(f"  {prefix}{label:<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        # the "all" rows above count a pair of two sets' days (judged by no annotator) as false; this
+        # row counts only pairs within one set
+        tune_sets = [gold_orig, gold_held, gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7]
+        p, r, f = score_cluster_sets([g for g in tune_sets if g], clusters)
+        print(f"  {prefix}{'all tuning days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if blind:
+            p, r, f = score_cluster_sets([g for g in (gold_test, gold_test2, gold_test3, gold_test4) if g], clusters)
+            print(f"  {prefix}{'all blind days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         for a, b, why in negative_violations(tune, clusters):
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
         for label, g in (("first", gold_test), ("second", gold_test2), ("third", gold_test3), ("fourth", gold_test4)):

@@ -22,7 +22,7 @@ from vaarta.crossdoc import (
     reports_from_record,
     update,
 )
-from vaarta.crossdoc_eval import negative_violations, score_clusters, score_duplicates
+from vaarta.crossdoc_eval import negative_violations, score_cluster_sets, score_clusters, score_duplicates
 from vaarta.model import Event, Span
 
 SHARED = Path(os.environ.get("VAARTA_SHARED", Path(__file__).parents[1].parent / "shared"))
@@ -224,6 +224,17 @@ def test_pairwise_scores() -> None:
     assert (p, round(r, 3)) == (0.5, 0.333)
     assert negative_violations(gold, [{"articles": ["a", "d"]}]) == [("a", "d", "two states")]
     assert score_duplicates(gold, {"e": "b", "c": None}) == (1.0, 1.0, 1.0)
+
+
+def test_pooled_sets_count_only_pairs_within_one_set() -> None:
+    one = [{"event": "x", "articles": ["a", "b"]}]
+    two = [{"event": "y", "articles": ["c", "d"]}]
+    system = [{"articles": ["a", "b", "c"]}, {"articles": ["d"]}]
+    # a-c and b-c join articles of two sets: judged by no annotator, not counted
+    assert score_cluster_sets([one, two], system) == (1.0, 0.5, 2 / 3)
+    # pooled into one set they are false pairs
+    p, r, _ = score_clusters(one + two, system)
+    assert (round(p, 3), r) == (0.333, 0.5)
 
 
 @pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")

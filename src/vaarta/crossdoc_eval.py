@@ -99,6 +99,20 @@ def score_clusters(
     return _prf(system_pairs(system_clusters, uni) - copy_pairs, gold - copy_pairs)
 
 
+def score_cluster_sets(sets: Sequence[Sequence[Mapping[str, Any]]], system_clusters: Iterable[Any]) -> tuple[float, float, float]:
+    """Pairwise P/R/F1 over several gold sets, counting only pairs within one set's articles: two
+    articles of two sets were judged by no annotator (pairs of each set's universe, pooled)."""
+    clusters = list(system_clusters)
+    system: set[tuple[str, str, int]] = set()
+    gold: set[tuple[str, str, int]] = set()
+    for k, lines in enumerate(sets):
+        uni = _event_universe(lines)
+        g, copy_pairs = _gold_event_pairs(lines)
+        gold |= {(a, b, k) for a, b in g - copy_pairs if a in uni and b in uni}
+        system |= {(a, b, k) for a, b in system_pairs(clusters, uni) - copy_pairs}
+    return _prf(system, gold)  # type: ignore[arg-type]
+
+
 def negative_violations(gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]) -> list[tuple[str, str, str]]:
     """Gold hard-negative pairs the system merged: ``(id1, id2, why)``."""
     sys_pairs = system_pairs(system_clusters)
