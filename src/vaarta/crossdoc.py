@@ -65,6 +65,7 @@ from .crossdoc_match import (
     features,
     large_counts,
     match,
+    placeless_partner,
     score,
 )
 from .crossdoc_places import PlaceMap, as_place_map, chain, place_hierarchy, place_relation
@@ -246,12 +247,8 @@ def _keys(f: Features, inside: PlaceMap) -> tuple[set[str], set[str]]:
     same place (``h:`` of its place). A counted report with no place, or a national one, is also
     stored and found under its large case counts (``n:``, crossdoc round 16)."""
     store = {"p:" + n for n in f.parts}
-    flags = _match_flags  # read at call time, as match() reads them (tests and experiments set them)
-    if (
-        flags.PLACELESS_BY_COUNT
-        and f.counted
-        and (not f.loc or not flags.PLACELESS_NATIONAL_ONLY or inside.is_country(inside.chain(f.loc)[0]))
-    ):
+    # the flag is read at call time, as match() reads it (tests and experiments set it)
+    if _match_flags.PLACELESS_BY_COUNT and f.counted and placeless_partner(f.loc, inside):
         # a place-less count meets the reports giving its number (national or place-less ones)
         store.update(f"n:{n}" for n in large_counts(f.new_cases | f.cases))
     query = set(store)

@@ -14,7 +14,8 @@ shares the original's gold events; a pair of copies is scored as duplicates, not
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 
@@ -66,7 +67,7 @@ def _gold_event_pairs(gold_lines: Sequence[Mapping[str, Any]]) -> tuple[set[tupl
     return _pairs(events), _pairs(copies.values())
 
 
-def _prf(system: set[tuple[str, str]], gold: set[tuple[str, str]]) -> tuple[float, float, float]:
+def _prf(system: AbstractSet[Hashable], gold: AbstractSet[Hashable]) -> tuple[float, float, float]:
     tp = len(system & gold)
     p = tp / len(system) if system else 1.0
     r = tp / len(gold) if gold else 1.0
@@ -110,7 +111,7 @@ def score_cluster_sets(sets: Sequence[Sequence[Mapping[str, Any]]], system_clust
         g, copy_pairs = _gold_event_pairs(lines)
         gold |= {(a, b, k) for a, b in g - copy_pairs if a in uni and b in uni}
         system |= {(a, b, k) for a, b in system_pairs(clusters, uni) - copy_pairs}
-    return _prf(system, gold)  # type: ignore[arg-type]
+    return _prf(system, gold)
 
 
 def negative_violations(gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]) -> list[tuple[str, str, str]]:

@@ -315,6 +315,12 @@ def _placeless_pair(fa: Features, fb: Features) -> bool:
     return bool(large_counts((fa.new_cases | fa.cases) & (fb.new_cases | fb.cases)))
 
 
+def placeless_partner(loc: str | None, inside: PlaceMap) -> bool:
+    """Whether a report at ``loc`` may join a place-less count: one with no place, or a country's
+    (any place when PLACELESS_NATIONAL_ONLY is off)."""
+    return loc is None or not PLACELESS_NATIONAL_ONLY or inside.is_country(inside.chain(loc)[0])
+
+
 def _day(f: Features) -> Interval | None:
     """The day a bulletin report is about: its date when it gives one day, else its publication day."""
     if f.date is not None and span_days(f.date) == 0:
@@ -395,9 +401,7 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
             return False, "different participants"
     else:
         if fa.loc is None or fb.loc is None:
-            other = fa.loc or fb.loc
-            national = other is None or inside.is_country(inside.chain(other)[0])
-            if not (PLACELESS_BY_COUNT and exact and _placeless_pair(fa, fb) and (national or not PLACELESS_NATIONAL_ONLY)):
+            if not (PLACELESS_BY_COUNT and exact and _placeless_pair(fa, fb) and placeless_partner(fa.loc or fb.loc, inside)):
                 return False, "no participants and no shared location"
             loc_why = "no place on one side, the same count"
         if fa.ranking or fb.ranking:
