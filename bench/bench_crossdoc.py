@@ -25,7 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vaarta import corpora, dedup  # noqa: E402
-from vaarta.crossdoc import EventReport, blocking_key, merge, multi_article, place_hierarchy, reports_from_record  # noqa: E402
+from vaarta.crossdoc import (  # noqa: E402
+    EventReport,
+    blocking_key,
+    merge,
+    multi_article,
+    place_hierarchy,
+    reports_from_record,
+    statements_from_record,
+)
 from vaarta.crossdoc_eval import negative_violations, score_cluster_sets, score_clusters, score_duplicates  # noqa: E402
 from vaarta.model import Event, Rejection, Span  # noqa: E402
 
@@ -329,6 +337,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             continue
         dup[a.id] = index.add(a.id, rec.document.text, (a.published or "", a.id))
         reports.extend(reports_from_record(a.id, a.published, a.source, rec))
+        reports.extend(statements_from_record(a.id, a.published, a.source, rec))
     t1 = time.perf_counter()
     final_dup = index.duplicate_map()
     print(f"{len(arts)} articles analysed in {t1 - t0:.1f} s, {len(reports)} event reports")

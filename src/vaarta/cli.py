@@ -187,10 +187,27 @@ def cmd_entity(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_statements(a: argparse.Namespace) -> int:
+    """Speakers quoted by several articles on one day (a briefing, an address), with each article's words."""
+    with open_store(a.db, readonly=True) as store:
+        rows = store.clusters(min_articles=2, limit=a.limit, kind="statements")
+    if a.json:
+        for c in rows:
+            print(json.dumps(c, ensure_ascii=False))
+        return 0
+    for c in rows:
+        print(f"{c['id']}  {c['date'] or '?':<10} {', '.join(c['participants'])}  [{c['n_articles']} articles]")
+        for m in c["reports"]:
+            words = " ".join((m.get("words") or "").split())
+            print(f"    {m['article_id']}  {m['source']}")
+            print(f"        “{words[:160]}{'…' if len(words) > 160 else ''}”")
+    return 0
+
+
 def cmd_events(a: argparse.Namespace) -> int:
     with open_store(a.db, readonly=True) as store:
         if a.merged:
-            for c in store.clusters(min_articles=2, limit=a.limit):
+            for c in store.clusters(min_articles=2, limit=a.limit, kind="events"):
                 print(
                     f"{c['id']}  {c['date'] or '?':<10} {c['type']:<9} {', '.join(c['participants'])}"
                     f"  @{c['location'] or '-'}  [{c['n_articles']} articles: {c['reason']}]"
@@ -317,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--merged", action="store_true", help="events reported by several articles")
     sp.add_argument("--limit", type=int, default=50)
     sp.set_defaults(func=cmd_events)
+
+    sp = sub.add_parser("statements", help="speakers quoted by several articles on one day (briefings, addresses)")
+    db(sp)
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--json", action="store_true", help="one JSON object per statement")
+    sp.set_defaults(func=cmd_statements)
 
     sp = sub.add_parser("eval", help="score against a gold file (spec/gold.md)")
     sp.add_argument("gold", metavar="GOLD.jsonl")

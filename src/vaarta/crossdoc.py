@@ -69,6 +69,7 @@ from .crossdoc_match import (
     score,
 )
 from .crossdoc_places import PlaceMap, as_place_map, chain, place_hierarchy, place_relation
+from .crossdoc_statements import STATEMENT, statement_reports, statements_from_record
 from .crossdoc_types import (
     PLANNED_AHEAD_DAYS,
     UNDATED,
@@ -99,6 +100,7 @@ __all__ = [
     "MODE_MUST_AGREE",
     "PARTICIPANT_JACCARD",
     "PLANNED_AHEAD_DAYS",
+    "STATEMENT",
     "TOLL_SEPARATES_MODES",
     "UNDATED",
     "UNDATED_BACK_DAYS",
@@ -119,6 +121,8 @@ __all__ = [
     "participants",
     "place_hierarchy",
     "reports_from_record",
+    "statement_reports",
+    "statements_from_record",
     "update",
 ]
 
@@ -183,7 +187,8 @@ def _order(f: Features) -> tuple[dt.date, tuple[str, int]]:
 def _build(members: list[Features], block: str, inside: PlaceMap) -> EventCluster:
     reps = sorted((f.report for f in members), key=report_key)
     keys = tuple(report_key(r) for r in reps)
-    cid = "e-" + hashlib.sha1("\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")).hexdigest()[:16]
+    prefix = "s-" if reps[0].event.type == STATEMENT else "e-"  # a statement's members name quotes
+    cid = prefix + hashlib.sha1("\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")).hexdigest()[:16]
     names: dict[str, str] = {}
     for r in reps:
         for n in (*r.event.actors, *r.event.recipients):
@@ -355,34 +360,40 @@ def _merge_windows(
 ) -> list[EventCluster]:
     """Cluster every window the reports lie in; each report takes the better of its two
     windows' clusters. Returns the clusters of the ``wanted`` windows (all when None)."""
-    feats = {report_key(r): features(r) for reps in by_home.values() for r in reps}
+    feats = {_uid(r): features(r) for reps in by_home.values() for r in reps}
     wins: dict[tuple[str, int], list[Features]] = {}
     for h, reps in by_home.items():
         for win in windows(h):
-            wins.setdefault(win, []).extend(feats[report_key(r)] for r in reps)
-    choice: dict[tuple[str, int], tuple[tuple[int, int, str], tuple[str, int], int]] = {}
+            wins.setdefault(win, []).extend(feats[_uid(r)] for r in reps)
+    choice: dict[tuple[str, str, int], tuple[tuple[int, int, str], tuple[str, int], int]] = {}
     loc_memo: dict[tuple[str, str, bool], bool] = {}
     for win in sorted(wins):
         for n, members in enumerate(_cluster_window(wins[win], inside, loc_memo)):
             rank = _rank(members)
             for f in members:
-                k = report_key(f.report)
+                k = _uid(f.report)
                 if k not in choice or (rank, win) < choice[k][:2]:
                     choice[k] = (rank, win, n)
     groups: dict[tuple[tuple[str, int], int], list[Features]] = {}
     for reps in by_home.values():
         for r in reps:
-            k = report_key(r)
+            k = _uid(r)
             _, win, n = choice[k]
             if wanted is None or win in wanted:
                 groups.setdefault((win, n), []).append(feats[k])
     return [_build(m, window_key(win), inside) for (win, _), m in groups.items()]
 
 
+def _uid(r: EventReport) -> tuple[str, str, int]:
+    """A report's identity within a merge: its type, article and index (a statement's index
+    names a quote, an event's an event: the two may be equal)."""
+    return (r.event.type, r.article_id, r.index)
+
+
 def _by_home(reports: Iterable[EventReport]) -> dict[tuple[str, int], list[EventReport]]:
-    seen: dict[tuple[str, int], EventReport] = {}
+    seen: dict[tuple[str, str, int], EventReport] = {}
     for r in reports:
-        seen[report_key(r)] = r
+        seen[_uid(r)] = r
     out: dict[tuple[str, int], list[EventReport]] = {}
     for r in seen.values():
         out.setdefault(home(r), []).append(r)

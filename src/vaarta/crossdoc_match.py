@@ -28,6 +28,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     tolls_apart,
 )
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
+from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
 from .segment import _OUTSIDE_PLAIN, _plain_class
 
@@ -357,6 +358,8 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     ea, eb = fa.report.event, fb.report.event
     if ea.type != eb.type:
         return False, "different types"
+    if ea.type == STATEMENT:
+        return statement_match(fa.report, fb.report)
     if ea.type in MODE_MUST_AGREE and ea.mode and eb.mode and ea.mode != eb.mode:
         return False, "different modes"
     if ea.mode == "visit" and eb.mode == "visit" and not (ea.actors and eb.actors):

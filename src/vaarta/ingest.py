@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .crossdoc_statements import STATEMENT
 from .inputs import MAX_FILE_BYTES, read_inputs
 from .model import Article, Record, Rejection, Resources
 from .pipeline import analyse_article, load_resources, warm_up
@@ -44,6 +45,7 @@ class Summary:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     merged_events: int = 0
+    merged_statements: int = 0  # speakers quoted by several articles on one day (crossdoc_statements)
     analysed_ids: list[str] = field(default_factory=list)
     already_stored_ids: list[str] = field(default_factory=list)
     copy_ids: list[str] = field(default_factory=list)
@@ -59,6 +61,7 @@ class Summary:
             f"already stored (unchanged): {self.already_stored}",
             f"copies of earlier articles: {self.copies}",
             f"events merged across articles: {self.merged_events}",
+            f"statements quoted by several articles: {self.merged_statements}",
             f"rejected: {self.total_rejected}"
             + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())) + ")" if self.rejected else ""),
         ]
@@ -203,12 +206,15 @@ def ingest_articles(
                     out = replace(out, duplicate_of=dup)
                 store.put(out, signature=sig, bands=bands, signature_scheme=SIGNATURE_SCHEME)
                 touched.update(e.type for e in out.events)
+                if any(q.speaker for q in out.quotes):
+                    touched.add(STATEMENT)
                 summary.analysed += 1
                 keep(summary.analysed_ids, out.document.id)
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:
         summary.merged_events = merge_events(store, types=touched)
+        summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -291,18 +297,22 @@ def similarity(a: list[int], b: list[int]) -> float:
 
 
 def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
-    """Re-merge events across articles (only the event types given, when given).
+    """Re-merge events across articles (only the event types given, when given), and the
+    statements (one speaker quoted by several articles on one day) when ``types`` is None or
+    holds ``STATEMENT``.
 
-    Articles are not re-analysed: the stored events are regrouped, so adding articles costs
-    a pass over the stored events of the touched types only. The result does not depend on
-    the order in which articles were ingested. Returns the number of merged events stored.
+    Articles are not re-analysed: the stored events and quotes are regrouped, so adding
+    articles costs a pass over the stored reports of the touched types only. The result does
+    not depend on the order in which articles were ingested. Returns the number of merged
+    events stored (statements not counted).
     """
     from . import crossdoc
     from .model import Event, Span
 
     wanted = sorted(set(types)) if types is not None else None
     reports = []
-    rows = store.event_reports(wanted)
+    event_types = None if wanted is None else [t for t in wanted if t != crossdoc.STATEMENT]
+    rows = store.event_reports(event_types) if event_types is None or event_types else []
     copies = {r["article_id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]}
     for r in rows:
         ev = Event(
@@ -319,6 +329,8 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
             confidence=r["confidence"] or 0.5,
         )
         reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
+    if wanted is None or crossdoc.STATEMENT in wanted:
+        reports.extend(_statement_reports(store, copies))
     # the evidence text feeds the bulletin rules (case counts, rankings); texts are read in chunks
     by_article: dict[str, list[int]] = {}
     for i, rep in enumerate(reports):
@@ -329,4 +341,21 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
     # a copy counts as its original: two copies of one text are not an event told by two outlets
     clusters = crossdoc.multi_article(crossdoc.merge(reports), duplicate_of=copies)
     store.replace_clusters([c.to_json() for c in clusters], types=wanted)
-    return store.scalar("SELECT COUNT(*) FROM clusters") or 0
+    return store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (crossdoc.STATEMENT,)) or 0
+
+
+def _statement_reports(store: Store, copies: dict[str, str]) -> list[Any]:
+    """Statement reports (crossdoc_statements) of the stored quotes; ``copies`` gains their articles' copy links."""
+    from .crossdoc_statements import statement_reports
+
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for q in store.quote_reports():
+        by_article.setdefault(q["article_id"], []).append(q)
+        if q["duplicate_of"]:
+            copies[q["article_id"]] = q["duplicate_of"]
+    out = []
+    for article_id, qs in by_article.items():
+        quotes = [(q["idx"], q["speaker"], q["span_start"], q["span_end"]) for q in qs]
+        types = {q["speaker"]: q["speaker_type"] for q in qs if q["speaker_type"]}
+        out.extend(statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types))
+    return out

@@ -77,7 +77,8 @@ class Reading(ABC):
             "mentions": self.scalar("SELECT COALESCE(SUM(n_mentions), 0) FROM entities") or 0,
             "times": self.scalar("SELECT COUNT(*) FROM times") or 0,
             "events": self.scalar("SELECT COUNT(*) FROM events") or 0,
-            "merged_events": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1") or 0,
+            "merged_events": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1 AND type <> 'STATEMENT'") or 0,
+            "merged_statements": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1 AND type = 'STATEMENT'") or 0,
             "quotes": self.scalar("SELECT COUNT(*) FROM quotes") or 0,
             "flags": self.scalar("SELECT COUNT(*) FROM flags") or 0,
             "rejected": self.scalar("SELECT COUNT(*) FROM rejections") or 0,
@@ -272,11 +273,32 @@ class Reading(ABC):
         )
         return _decoded(rows, "actors", "recipients", "evidence")
 
-    def clusters(self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0) -> list[dict[str, Any]]:
+    def quote_reports(self) -> list[dict[str, Any]]:
+        """Every stored quote with a speaker, with the speaker's entity type in its article and the
+        article's date, source and copy link (input to merging statements across articles)."""
+        return self.rows(
+            "SELECT q.article_id, q.idx, q.speaker, q.span_start, q.span_end, a.published, a.source, a.duplicate_of,"
+            " (SELECT MIN(e.type) FROM entities e WHERE e.article_id = q.article_id AND e.name = q.speaker) AS speaker_type"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker IS NOT NULL ORDER BY q.article_id, q.idx"
+        )
+
+    def clusters(
+        self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Merged clusters, newest first: ``kind`` "events" (typed events), "statements" (one
+        speaker quoted by several articles on one day; each member carries the quoted ``words``)
+        or None (both)."""
+        where = "n_articles >= ?"
+        if kind == "events":
+            where += " AND type <> 'STATEMENT'"
+        elif kind == "statements":
+            where += " AND type = 'STATEMENT'"
+        elif kind is not None:
+            raise ValueError(f"unknown kind of cluster: {kind!r} (events, statements)")
         rows = _decoded(
             self.rows(
                 "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
-                " WHERE n_articles >= ? ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                f" WHERE {where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
                 (min_articles, max(1, min(limit, MAX_PAGE)), max(0, offset)),
             ),
             "participants",
@@ -285,11 +307,15 @@ class Reading(ABC):
         reports: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
         if rows:  # the page's members in one query, not one per cluster
             for m in self.rows(
-                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
-                f" JOIN articles a ON a.id = m.article_id WHERE m.cluster_id IN ({','.join('?' * len(rows))})"
-                " ORDER BY m.cluster_id, m.article_id, m.idx",
+                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published,"
+                " CASE WHEN c.type = 'STATEMENT' THEN substr(a.text, q.span_start + 1, q.span_end - q.span_start) END AS words"
+                " FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN articles a ON a.id = m.article_id"
+                " LEFT JOIN quotes q ON c.type = 'STATEMENT' AND q.article_id = m.article_id AND q.idx = m.idx"
+                f" WHERE m.cluster_id IN ({','.join('?' * len(rows))}) ORDER BY m.cluster_id, m.article_id, m.idx",
                 list(reports),
             ):
+                if m["words"] is None:
+                    del m["words"]
                 reports[m.pop("cluster_id")].append(m)
         for r in rows:
             r["reports"] = reports[r["id"]]

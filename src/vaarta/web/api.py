@@ -147,12 +147,25 @@ def timeline(
     return page(rows, limit, 0)
 
 
-@router.get("/api/clusters", tags=["events"], summary="Events merged across two or more articles")
+@router.get(
+    "/api/clusters",
+    tags=["events"],
+    summary="Events merged across two or more articles, and statements quoted by several",
+)
 def clusters(
-    request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, min_articles: Annotated[int, Query(ge=1, le=1000)] = 2
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+    min_articles: Annotated[int, Query(ge=1, le=1000)] = 2,
+    kind: Annotated[
+        Literal["events", "statements"] | None,
+        Query(
+            description="events: typed events only; statements: one speaker quoted by several articles on one day; both when absent"
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     with stores(request).session() as s:
-        rows = s.clusters(min_articles=min_articles, limit=limit, offset=offset)
+        rows = s.clusters(min_articles=min_articles, limit=limit, offset=offset, kind=kind)
     return page(rows, limit, offset)
 
 

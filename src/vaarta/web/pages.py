@@ -217,8 +217,19 @@ def clusters(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> HTMLResponse:
     with request.app.state.stores.session() as s:
-        rows = s.clusters(min_articles=2, limit=limit, offset=offset)
+        rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind="events")
     return _html(request, "clusters.html", rows=rows, paging=_paging(request, limit, offset, len(rows)))
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    with request.app.state.stores.session() as s:
+        rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind="statements")
+    return _html(request, "statements.html", rows=rows, paging=_paging(request, limit, offset, len(rows)))
 
 
 @router.get("/docs", response_class=HTMLResponse)
