@@ -105,6 +105,15 @@ def test_hard_negatives_never_share_a_merged_event(demo_store: Any) -> None:
         assert not any(ids <= set(c["articles"]) for c in clusters), (a, b)
 
 
+def test_statements_quoted_by_several_outlets(demo_store: Any) -> None:
+    """The chief minister quoted by two outlets on the day of the earthquake is one statement."""
+    recs = _by_file(demo_store)
+    found = {(tuple(c["participants"]), c["date"], frozenset(c["articles"])) for c in demo_store.clusters(kind="statements")}
+    for files, exp in zip(EXPECT["statements"], EXPECT["statement_details"], strict=True):
+        ids = frozenset(recs[f]["id"] for f in files)
+        assert any(p == (exp["speaker"],) and d == exp["date"] and ids <= arts for p, d, arts in found), (exp, found)
+
+
 def test_no_fact_comes_from_a_removed_block(demo_store: Any) -> None:
     for rec in demo_store.iter_records():
         raw = demo_store.raw(rec["id"])

@@ -229,3 +229,19 @@ def test_a_failing_write_in_a_batch_loses_only_itself(backend_db: str) -> None:
             pass
     with open_store(backend_db) as s:  # the earlier write of the batch is committed, whole
         assert s.has("kept") and s.counts()["articles"] == 1
+
+
+@per_backend
+def test_statements_merge_on_every_backend(backend_db: str) -> None:
+    """Quotes of one speaker in two articles of one day become one STATEMENT cluster whose
+    members carry the quoted words (crossdoc_statements), the same on both backends."""
+    from test_statements import PUB, _articles
+    from vaarta.ingest import ingest_articles
+
+    with open_store(backend_db) as s:
+        summary = ingest_articles(_articles(), s)
+        assert (summary.merged_events, summary.merged_statements) == (1, 2)
+        (lav,) = [c for c in s.clusters(kind="statements") if c["participants"] == ["Lav Agarwal"]]
+        assert lav["articles"] == ["a", "b"] and lav["date"] == PUB and lav["id"].startswith("s-")
+        assert "घबराने की जरूरत नहीं" in {m["article_id"]: m["words"] for m in lav["reports"]}["b"][0]
+        assert s.counts()["merged_statements"] == 2

@@ -198,9 +198,10 @@ def cmd_statements(a: argparse.Namespace) -> int:
     for c in rows:
         print(f"{c['id']}  {c['date'] or '?':<10} {', '.join(c['participants'])}  [{c['n_articles']} articles]")
         for m in c["reports"]:
-            words = " ".join((m.get("words") or "").split())
             print(f"    {m['article_id']}  {m['source']}")
-            print(f"        “{words[:160]}{'…' if len(words) > 160 else ''}”")
+            for w in m.get("words") or []:
+                words = " ".join(w.split())
+                print(f"        “{words[:160]}{'…' if len(words) > 160 else ''}”")
     return 0
 
 

@@ -222,6 +222,7 @@ def _build(members: list[Features], block: str, inside: PlaceMap) -> EventCluste
 _PHRASES = (
     "same type",
     "same participants",
+    "same speaker",
     "participants",
     "no participants",
     "same date",

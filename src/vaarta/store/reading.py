@@ -307,20 +307,38 @@ class Reading(ABC):
         reports: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
         if rows:  # the page's members in one query, not one per cluster
             for m in self.rows(
-                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published,"
-                " CASE WHEN c.type = 'STATEMENT' THEN substr(a.text, q.span_start + 1, q.span_end - q.span_start) END AS words"
-                " FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN articles a ON a.id = m.article_id"
-                " LEFT JOIN quotes q ON c.type = 'STATEMENT' AND q.article_id = m.article_id AND q.idx = m.idx"
-                f" WHERE m.cluster_id IN ({','.join('?' * len(rows))}) ORDER BY m.cluster_id, m.article_id, m.idx",
+                "SELECT m.cluster_id, m.article_id, m.idx, a.source, a.title, a.published FROM cluster_members m"
+                f" JOIN articles a ON a.id = m.article_id WHERE m.cluster_id IN ({','.join('?' * len(rows))})"
+                " ORDER BY m.cluster_id, m.article_id, m.idx",
                 list(reports),
             ):
-                if m["words"] is None:
-                    del m["words"]
                 reports[m.pop("cluster_id")].append(m)
+        speakers = {r["id"]: r["participants"][0] for r in rows if r["type"] == "STATEMENT" and r["participants"]}
+        if speakers:  # a statement's members: every passage its speaker is quoted with, per article
+            said = self._quoted({(m["article_id"], speakers[cid]) for cid in speakers for m in reports[cid]})
+            for cid, speaker in speakers.items():
+                for m in reports[cid]:
+                    m["words"] = said.get((m["article_id"], speaker), [])
         for r in rows:
             r["reports"] = reports[r["id"]]
             r["articles"] = sorted({m["article_id"] for m in r["reports"]})
         return rows
+
+    def _quoted(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+        """(article, speaker) → the passages the article quotes the speaker with, in text order."""
+        out: dict[tuple[str, str], list[str]] = {}
+        arts = sorted({a for a, _ in pairs})
+        for i in range(0, len(arts), MAX_PAGE):
+            part = arts[i : i + MAX_PAGE]
+            for q in self.rows(
+                "SELECT q.article_id, q.speaker, substr(a.text, q.span_start + 1, q.span_end - q.span_start) AS words"
+                f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.article_id IN ({','.join('?' * len(part))})"
+                " AND q.speaker IS NOT NULL ORDER BY q.article_id, q.idx",
+                part,
+            ):
+                if (q["article_id"], q["speaker"]) in pairs:
+                    out.setdefault((q["article_id"], q["speaker"]), []).append(q["words"])
+        return out
 
     def rejections(self, limit: int = MAX_PAGE) -> list[dict[str, Any]]:
         return self.rows("SELECT source, reason, detail FROM rejections ORDER BY source LIMIT ?", (limit,))

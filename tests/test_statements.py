@@ -1,0 +1,159 @@
+"""Issue 6, sixth session (crossdoc round 17): one speaker quoted by several articles published the
+same day is one statement across articles (a cluster of type STATEMENT), in memory, in a real
+SQLite store, on the command line, the API and the page. Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from vaarta import cli, crossdoc_statements, pipeline
+from vaarta.crossdoc import STATEMENT, merge, multi_article, reports_from_record, statements_from_record
+from vaarta.ingest import ingest_articles
+from vaarta.model import Article, Record
+from vaarta.store import open_store
+
+PUB = "2020-04-10"
+BRIEFING_A = (
+    "जांच की क्षमता बढ़ी\n\nनई दिल्ली। स्वास्थ्य मंत्रालय के संयुक्त सचिव लव अग्रवाल ने शुक्रवार को कहा कि देश में जांच की क्षमता"
+    " लगातार बढ़ाई जा रही है। उन्होंने कहा कि राज्यों को पर्याप्त किट भेजी गई हैं।"
+)
+BRIEFING_B = (
+    "घबराएं नहीं: मंत्रालय\n\nनई दिल्ली। लव अग्रवाल ने संवाददाताओं से कहा, \"घबराने की जरूरत नहीं है, हम हर जिले पर नजर रख"
+    ' रहे हैं।" मंत्रालय ने राज्यों से सतर्क रहने को कहा।'
+)
+CHINA = "चीन का बयान\n\nबीजिंग। चीन ने कहा कि वह भारत के साथ बातचीत के लिए तैयार है। विदेश मंत्रालय ने कहा कि सीमा पर शांति जरूरी है।"
+CHINA_2 = "बातचीत को तैयार चीन\n\nबीजिंग। चीन ने कहा कि सीमा पर तनाव कम करने के लिए वह हर कदम उठाएगा।"
+
+
+def _record(aid: str, text: str, pub: str | None = PUB) -> Record:
+    res = pipeline.load_resources()
+    rec = pipeline.analyse_article(Article(id=aid, source=aid + ".txt", raw=text, title=text.split("\n")[0], published=pub), res)
+    assert isinstance(rec, Record)
+    return rec
+
+
+def _statements(*arts: tuple[str, str, str | None]) -> list[tuple[tuple[str, ...], set[str], str]]:
+    reports = []
+    for aid, text, pub in arts:
+        rec = _record(aid, text, pub)
+        reports += reports_from_record(aid, pub, aid, rec) + statements_from_record(aid, pub, aid, rec)
+    return [(c.participants, set(c.articles), c.reason) for c in multi_article(merge(reports)) if c.type == STATEMENT]
+
+
+def test_one_speaker_quoted_by_two_articles_of_one_day_is_one_statement() -> None:
+    ((speaker, articles, reason),) = _statements(("a", BRIEFING_A, PUB), ("b", BRIEFING_B, PUB))
+    assert speaker == ("Lav Agarwal",) and articles == {"a", "b"}
+    assert reason == "same speaker, same publication day"
+
+
+def test_the_same_speaker_on_another_day_is_another_statement() -> None:
+    assert _statements(("a", BRIEFING_A, PUB), ("b", BRIEFING_B, "2020-04-11")) == []
+
+
+def test_an_article_with_no_publication_date_gives_no_statement() -> None:
+    assert statements_from_record("a", None, "a", _record("a", BRIEFING_A, None)) == []
+    assert _statements(("a", BRIEFING_A, None), ("b", BRIEFING_B, None)) == []
+
+
+def test_a_place_as_speaker_gives_no_statement() -> None:
+    rec = _record("c", CHINA)
+    assert any(q.speaker == "China" for q in rec.quotes)  # the quote is kept, with its speaker
+    assert all(r.event.actors != ("China",) for r in statements_from_record("c", PUB, "c", rec))
+    assert _statements(("c", CHINA, PUB), ("d", CHINA_2, PUB)) == []
+
+
+def test_one_report_per_speaker_naming_the_first_quote_with_all_words() -> None:
+    rec = _record("a", BRIEFING_A)
+    (r,) = [r for r in statements_from_record("a", PUB, "a", rec) if r.event.actors == ("Lav Agarwal",)]
+    quotes = [i for i, q in enumerate(rec.quotes) if q.speaker == "Lav Agarwal"]
+    assert len(quotes) == 2 and r.index == quotes[0]
+    assert "जांच की क्षमता" in (r.evidence_text or "") and "पर्याप्त किट" in (r.evidence_text or "")
+    assert r.event.date == PUB and r.event.type == STATEMENT
+
+
+def test_flag_off_merges_no_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_statements, "STATEMENTS", False)
+    assert _statements(("a", BRIEFING_A, PUB), ("b", BRIEFING_B, PUB)) == []
+
+
+MEETING = "मोदी-पुतिन वार्ता\n\nप्रधानमंत्री नरेंद्र मोदी ने शुक्रवार को रूसी राष्ट्रपति व्लादिमीर पुतिन से फोन पर बात की। मोदी ने कहा कि भारत शांति के पक्ष में है।"
+MEETING_2 = "फोन पर बातचीत\n\nनरेंद्र मोदी और व्लादिमीर पुतिन ने शुक्रवार को फोन पर बातचीत की। मोदी ने कहा कि बातचीत से ही हल निकलेगा।"
+
+
+def test_a_statement_and_an_event_of_the_same_index_are_both_kept() -> None:
+    """A statement report's index names a quote, an event report's an event: index 0 of each in
+    two articles makes two clusters with different ids, not one."""
+    reports = []
+    for aid, text in (("m1", MEETING), ("m2", MEETING_2)):
+        rec = _record(aid, text)
+        reports += reports_from_record(aid, PUB, aid, rec) + statements_from_record(aid, PUB, aid, rec)
+    clusters = multi_article(merge(reports))
+    types = sorted(c.type for c in clusters)
+    assert types == ["CONSULT", STATEMENT], types
+    ids = {c.type: c.id for c in clusters}
+    assert ids["CONSULT"].startswith("e-") and ids[STATEMENT].startswith("s-")
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id=aid, source=f"{aid}.txt", raw=text, title=text.split("\n")[0], published=PUB)
+        for aid, text in (("a", BRIEFING_A), ("b", BRIEFING_B), ("m1", MEETING), ("m2", MEETING_2))
+    ]
+
+
+def _stored(db: str) -> list[dict]:  # type: ignore[type-arg]
+    with open_store(db, readonly=True) as s:
+        return [{k: c[k] for k in ("id", "type", "participants", "date", "articles")} for c in s.clusters()]
+
+
+def test_statements_in_a_real_store_in_any_order(tmp_path: Path) -> None:
+    arts = _articles()
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    with open_store(one) as s:
+        summary = ingest_articles(arts, s)
+        assert summary.merged_events == 1 and summary.merged_statements == 2
+        counts = s.counts()
+        assert counts["merged_events"] == 1 and counts["merged_statements"] == 2
+        (lav,) = [c for c in s.clusters(kind="statements") if c["participants"] == ["Lav Agarwal"]]
+        assert lav["articles"] == ["a", "b"] and lav["date"] == PUB
+        words = {m["article_id"]: m["words"] for m in lav["reports"]}
+        assert len(words["a"]) == 2 and words["a"][0].startswith("देश में जांच") and words["a"][1].startswith("राज्यों को")
+        assert len(words["b"]) == 1 and "घबराने की जरूरत नहीं" in words["b"][0]
+        assert [c["type"] for c in s.clusters(kind="events")] == ["CONSULT"]
+        assert all("words" not in m for c in s.clusters(kind="events") for m in c["reports"])
+    with open_store(two) as s:  # one article at a time, in reverse: incremental and order-free
+        for a in reversed(arts):
+            ingest_articles([a], s)
+    assert sorted(_stored(one), key=str) == sorted(_stored(two), key=str)
+
+
+def test_statements_on_the_command_line_api_and_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    with open_store(db) as s:
+        ingest_articles(_articles()[:2], s)
+    assert cli.main(["statements", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Lav Agarwal" in out and "[2 articles]" in out and "घबराने की जरूरत नहीं" in out
+    assert cli.main(["statements", "--db", db, "--json"]) == 0
+    (c,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert c["type"] == STATEMENT and c["id"].startswith("s-")
+    assert cli.main(["events", "--merged", "--db", db]) == 0
+    assert "Lav Agarwal" not in capsys.readouterr().out  # a statement is not an event
+    out_file = tmp_path / "clusters.jsonl"
+    assert cli.main(["export", "--format", "clusters", "--db", db, "-o", str(out_file)]) == 0
+    assert [json.loads(x)["type"] for x in out_file.read_text(encoding="utf-8").splitlines()] == [STATEMENT]
+
+    from vaarta.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        body = client.get("/api/clusters", params={"kind": "statements"}).json()
+        assert [c["participants"] for c in body["items"]] == [["Lav Agarwal"]]
+        assert client.get("/api/clusters", params={"kind": "events"}).json()["items"] == []
+        assert client.get("/api/clusters", params={"kind": "nonsense"}).status_code == 422
+        page = client.get("/statements").text
+        assert "Lav Agarwal" in page and "घबराने की जरूरत नहीं" in page and "#q-" in page
+        assert "Lav Agarwal" not in client.get("/clusters").text
