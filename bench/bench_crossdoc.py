@@ -285,7 +285,7 @@ def _explain(gold: list[dict[str, object]], clusters: list, reports: list[EventR
             if a in arts and b in arts:
                 print(f"   [{c.reason}]")
                 for art, i in c.reports:
-                    print("     " + show(next(r for r in by_art[art] if r.index == i)))
+                    print("     " + show(next(r for r in by_art[art] if r.index == i and r.event.type == c.type)))
     for a, b in sorted(gp - sp):
         print(
             f"MISSED {a} + {b}: "
