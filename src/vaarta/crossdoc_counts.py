@@ -74,7 +74,7 @@ _LIST_ITEM = regex.compile(r"\s*[^|।]{1,40}?\s(?:में|के)\s+(?:[^|।
 LONG_LIST_ITEMS = True
 _LONG_ITEM = regex.compile(r"[^|।]{1,100}\s(?:में|के)\s+" + _NUM + r"[\s,;.।]*")
 # after a count: a threshold passed ("500 पार", "800 को पार", "के पार", "से ज्यादा") — a lower bound
-_BOUND_AFTER = regex.compile(r"\s*(?:(?:को|के)\s+)?पार(?![\p{L}\p{M}])|\s+से\s+(?:ज्यादा|ज़्यादा|अधिक|ऊपर)(?![\p{L}\p{M}])")
+_BOUND_AFTER = regex.compile(r"\s*(?:(?:को|के)\s+)?पार(?![\p{L}\p{M}])|\s+से\s+(?:भी\s+)?(?:ज्यादा|ज़्यादा|अधिक|ऊपर)(?![\p{L}\p{M}])")
 # after a count: people who recovered or were discharged ("40 मरीज पूरी तरह ठीक हो चुके हैं")
 _RECOVERED_AFTER = regex.compile(r"[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,2}?\s+(?:ठीक\s+हो|स्वस्थ\s+हो|डिस्चार्ज|रिकवर)")
 _WORD_NUM = {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "नौ": 9, "दस": 10}
