@@ -31,7 +31,7 @@ _NUM = (
     + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
     + r")(?![\p{L}\p{M}\d])"
 )
-_CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
+_CASE_NOUN = r"(?:संक्रमण|मामले|मामलों|मामला|केस|मरीज|मरीजों|रोगी|रोगियों|संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पीड़ित|पीडि़त)"
 _NEW = r"(?:और|नए|नये|नई|नयी)"
 # Crossdoc round 12: a disease word between a count and its noun ("आगरा में 63 कोरोना पॉजिटिव
 # मरीज", "12 कोविड-19 संक्रमित", "60 नए कोरोना मरीज") — the count is still a case count
@@ -43,7 +43,7 @@ _NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE
 # Crossdoc round 13: "तीन और लोग कोरोना वायरस से संक्रमित पाए गए" — N more people found infected are new cases
 MORE_PEOPLE_NEW = True
 _NEW_PEOPLE = regex.compile(
-    _NUM + r"\s+(?:" + _NEW + r"\s+)+(?:लोग|लोगों|व्यक्ति|व्यक्तियों|मरीज|मरीजों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव)"
+    _NUM + r"\s+(?:" + _NEW + r"\s+)+(?:लोग|लोगों|व्यक्ति|व्यक्तियों|मरीज|मरीजों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|चपेट)"
 )
 _NEW_PATTERNS = (_NEW_CASES, _NEW_PEOPLE) if MORE_PEOPLE_NEW else (_NEW_CASES,)
 _OTHER_CASES = (

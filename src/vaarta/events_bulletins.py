@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from .crossdoc_counts import case_counts, large_counts
+from .crossdoc_counts import case_bounds, large_counts
 from .entities_base import FOUND_INFECTED_AFTER, HOME_COUNTRY, NUMBER_WORDS, home_meant
 from .events_draft import _Draft, _place_kind
 from .events_lexicon import Lexicon, match_at
@@ -186,7 +186,7 @@ PLACELESS_COUNTS = True
 
 def placeless_count(sent: str) -> bool:
     """Whether a sentence gives a case count specific enough to stand for a bulletin without a place."""
-    new, other = case_counts(sent)
+    new, other, _bounds = case_bounds(sent)  # as the merge reads them (crossdoc_match.features)
     return bool(large_counts(new | other))
 
 
