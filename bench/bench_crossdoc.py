@@ -66,6 +66,9 @@ TUNE6 = ROOT / "eval" / "clusters" / "covid-gold-tune6.jsonl"
 TUNE7 = ROOT / "eval" / "clusters" / "covid-gold-tune7.jsonl"
 # Fourth blind test (fifth session): 8 Mar, 4, 16, 23 Apr; same rule as the other blind sets.
 TEST4 = ROOT / "eval" / "clusters" / "covid-gold-test4.jsonl"
+# Sixth session: 12, 17 Mar, 20, 27 Apr, annotated as a blind set before any system output for them, scored
+# once on arrival (session-start code 0.429, code of that moment 0.457), then tuned on
+TUNE8 = ROOT / "eval" / "clusters" / "covid-gold-tune8.jsonl"
 
 # Boilerplate written for this bench (not from any corpus): what outlets add around a copy.
 FOOTER_A = (
@@ -316,11 +319,11 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
 
     gold_orig = corpora.gold_cluster_refs(GOLD)
     gold_held, gold_test, gold_test2, gold_test3, gold_test4 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4))
-    gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7))
+    gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7, TUNE8))
     # the blind days are always analysed and merged (a cluster's window spans neighbouring days, so the
     # tuning scores do not depend on the flag) but scored only when asked for (--blind)
     blind_gold = gold_test + gold_test2 + gold_test3 + gold_test4
-    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + blind_gold
+    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8 + blind_gold
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -354,7 +357,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7
+        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8
         rows = [
             ("covid-gold (4 days)", gold_orig),
             ("heldout (3 days, tuned in round 8)", gold_held),
@@ -364,6 +367,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             ("tuning set 5 (4 days, fourth session)", gold_tune5),
             ("tuning set 6 (4 days, fifth session)", gold_tune6),
             ("tuning set 7 (4 days, end of fifth session)", gold_tune7),
+            ("tuning set 8 (4 days, sixth session)", gold_tune8),
             (f"all tuning days ({len(_days(tune))})", tune),
         ]
         if blind:
@@ -380,7 +384,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
                 print(f"  {prefix}{label:<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         # the "all" rows above count a pair of two sets' days (judged by no annotator) as false; this
         # row counts only pairs within one set
-        tune_sets = [gold_orig, gold_held, gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7]
+        tune_sets = [gold_orig, gold_held, gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8]
         p, r, f = score_cluster_sets([g for g in tune_sets if g], clusters)
         print(f"  {prefix}{'all tuning days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if blind:
@@ -388,7 +392,12 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             print(f"  {prefix}{'all blind days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         for a, b, why in negative_violations(tune, clusters):
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
-        for label, g in (("first", gold_test), ("second", gold_test2), ("third", gold_test3), ("fourth", gold_test4)):
+        for label, g in (
+            ("first", gold_test),
+            ("second", gold_test2),
+            ("third", gold_test3),
+            ("fourth", gold_test4),
+        ):
             if g and blind:
                 print(
                     f"  {prefix}hard negatives merged on the {label} blind test days: {len(negative_violations(g, clusters))} (not listed)"
