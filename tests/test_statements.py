@@ -22,9 +22,11 @@ BRIEFING_A = (
     " लगातार बढ़ाई जा रही है। उन्होंने कहा कि राज्यों को पर्याप्त किट भेजी गई हैं।"
 )
 BRIEFING_B = (
-    'घबराएं नहीं: मंत्रालय\n\nनई दिल्ली। लव अग्रवाल ने संवाददाताओं से कहा, "घबराने की जरूरत नहीं है, हम हर जिले पर नजर रख'
-    ' रहे हैं।" मंत्रालय ने राज्यों से सतर्क रहने को कहा।'
+    "घबराएं नहीं: मंत्रालय\n\nनई दिल्ली। लव अग्रवाल ने संवाददाताओं से कहा, “घबराने की जरूरत नहीं है, जांच की क्षमता बढ़ी है और"
+    " हम हर जिले पर नजर रख रहे हैं।” मंत्रालय ने राज्यों से सतर्क रहने को कहा।"
 )
+# the same speaker that day, about something else: no quoted word in common with BRIEFING_A
+BRIEFING_C = "पत्रकारों से अपील\n\nनई दिल्ली। लव अग्रवाल ने कहा कि मीडियाकर्मी मैदान में उतरने से पहले मास्क पहनें।"
 CHINA = "चीन का बयान\n\nबीजिंग। चीन ने कहा कि वह भारत के साथ बातचीत के लिए तैयार है। विदेश मंत्रालय ने कहा कि सीमा पर शांति जरूरी है।"
 CHINA_2 = "बातचीत को तैयार चीन\n\nबीजिंग। चीन ने कहा कि सीमा पर तनाव कम करने के लिए वह हर कदम उठाएगा।"
 
@@ -54,6 +56,18 @@ def test_the_same_speaker_on_another_day_is_another_statement() -> None:
     assert _statements(("a", BRIEFING_A, PUB), ("b", BRIEFING_B, "2020-04-11")) == []
 
 
+def test_quotes_of_one_speaker_that_share_no_word_are_two_statements() -> None:
+    assert _statements(("a", BRIEFING_A, PUB), ("c", BRIEFING_C, PUB)) == []
+    ((_, articles, _),) = _statements(("a", BRIEFING_A, PUB), ("b", BRIEFING_B, PUB), ("c", BRIEFING_C, PUB))
+    assert articles == {"a", "b"}
+
+
+def test_flag_off_joins_quotes_that_share_no_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_statements, "SHARED_WORDS", False)
+    ((_, articles, _),) = _statements(("a", BRIEFING_A, PUB), ("c", BRIEFING_C, PUB))
+    assert articles == {"a", "c"}
+
+
 def test_an_article_with_no_publication_date_gives_no_statement() -> None:
     assert statements_from_record("a", None, "a", _record("a", BRIEFING_A, None)) == []
     assert _statements(("a", BRIEFING_A, None), ("b", BRIEFING_B, None)) == []
@@ -81,7 +95,9 @@ def test_flag_off_merges_no_statements(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 MEETING = "मोदी-पुतिन वार्ता\n\nप्रधानमंत्री नरेंद्र मोदी ने शुक्रवार को रूसी राष्ट्रपति व्लादिमीर पुतिन से फोन पर बात की। मोदी ने कहा कि भारत शांति के पक्ष में है।"
-MEETING_2 = "फोन पर बातचीत\n\nनरेंद्र मोदी और व्लादिमीर पुतिन ने शुक्रवार को फोन पर बातचीत की। मोदी ने कहा कि बातचीत से ही हल निकलेगा।"
+MEETING_2 = (
+    "फोन पर बातचीत\n\nनरेंद्र मोदी और व्लादिमीर पुतिन ने शुक्रवार को फोन पर बातचीत की। मोदी ने कहा कि भारत बातचीत और शांति के पक्ष में है।"
+)
 
 
 def test_a_statement_and_an_event_of_the_same_index_are_both_kept() -> None:

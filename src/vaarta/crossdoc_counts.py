@@ -43,7 +43,10 @@ _NEW_CASES = regex.compile(_NUM + r"\s+(?:" + _NEW + r"\s+)+" + _DISEASE + _CASE
 # Crossdoc round 13: "तीन और लोग कोरोना वायरस से संक्रमित पाए गए" — N more people found infected are new cases
 MORE_PEOPLE_NEW = True
 _NEW_PEOPLE = regex.compile(
-    _NUM + r"\s+(?:" + _NEW + r"\s+)+(?:लोग|लोगों|व्यक्ति|व्यक्तियों|मरीज|मरीजों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|चपेट)"
+    _NUM
+    + r"\s+(?:"
+    + _NEW
+    + r"\s+)+(?:लोग|लोगों|व्यक्ति|व्यक्तियों|मरीज|मरीजों)\s+(?:\S+\s+){0,3}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|चपेट)"
 )
 _NEW_PATTERNS = (_NEW_CASES, _NEW_PEOPLE) if MORE_PEOPLE_NEW else (_NEW_CASES,)
 _OTHER_CASES = (
@@ -57,7 +60,9 @@ _OTHER_CASES = (
     regex.compile(_NUM + r"\s+(?:लोगों|व्यक्तियों|मरीजों)\s+में\s+(?:\S+\s+){0,2}?संक्रमण"),
     # "संख्या 40 से बढ़कर 52", "संख्या शनिवार तक 176" (a time up to which, crossdoc round 11)
     # ("संख्या अब 2916", crossdoc round 17)
-    regex.compile(r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज|कुल\s+केस)\s+(?:\S+\s+से\s+|\S+\s+(?:तक|को)\s+|(?:अब|फिलहाल)\s+)?(?:बढ़\s*कर|पहुंचकर)?\s*" + _NUM),
+    regex.compile(
+        r"(?:संख्या|आंकड़ा|आंकड़े|मामले|मरीज|कुल\s+केस)\s+(?:\S+\s+से\s+|\S+\s+(?:तक|को)\s+|(?:अब|फिलहाल)\s+)?(?:बढ़\s*कर|पहुंचकर)?\s*" + _NUM
+    ),
     # crossdoc round 17: a headline's count before its noun ("160 हुई संक्रमितों की संख्या")
     regex.compile(
         _NUM + r"\s+(?:हुई|हुयी|पहुंची|पहुँची|हो\s+गई|हो\s+गयी)\s+(?:कोरोना\s+)?(?:संक्रमितों|मरीजों|मामलों|केसों)\s+की\s+(?:कुल\s+)?संख्या"

@@ -359,7 +359,7 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     if ea.type != eb.type:
         return False, "different types"
     if ea.type == STATEMENT:
-        return statement_match(fa.report, fb.report)
+        return statement_match(fa.report, fb.report, fa.words, fb.words)
     if ea.type in MODE_MUST_AGREE and ea.mode and eb.mode and ea.mode != eb.mode:
         return False, "different modes"
     if ea.mode == "visit" and eb.mode == "visit" and not (ea.actors and eb.actors):
