@@ -75,3 +75,18 @@ def test_two_phrasings_of_one_bulletin_meet_across_articles() -> None:
     joined = [{x for x, _ in cl.reports} for cl in multi_article(merge(reports))]
     assert {"a", "b"} in joined
     assert not any("c" in g for g in joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["अब तक यहां 2003 कंफर्म केस सामने आ चुके हैं।", "पिछले 24 घंटे में देशभर में कोरोना के 1975 नये केस सामने आए हैं।"],
+)
+def test_a_count_between_1800_and_2100_is_no_year(text: str) -> None:
+    rec = vaarta.analyse_text("कोरोना अपडेट\n\n" + text, published=PUB).to_json()
+    assert rec["times"] == []
+    assert all(e["date"] is None for e in rec["events"])  # a year 2003 made the report an old one
+
+
+def test_a_year_is_still_a_year() -> None:
+    rec = vaarta.analyse_text("सार्स\n\n2003 में सार्स फैला था।", published=PUB).to_json()
+    assert [t["value"] for t in rec["times"]] == ["2003"]
