@@ -30,11 +30,28 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(build_db(tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="module")
+def statements_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two articles quoting one speaker on one day (tests/test_statements.py), ingested for real."""
+    from test_statements import _articles
+    from vaarta.ingest import ingest_articles
+    from vaarta.store import open_store
+
+    db = str(tmp_path_factory.mktemp("statements") / "s.db")
+    with open_store(db) as store:
+        ingest_articles(_articles()[:2], store)
+    yield from _serve(db)
+
+
+def _serve(db: str) -> Iterator[str]:
     import uvicorn
 
     from vaarta.web import create_app
 
-    app = create_app(build_db(tmp_path_factory.mktemp("browser")))
+    app = create_app(db)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     th = threading.Thread(target=srv.run, daemon=True)
@@ -105,4 +122,24 @@ def test_injected_script_does_not_run(server: str, browser: object, tmp_path: Pa
     # usable at phone width: nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
     page.screenshot(path=str(_shots(tmp_path) / "article-xss-phone.png"), full_page=True)
+    page.close()
+
+
+def test_statements_page_in_chromium(statements_server: str, browser: object, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    page.goto(f"{statements_server}/")
+    page.locator("nav a", has_text="Statements").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/statements")
+    section = page.locator("section.cluster")
+    assert section.count() == 1 and "Lav Agarwal" in section.inner_text()
+    quotes = page.locator("section.cluster q.hl.quote")
+    assert quotes.count() == 3 and any("घबराने की जरूरत" in q for q in quotes.all_inner_texts())
+    page.screenshot(path=str(_shots(tmp_path) / "statements.png"), full_page=True)
+    # an article's link goes to the quote in the article page
+    page.locator("section.cluster li a").first.click()
+    page.wait_for_load_state()
+    assert "#q-" in page.url
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"li#{anchor}").is_visible() and "Lav Agarwal" in page.locator(f"li#{anchor}").inner_text()
     page.close()

@@ -219,6 +219,7 @@ def _ingest_items(db: str, items: list[dict[str, Any]], force: bool) -> dict[str
         "copies": s.copy_ids,
         "rejected": [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in s.rejections],
         "merged_events": s.merged_events,
+        "merged_statements": s.merged_statements,
     }
 
 
