@@ -32,6 +32,10 @@ def epidemic(text: str) -> list[dict]:  # type: ignore[type-arg]
         ("केरल में कोरोना रोगियों की संख्या बढ़कर 388 हो गई है।", "Kerala", set(), {388}),
         ("राजस्थान में 97 नये केस के साथ कुल 1,023 लोग संक्रमित", "Rajasthan", {97}, {1023}),
         ("दिल्ली में 86 नए पॉजिटिव केस, अब तक 32 की मौत", "Delhi", {86}, set()),
+        ("पुणे में आज कोरोना के 41 नए मामलों की पुष्टी हुई।", "Pune", {41}, set()),
+        ("उत्तर प्रदेश में कोरोना पॉजिटिव की संख्या कुल मिलाकर 172 हो गई है।", "Uttar Pradesh", set(), {172}),
+        ("कर्नाटक में अभी 128 मामले हैं।", "Karnataka", set(), {128}),
+        ("केरल में अब तक सामने आए कुल 295 मामले, दो की मौत", "Kerala", set(), {295}),
     ],
 )
 def test_a_bulletin_phrasing_is_a_report_with_its_numbers(text: str, place: str, new: set[int], total: set[int]) -> None:
