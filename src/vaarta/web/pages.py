@@ -210,26 +210,25 @@ def entity(
     return _html(request, "entity.html", ent=ent, net=network_svg(ent["name"], net), network=net, timeline=timeline, other=other)
 
 
-@router.get("/clusters", response_class=HTMLResponse)
-def clusters(
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> HTMLResponse:
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+def _merged_page(request: Request, kind: str, template: str, limit: int, offset: int) -> HTMLResponse:
+    """A page of merged clusters of one kind (events, statements)."""
     with request.app.state.stores.session() as s:
-        rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind="events")
-    return _html(request, "clusters.html", rows=rows, paging=_paging(request, limit, offset, len(rows)))
+        rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind=kind)
+    return _html(request, template, rows=rows, paging=_paging(request, limit, offset, len(rows)))
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> HTMLResponse:
+    return _merged_page(request, "events", "clusters.html", limit, offset)
 
 
 @router.get("/statements", response_class=HTMLResponse)
-def statements(
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> HTMLResponse:
-    with request.app.state.stores.session() as s:
-        rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind="statements")
-    return _html(request, "statements.html", rows=rows, paging=_paging(request, limit, offset, len(rows)))
+def statements(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> HTMLResponse:
+    return _merged_page(request, "statements", "statements.html", limit, offset)
 
 
 @router.get("/docs", response_class=HTMLResponse)
