@@ -173,3 +173,29 @@ def test_statements_on_the_command_line_api_and_page(tmp_path: Path, capsys: pyt
         page = client.get("/statements").text
         assert "Lav Agarwal" in page and "घबराने की जरूरत नहीं" in page and "#q-" in page
         assert "Lav Agarwal" not in client.get("/clusters").text
+
+
+def test_a_forced_new_version_without_the_quote_dissolves_the_statement(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    a, b = _articles()[:2]
+    with open_store(db) as s:
+        assert ingest_articles([a, b], s).merged_statements == 1
+        quiet = Article(id="b", source="b.txt", raw="मौसम\n\nराजधानी में बुधवार को हल्की बारिश हुई।", title="मौसम", published=PUB)
+        summary = ingest_articles([quiet], s, force=True)
+        assert summary.merged_statements == 0 and s.clusters(kind="statements") == []
+        # nothing re-merged: the summary still tells what the store holds
+        again = ingest_articles([a], s)
+        assert again.already_stored == 1 and again.merged_statements == 0
+
+
+def test_exported_statement_members_name_quotes_with_their_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "e.db")
+    with open_store(db) as s:
+        ingest_articles(_articles(), s)
+    assert cli.main(["export", "--format", "clusters", "--db", db]) == 0
+    by_type = {
+        c["type"]: c for c in map(json.loads, capsys.readouterr().out.splitlines()) if c["participants"] != ["Narendra Modi"]
+    }
+    (m, _) = by_type[STATEMENT]["reports"]
+    assert set(m) == {"article", "quote", "source", "words"} and m["words"]
+    assert set(by_type["CONSULT"]["reports"][0]) == {"article", "event", "source"}

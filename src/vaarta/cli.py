@@ -75,7 +75,7 @@ def cmd_export(a: argparse.Namespace) -> int:
                         "articles": c["articles"],
                         "reason": c["reason"],
                         "contradictions": c["contradictions"],
-                        "reports": [{"article": m["article_id"], "event": m["idx"], "source": m["source"]} for m in c["reports"]],
+                        "reports": [_member(c["type"], m) for m in c["reports"]],
                     }
                     out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             else:
@@ -85,6 +85,14 @@ def cmd_export(a: argparse.Namespace) -> int:
         if a.output:
             out.close()
     return 0
+
+
+def _member(cluster_type: str, m: dict[str, Any]) -> dict[str, Any]:
+    """One report of an exported cluster: an event of an article, or (a statement) the first quote
+    of its speaker in the article, with every passage the article quotes the speaker with."""
+    if cluster_type == "STATEMENT":
+        return {"article": m["article_id"], "quote": m["idx"], "source": m["source"], "words": m.get("words") or []}
+    return {"article": m["article_id"], "event": m["idx"], "source": m["source"]}
 
 
 def _all_clusters(store: Any) -> Iterator[dict[str, Any]]:

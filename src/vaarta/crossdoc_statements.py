@@ -83,7 +83,9 @@ def statement_reports(
 def statements_from_record(article_id: str, published: str | None, source: str, record: Any) -> list[EventReport]:
     """:func:`statement_reports` of a :class:`~vaarta.model.Record`."""
     quotes = [(i, q.speaker, q.start, q.end) for i, q in enumerate(record.quotes)]
-    types = {e.name: e.type for e in record.entities}
+    types: dict[str, str] = {}
+    for e in record.entities:  # one name with two types: the first in order (LOC first), as the store reads it
+        types[e.name] = min(types.get(e.name, e.type), e.type)
     return statement_reports(article_id, published, source, quotes, types, record.document.text)
 
 

@@ -186,6 +186,8 @@ def ingest_articles(
                 summary.already_stored += 1
                 keep(summary.already_stored_ids, item.id)
                 continue
+            if force:
+                touched.update(store.merged_kinds(item.id))  # the replaced version's clusters are re-merged too
             in_flight.append(item.id)
             yield item
 
@@ -213,8 +215,10 @@ def ingest_articles(
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:
-        summary.merged_events = merge_events(store, types=touched)
-        summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
+        merge_events(store, types=touched)
+    # what the store holds now, whether or not this run re-merged anything
+    summary.merged_events = store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
+    summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -332,9 +336,11 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
     if wanted is None or crossdoc.STATEMENT in wanted:
         reports.extend(_statement_reports(store, copies))
     # the evidence text feeds the bulletin rules (case counts, rankings); texts are read in chunks
+    # (statement reports come with their quoted words)
     by_article: dict[str, list[int]] = {}
     for i, rep in enumerate(reports):
-        by_article.setdefault(rep.article_id, []).append(i)
+        if rep.evidence_text is None:
+            by_article.setdefault(rep.article_id, []).append(i)
     for article_id, text in store.article_texts(list(by_article)):
         for i in by_article[article_id]:
             reports[i] = replace(reports[i], evidence_text=crossdoc.evidence_text(text, reports[i].event))
@@ -357,5 +363,7 @@ def _statement_reports(store: Store, copies: dict[str, str]) -> list[Any]:
     for article_id, qs in by_article.items():
         quotes = [(q["idx"], q["speaker"], q["span_start"], q["span_end"]) for q in qs]
         types = {q["speaker"]: q["speaker_type"] for q in qs if q["speaker_type"]}
-        out.extend(statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types))
+        said = {(q["span_start"], q["span_end"]): q["words"] or "" for q in qs}
+        for r in statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types):
+            out.append(replace(r, evidence_text=" | ".join(said[(s.start, s.end)] for s in r.event.evidence)))
     return out

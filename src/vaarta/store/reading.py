@@ -273,11 +273,20 @@ class Reading(ABC):
         )
         return _decoded(rows, "actors", "recipients", "evidence")
 
+    def merged_kinds(self, article_id: str) -> set[str]:
+        """What the stored version of an article takes part in across articles: its event types,
+        and ``STATEMENT`` when it quotes a named speaker (re-merged when it is replaced)."""
+        kinds = {r["type"] for r in self.rows("SELECT DISTINCT type FROM events WHERE article_id = ?", (article_id,))}
+        if self.scalar("SELECT 1 FROM quotes WHERE article_id = ? AND speaker IS NOT NULL LIMIT 1", (article_id,)):
+            kinds.add("STATEMENT")
+        return kinds
+
     def quote_reports(self) -> list[dict[str, Any]]:
-        """Every stored quote with a speaker, with the speaker's entity type in its article and the
-        article's date, source and copy link (input to merging statements across articles)."""
+        """Every stored quote with a speaker, with its words, the speaker's entity type in its article
+        and the article's date, source and copy link (input to merging statements across articles)."""
         return self.rows(
             "SELECT q.article_id, q.idx, q.speaker, q.span_start, q.span_end, a.published, a.source, a.duplicate_of,"
+            " substr(a.text, q.span_start + 1, q.span_end - q.span_start) AS words,"
             " (SELECT MIN(e.type) FROM entities e WHERE e.article_id = q.article_id AND e.name = q.speaker) AS speaker_type"
             " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker IS NOT NULL ORDER BY q.article_id, q.idx"
         )
