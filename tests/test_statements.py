@@ -199,3 +199,34 @@ def test_exported_statement_members_name_quotes_with_their_words(tmp_path: Path,
     (m, _) = by_type[STATEMENT]["reports"]
     assert set(m) == {"article", "quote", "source", "words"} and m["words"]
     assert set(by_type["CONSULT"]["reports"][0]) == {"article", "event", "source"}
+
+
+def test_statements_merged_day_by_day_equal_a_full_merge(tmp_path: Path) -> None:
+    """An ingest re-merges only the publication days it touches (the days of its quotes, of replaced
+    versions and of stored articles it makes copies): in any order, one article at a time, the
+    statements equal those of one ingest of everything and of a full re-merge."""
+    import itertools
+
+    from vaarta.ingest import merge_events
+
+    day2 = "2020-04-11"
+    arts = [
+        *_articles()[:2],
+        Article(id="c", source="c.txt", raw=BRIEFING_A.replace("लगातार", "तेजी से"), title="जांच", published=day2),
+        Article(id="d", source="d.txt", raw=BRIEFING_B, title="घबराएं नहीं", published=day2),
+        # the text of a, published a day earlier: it is the original, a becomes its copy
+        Article(id="e", source="e.txt", raw=BRIEFING_A, title="जांच की क्षमता बढ़ी", published="2020-04-09"),
+    ]
+    whole = str(tmp_path / "whole.db")
+    with open_store(whole) as s:
+        ingest_articles(arts, s)
+        want = sorted(_stored(whole), key=str)
+        merge_events(s)
+        assert sorted(_stored(whole), key=str) == want
+    assert [c["articles"] for c in want if c["type"] == STATEMENT] == [["c", "d"], ["a", "b"]]
+    for n, order in enumerate(itertools.islice(itertools.permutations(arts), 0, None, 7)):
+        db = str(tmp_path / f"o{n}.db")
+        with open_store(db) as s:
+            for a in order:
+                ingest_articles([a], s)
+        assert sorted(_stored(db), key=str) == want, [a.id for a in order]

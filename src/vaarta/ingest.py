@@ -12,7 +12,7 @@ import gc
 import time
 import weakref
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -159,8 +159,18 @@ def ingest_articles(
     res = resources or load_resources()
     summary = Summary()
     t0 = time.perf_counter()
-    copies = _copy_finder()
     touched: set[str] = set()
+    statement_days: set[str] = set()  # publication days whose statements are re-merged
+
+    def statements_of_stored(article_id: str) -> None:
+        """Re-merge the statements of a stored article's day when it quotes a named speaker."""
+        kinds = store.merged_kinds(article_id)
+        touched.update(kinds)
+        info = store.copy_info(article_id)
+        if STATEMENT in kinds and info is not None and info[0]:
+            statement_days.add(info[0][:10])
+
+    copies = _copy_finder(on_made_copy=statements_of_stored)
 
     in_flight: deque[str] = deque()  # ids sent to analysis whose results are not handled yet, in order
 
@@ -186,8 +196,8 @@ def ingest_articles(
                 summary.already_stored += 1
                 keep(summary.already_stored_ids, item.id)
                 continue
-            if force:
-                touched.update(store.merged_kinds(item.id))  # the replaced version's clusters are re-merged too
+            if force and store.has(item.id):
+                statements_of_stored(item.id)  # the replaced version's clusters are re-merged too
             in_flight.append(item.id)
             yield item
 
@@ -210,12 +220,14 @@ def ingest_articles(
                 touched.update(e.type for e in out.events)
                 if any(q.speaker for q in out.quotes):
                     touched.add(STATEMENT)
+                    if out.document.published:
+                        statement_days.add(out.document.published[:10])
                 summary.analysed += 1
                 keep(summary.analysed_ids, out.document.id)
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:
-        merge_events(store, types=touched)
+        merge_events(store, types=touched, statement_days=statement_days)
     # what the store holds now, whether or not this run re-merged anything
     summary.merged_events = store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
     summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
@@ -223,11 +235,14 @@ def ingest_articles(
     return summary
 
 
-def _copy_finder() -> Callable[[Store, Record], tuple[list[int] | None, list[str], str | None]]:
+def _copy_finder(
+    on_made_copy: Callable[[str], None] | None = None,
+) -> Callable[[Store, Record], tuple[list[int] | None, list[str], str | None]]:
     """Near-duplicate detection against what the store already holds (MinHash + LSH bands).
 
     A store holding signatures of an older scheme (``dedup.SIGNATURE_SCHEME``) has them
     re-signed from its stored text the first time it is met, so old and new articles compare.
+    ``on_made_copy`` is told the id of a stored article that a new one turns into its copy.
     """
     from . import dedup
 
@@ -258,6 +273,8 @@ def _copy_finder() -> Callable[[Store, Record], tuple[list[int] | None, list[str
             return sig, bands, best[2] or best[1]
         # the stored article is the later one: it becomes the copy (order-free result)
         store.set_duplicate(best[1], rec.document.id)
+        if on_made_copy is not None:
+            on_made_copy(best[1])
         return sig, bands, ""  # "": no copy itself, but it made a stored article a copy
 
     return find
@@ -300,15 +317,17 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=False)) / max(len(a), 1)
 
 
-def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
+def merge_events(store: Store, types: Iterable[str] | None = None, statement_days: Iterable[str] | None = None) -> int:
     """Re-merge events across articles (only the event types given, when given), and the
     statements (one speaker quoted by several articles on one day) when ``types`` is None or
     holds ``STATEMENT``.
 
     Articles are not re-analysed: the stored events and quotes are regrouped, so adding
-    articles costs a pass over the stored reports of the touched types only. The result does
-    not depend on the order in which articles were ingested. Returns the number of merged
-    events stored (statements not counted).
+    articles costs a pass over the stored reports of the touched types only; statements only
+    ever meet on one publication day, so with ``statement_days`` only those days' statements
+    are re-merged (the same result as re-merging them all). The result does not depend on the
+    order in which articles were ingested. Returns the number of merged events stored
+    (statements not counted).
     """
     from . import crossdoc
     from .model import Event, Span
@@ -333,8 +352,15 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
             confidence=r["confidence"] or 0.5,
         )
         reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
+    days = sorted(set(statement_days)) if statement_days is not None and wanted is not None else None
     if wanted is None or crossdoc.STATEMENT in wanted:
-        reports.extend(_statement_reports(store, copies))
+        said = _statement_reports(store, copies, days)
+        if days is not None:  # only these days' statements: merged and replaced apart from the events
+            stmts = crossdoc.multi_article(crossdoc.merge(said), duplicate_of=copies)
+            store.replace_clusters([c.to_json() for c in stmts], types=[crossdoc.STATEMENT], dates=days)
+            wanted = [t for t in wanted or () if t != crossdoc.STATEMENT]
+        else:
+            reports.extend(said)
     # the evidence text feeds the bulletin rules (case counts, rankings); texts are read in chunks
     # (statement reports come with their quoted words)
     by_article: dict[str, list[int]] = {}
@@ -350,12 +376,13 @@ def merge_events(store: Store, types: Iterable[str] | None = None) -> int:
     return store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (crossdoc.STATEMENT,)) or 0
 
 
-def _statement_reports(store: Store, copies: dict[str, str]) -> list[Any]:
-    """Statement reports (crossdoc_statements) of the stored quotes; ``copies`` gains their articles' copy links."""
+def _statement_reports(store: Store, copies: dict[str, str], days: Sequence[str] | None = None) -> list[Any]:
+    """Statement reports (crossdoc_statements) of the stored quotes (of articles published on ``days``,
+    when given); ``copies`` gains their articles' copy links."""
     from .crossdoc_statements import statement_reports
 
     by_article: dict[str, list[dict[str, Any]]] = {}
-    for q in store.quote_reports():
+    for q in store.quote_reports(days):
         by_article.setdefault(q["article_id"], []).append(q)
         if q["duplicate_of"]:
             copies[q["article_id"]] = q["duplicate_of"]

@@ -301,18 +301,28 @@ class Store(Reading):
                 self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
             )
 
-    def replace_clusters(self, clusters: Sequence[dict[str, Any]], *, types: Sequence[str] | None = None) -> None:
-        """Replace the merged events (all of them, or those of ``types``) in one transaction."""
+    def replace_clusters(
+        self, clusters: Sequence[dict[str, Any]], *, types: Sequence[str] | None = None, dates: Sequence[str] | None = None
+    ) -> None:
+        """Replace the merged events (all of them, or those of ``types``; with ``dates``, only those
+        dated one of them) in one transaction."""
         with self._write() as cur:
             if types is None:
                 cur.execute("DELETE FROM cluster_members")
                 cur.execute("DELETE FROM clusters")
             else:
+                on_dates = f" AND date IN ({','.join('?' * len(dates))})" if dates else ""
                 for t in types:
+                    if dates is not None and not dates:
+                        continue
+                    args = (t, *(dates or ()))
                     cur.execute(
-                        self.q("DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?)"), (t,)
+                        self.q(
+                            f"DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?{on_dates})"
+                        ),
+                        args,
                     )
-                    cur.execute(self.q("DELETE FROM clusters WHERE type = ?"), (t,))
+                    cur.execute(self.q(f"DELETE FROM clusters WHERE type = ?{on_dates}"), args)
             if not clusters:
                 return
             # all clusters, then all members, each in one executemany (rows in the same order)

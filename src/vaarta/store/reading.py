@@ -281,14 +281,21 @@ class Reading(ABC):
             kinds.add("STATEMENT")
         return kinds
 
-    def quote_reports(self) -> list[dict[str, Any]]:
-        """Every stored quote with a speaker, with its words, the speaker's entity type in its article
-        and the article's date, source and copy link (input to merging statements across articles)."""
+    def quote_reports(self, days: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Every stored quote with a speaker (of articles published on ``days``, when given), with its
+        words, the speaker's entity type in its article and the article's date, source and copy link
+        (input to merging statements across articles)."""
+        where = "q.speaker IS NOT NULL"
+        if days is not None:
+            if not days:
+                return []
+            where += f" AND substr(a.published, 1, 10) IN ({','.join('?' * len(days))})"
         return self.rows(
             "SELECT q.article_id, q.idx, q.speaker, q.span_start, q.span_end, a.published, a.source, a.duplicate_of,"
             " substr(a.text, q.span_start + 1, q.span_end - q.span_start) AS words,"
             " (SELECT MIN(e.type) FROM entities e WHERE e.article_id = q.article_id AND e.name = q.speaker) AS speaker_type"
-            " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker IS NOT NULL ORDER BY q.article_id, q.idx"
+            f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.article_id, q.idx",
+            tuple(days or ()),
         )
 
     def clusters(
