@@ -94,3 +94,21 @@ def test_a_count_between_1800_and_2100_is_no_year(text: str) -> None:
 def test_a_year_is_still_a_year() -> None:
     rec = vaarta.analyse_text("सार्स\n\n2003 में सार्स फैला था।", published=PUB).to_json()
     assert [t["value"] for t in rec["times"]] == ["2003"]
+
+
+def test_a_count_reached_is_no_year() -> None:
+    rec = vaarta.analyse_text("कोरोना\n\nभारत में कोरोना वायरस के मामलों की संख्या बढ़कर 1965 हो गई है।", published="2020-04-02")
+    assert rec.times == ()
+    assert [e.date for e in rec.events] == [None]
+
+
+def test_an_old_day_of_one_place_stays_apart_from_the_days_count() -> None:
+    """The first death weeks ago is history, not the date of today's count of the same place."""
+    text = (
+        "कोरोना अपडेट\n\nभारत में अब तक 5,865 लोग कोरोना से संक्रमित हो चुके हैं और 169 लोगों की मौत हो गई है।"
+        " भारत में कोरोना से पहली मौत 13 मार्च को हुई थी।"
+    )
+    evs = [e for e in vaarta.analyse_text(text, published="2020-04-09").events if e.location == "India"]
+    today = [e for e in evs if e.date is None]
+    assert today, [(e.date, e.evidence) for e in evs]
+    assert all(e.date in (None, "2020-03-13") for e in evs)

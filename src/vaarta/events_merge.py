@@ -7,6 +7,7 @@ Helpers of :mod:`vaarta.events`; pure functions of the drafts, the text and read
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -85,8 +86,27 @@ def _split_places(d: _Draft) -> list[_Draft]:
 PLACELESS_APART = True
 
 
-def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None) -> bool:
+# Crossdoc round 17: an epidemic sentence dated weeks before publication ("भारत में पहली मौत 13 मार्च को हुई
+# थी") is history, not the day's count of the same place it would merge with (which took its date and
+# was then dropped across articles as "an earlier event recalled").
+OLD_COUNT_APART = True
+OLD_COUNT_DAYS = 14  # as crossdoc_match.BACKGROUND_DAYS
+
+
+def _old(d: _Draft, published: str | None) -> bool:
+    """Whether a draft is dated to a day more than OLD_COUNT_DAYS before ``published``."""
+    if not (published and d.date and len(d.date) == 10):
+        return False
+    try:
+        return (_dt.date.fromisoformat(published[:10]) - _dt.date.fromisoformat(d.date)).days > OLD_COUNT_DAYS
+    except ValueError:
+        return False
+
+
+def _compatible(a: _Draft, b: _Draft, inside: set[tuple[str, str]] | None = None, published: str | None = None) -> bool:
     if a.type != b.type or a.status != b.status:
+        return False
+    if OLD_COUNT_APART and (a.mode in PER_PLACE_MODES or b.mode in PER_PLACE_MODES) and _old(a, published) != _old(b, published):
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False  # 2001 and 2001-01-26 are one date at two precisions
@@ -189,7 +209,7 @@ def _merge(
     districts: dict[str, bool] = {}
     for d in drafts:
         pool = by_kind.setdefault((d.type, d.status), [])
-        tgt = next((o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside)), None)
+        tgt = next((o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside, doc.published)), None)
         if SAME_PLACE_FIRST and tgt is not None and tgt.date and d.location and tgt.location != d.location:
             # two happenings of different dates: a dateless mention joins the one at its own place,
             # not simply the latest ("गुजरात के भूकंप के समय … शनिवार का भूकंप": 2001 in Gujarat)
@@ -197,7 +217,7 @@ def _merge(
                 (
                     o
                     for o in reversed(pool[-MERGE_LOOKBACK:])
-                    if o.location == d.location and o.date and o.date != tgt.date and _compatible(o, d, inside)
+                    if o.location == d.location and o.date and o.date != tgt.date and _compatible(o, d, inside, doc.published)
                 ),
                 None,
             )

@@ -64,6 +64,8 @@ _DIGIT_END = regex.compile(r"[0-9०-९]\s*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _MARCH_VERB = regex.compile(r"\s*(?:निकाल|किया|करेंगे|कर|में\s+शामिल|का\s+आयोजन)")
 _DIGITS_ONLY = regex.compile(r"[0-9०-९]+")
+# a number right after these words is a count reached, not a year
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:बढ़\s*कर|संख्या|आंकड़ा|तादाद)\s+$")
 
 
 def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
@@ -85,6 +87,8 @@ def _valid(kind: str, m: Any, text: str, lx: dict[str, Any]) -> bool:
         if nxt.group(1) in lx["year_follow_ok"]:
             return True
         before = text[max(0, m.start() - 8) : m.start()]
+        if _COUNT_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            return False  # "संख्या बढ़कर 1965 हो गई": a count reached, not a year (crossdoc round 17)
         return nxt.group(1) not in lx["count_nouns"] and YEAR_BARE[0] <= y <= YEAR_BARE[1] and not _DIGIT_END.search(before)
     if (
         kind == "dayword"
