@@ -411,8 +411,9 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 d.date = dates.date(base + c_s, base + c_e, a_s, stop, past)
             elif c_s == 0 and c_e == len(sent.text):
                 d.date = dates.date(sent.start, sent.end, a_s, stop, past)
-            if d.date is None and DATE_CARRY_SENTENCES:
-                # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।"
+            if d.date is None and DATE_CARRY_SENTENCES and not dates.within(sent.start, sent.end):
+                # narrative time carries over: "सोमवार को X हुआ। उन्होंने Y की मांग की।" (not into a
+                # sentence that gives its own time, "चार मार्च तक 29 मामले", crossdoc round 17)
                 d.date = dates.last_day(doc.sentences[max(0, si - DATE_CARRY_SENTENCES)].start, base, past)
             if trig.type in VIOLENT:
                 if si not in sent_casualties:
