@@ -115,8 +115,6 @@ def test_an_old_day_of_one_place_stays_apart_from_the_days_count() -> None:
 
 
 def test_a_sentence_with_its_own_time_takes_no_date_from_the_one_before() -> None:
-    text = (
-        "कोरोना अपडेट\n\nमंत्री ने कहा कि देश में 17 जनवरी से तैयारी चल रही है। भारत में चार मार्च तक 29 मामलों की पुष्टि हुई है।"
-    )
+    text = "कोरोना अपडेट\n\nमंत्री ने कहा कि देश में 17 जनवरी से तैयारी चल रही है। भारत में चार मार्च तक 29 मामलों की पुष्टि हुई है।"
     evs = [e for e in vaarta.analyse_text(text, published="2020-03-05").events if e.location == "India"]
     assert evs and all(e.date != "2020-01-17" for e in evs)

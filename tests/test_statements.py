@@ -230,3 +230,18 @@ def test_statements_merged_day_by_day_equal_a_full_merge(tmp_path: Path) -> None
             for a in order:
                 ingest_articles([a], s)
         assert sorted(_stored(db), key=str) == want, [a.id for a in order]
+
+
+def test_vaarta_merge_gives_an_older_store_its_statements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store whose articles were merged before statements existed (simulated: its statement
+    clusters removed) gets them from `vaarta merge`, with no article re-analysed."""
+    db = str(tmp_path / "old.db")
+    with open_store(db) as s:
+        ingest_articles(_articles(), s)
+        want = _stored(db)
+        s.conn.execute("DELETE FROM cluster_members WHERE cluster_id LIKE 's-%'")
+        s.conn.execute("DELETE FROM clusters WHERE type = 'STATEMENT'")
+        s.conn.commit()
+    assert cli.main(["merge", "--db", db]) == 0
+    assert "statements quoted by several articles: 2" in capsys.readouterr().out
+    assert sorted(_stored(db), key=str) == sorted(want, key=str)

@@ -244,6 +244,18 @@ def cmd_events(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(a: argparse.Namespace) -> int:
+    """Re-merge everything stored across articles (events and statements), e.g. after an upgrade."""
+    from .crossdoc_store import merge_events
+
+    with open_store(a.db) as store:
+        merge_events(store)
+        counts = store.counts()
+    print(f"events merged across articles: {counts['merged_events']}")
+    print(f"statements quoted by several articles: {counts['merged_statements']}")
+    return 0
+
+
 def cmd_eval(a: argparse.Namespace) -> int:
     from .evaluate import evaluate_file, format_report
 
@@ -349,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=50)
     sp.add_argument("--json", action="store_true", help="one JSON object per statement")
     sp.set_defaults(func=cmd_statements)
+
+    sp = sub.add_parser("merge", help="re-merge all stored articles' events and statements (after an upgrade)")
+    db(sp)
+    sp.set_defaults(func=cmd_merge)
 
     sp = sub.add_parser("eval", help="score against a gold file (spec/gold.md)")
     sp.add_argument("gold", metavar="GOLD.jsonl")

@@ -110,12 +110,15 @@ __all__ = [
     "EventReport",
     "Interval",
     "PlaceMap",
+    "around",
     "blocking_key",
     "case_counts",
     "compatible",
     "evidence_text",
     "fold",
+    "home",
     "merge",
+    "merge_windows",
     "multi_article",
     "parse_date",
     "participants",
@@ -124,6 +127,7 @@ __all__ = [
     "statement_reports",
     "statements_from_record",
     "update",
+    "window_key",
 ]
 
 CONTRADICTION_FIELDS = ("date", "location", "participants", "killed", "injured")
@@ -412,6 +416,30 @@ def merge(reports: Sequence[EventReport], inside: Mapping[str, str] | None = Non
     return sorted(_merge_windows(_by_home(reports), None, as_place_map(inside)), key=lambda c: c.id)
 
 
+def around(homes: Iterable[tuple[str, int]]) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The windows whose clusters reports of these homes (type, anchor week) may change — windows
+    *t*-2 … *t*+1 of a report of week *t* — and the homes whose reports those clusters depend on
+    (weeks *t*-3 … *t*+3); an undated report changes its type's undated window only."""
+    affected: set[tuple[str, int]] = set()
+    needed: set[tuple[str, int]] = set()
+    for typ, t in homes:
+        if t == UNDATED:
+            affected.add((typ, t))
+            needed.add((typ, t))
+            continue
+        affected.update((typ, k) for k in range(t - 2, t + 2))
+        needed.update((typ, k) for k in range(t - 3, t + 4))
+    return affected, needed
+
+
+def merge_windows(
+    reports: Sequence[EventReport], wanted: Iterable[tuple[str, int]], inside: Mapping[str, str] | None = None
+) -> list[EventCluster]:
+    """The clusters of the ``wanted`` windows only, sorted by id; ``reports`` must hold every report
+    of the homes they depend on (:func:`around`): then they equal those :func:`merge` gives."""
+    return sorted(_merge_windows(_by_home(reports), set(wanted), as_place_map(inside)), key=lambda c: c.id)
+
+
 def update(
     clusters: Sequence[EventCluster],
     all_reports: Sequence[EventReport],
@@ -425,16 +453,7 @@ def update(
     *t*+1; those are recomputed from the reports of weeks *t*-3 to *t*+3. ``all_reports``
     are the reports behind ``clusters`` (or any superset of them in those weeks).
     """
-    touched = {home(r) for r in new_reports}
-    affected: set[tuple[str, int]] = set()
-    needed: set[tuple[str, int]] = set()
-    for typ, t in touched:
-        if t == UNDATED:
-            affected.add((typ, t))
-            needed.add((typ, t))
-            continue
-        affected.update((typ, k) for k in range(t - 2, t + 2))
-        needed.update((typ, k) for k in range(t - 3, t + 4))
+    affected, needed = around(home(r) for r in new_reports)
     pool = {h: reps for h, reps in _by_home((*all_reports, *new_reports)).items() if h in needed}
     keep = [c for c in clusters if window_of(c.block) not in affected]
     fresh = _merge_windows(pool, affected, as_place_map(inside))

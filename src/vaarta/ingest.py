@@ -12,13 +12,15 @@ import gc
 import time
 import weakref
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import crossdoc
 from .crossdoc_statements import STATEMENT
+from .crossdoc_store import merge_events
 from .inputs import MAX_FILE_BYTES, read_inputs
 from .model import Article, Record, Rejection, Resources
 from .pipeline import analyse_article, load_resources, warm_up
@@ -161,11 +163,14 @@ def ingest_articles(
     t0 = time.perf_counter()
     touched: set[str] = set()
     statement_days: set[str] = set()  # publication days whose statements are re-merged
+    homes: set[tuple[str, int]] = set()  # (type, anchor week) of the new event reports
+    whole: set[str] = set()  # event types merged whole (a replaced version, an article made a copy)
 
     def statements_of_stored(article_id: str) -> None:
         """Re-merge the statements of a stored article's day when it quotes a named speaker."""
         kinds = store.merged_kinds(article_id)
         touched.update(kinds)
+        whole.update(kinds)
         info = store.copy_info(article_id)
         if STATEMENT in kinds and info is not None and info[0]:
             statement_days.add(info[0][:10])
@@ -218,6 +223,9 @@ def ingest_articles(
                     out = replace(out, duplicate_of=dup)
                 store.put(out, signature=sig, bands=bands, signature_scheme=SIGNATURE_SCHEME)
                 touched.update(e.type for e in out.events)
+                homes.update(
+                    crossdoc.home(r) for r in crossdoc.reports_from_record(out.document.id, out.document.published, "", out)
+                )
                 if any(q.speaker for q in out.quotes):
                     touched.add(STATEMENT)
                     if out.document.published:
@@ -227,7 +235,9 @@ def ingest_articles(
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
     if touched:
-        merge_events(store, types=touched, statement_days=statement_days)
+        # new reports change only the windows around them; a type with a replaced or re-copied
+        # article is merged whole (crossdoc_store)
+        merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
     # what the store holds now, whether or not this run re-merged anything
     summary.merged_events = store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
     summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
@@ -315,82 +325,3 @@ def band_hashes(sig: list[int]) -> list[str]:
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of two MinHash signatures."""
     return sum(x == y for x, y in zip(a, b, strict=False)) / max(len(a), 1)
-
-
-def merge_events(store: Store, types: Iterable[str] | None = None, statement_days: Iterable[str] | None = None) -> int:
-    """Re-merge events across articles (only the event types given, when given), and the
-    statements (one speaker quoted by several articles on one day) when ``types`` is None or
-    holds ``STATEMENT``.
-
-    Articles are not re-analysed: the stored events and quotes are regrouped, so adding
-    articles costs a pass over the stored reports of the touched types only; statements only
-    ever meet on one publication day, so with ``statement_days`` only those days' statements
-    are re-merged (the same result as re-merging them all). The result does not depend on the
-    order in which articles were ingested. Returns the number of merged events stored
-    (statements not counted).
-    """
-    from . import crossdoc
-    from .model import Event, Span
-
-    wanted = sorted(set(types)) if types is not None else None
-    reports = []
-    event_types = None if wanted is None else [t for t in wanted if t != crossdoc.STATEMENT]
-    rows = store.event_reports(event_types) if event_types is None or event_types else []
-    copies = {r["article_id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]}
-    for r in rows:
-        ev = Event(
-            type=r["type"],
-            status=r["status"],
-            actors=tuple(r["actors"]),
-            recipients=tuple(r["recipients"]),
-            evidence=tuple(Span(a, b) for a, b in r["evidence"]),
-            mode=r["mode"],
-            location=r["location"],
-            date=r["date"],
-            killed=r["killed"],
-            injured=r["injured"],
-            confidence=r["confidence"] or 0.5,
-        )
-        reports.append(crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev))
-    days = sorted(set(statement_days)) if statement_days is not None and wanted is not None else None
-    if wanted is None or crossdoc.STATEMENT in wanted:
-        said = _statement_reports(store, copies, days)
-        if days is not None:  # only these days' statements: merged and replaced apart from the events
-            stmts = crossdoc.multi_article(crossdoc.merge(said), duplicate_of=copies)
-            store.replace_clusters([c.to_json() for c in stmts], types=[crossdoc.STATEMENT], dates=days)
-            wanted = [t for t in wanted or () if t != crossdoc.STATEMENT]
-        else:
-            reports.extend(said)
-    # the evidence text feeds the bulletin rules (case counts, rankings); texts are read in chunks
-    # (statement reports come with their quoted words)
-    by_article: dict[str, list[int]] = {}
-    for i, rep in enumerate(reports):
-        if rep.evidence_text is None:
-            by_article.setdefault(rep.article_id, []).append(i)
-    for article_id, text in store.article_texts(list(by_article)):
-        for i in by_article[article_id]:
-            reports[i] = replace(reports[i], evidence_text=crossdoc.evidence_text(text, reports[i].event))
-    # a copy counts as its original: two copies of one text are not an event told by two outlets
-    clusters = crossdoc.multi_article(crossdoc.merge(reports), duplicate_of=copies)
-    store.replace_clusters([c.to_json() for c in clusters], types=wanted)
-    return store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (crossdoc.STATEMENT,)) or 0
-
-
-def _statement_reports(store: Store, copies: dict[str, str], days: Sequence[str] | None = None) -> list[Any]:
-    """Statement reports (crossdoc_statements) of the stored quotes (of articles published on ``days``,
-    when given); ``copies`` gains their articles' copy links."""
-    from .crossdoc_statements import statement_reports
-
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for q in store.quote_reports(days):
-        by_article.setdefault(q["article_id"], []).append(q)
-        if q["duplicate_of"]:
-            copies[q["article_id"]] = q["duplicate_of"]
-    out = []
-    for article_id, qs in by_article.items():
-        quotes = [(q["idx"], q["speaker"], q["span_start"], q["span_end"]) for q in qs]
-        types = {q["speaker"]: q["speaker_type"] for q in qs if q["speaker_type"]}
-        said = {(q["span_start"], q["span_end"]): q["words"] or "" for q in qs}
-        for r in statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types):
-            out.append(replace(r, evidence_text=" | ".join(said[(s.start, s.end)] for s in r.event.evidence)))
-    return out

@@ -302,20 +302,27 @@ class Store(Reading):
             )
 
     def replace_clusters(
-        self, clusters: Sequence[dict[str, Any]], *, types: Sequence[str] | None = None, dates: Sequence[str] | None = None
+        self,
+        clusters: Sequence[dict[str, Any]],
+        *,
+        types: Sequence[str] | None = None,
+        dates: Sequence[str] | None = None,
+        blocks: Sequence[str] | None = None,
     ) -> None:
         """Replace the merged events (all of them, or those of ``types``; with ``dates``, only those
-        dated one of them) in one transaction."""
+        dated one of them; with ``blocks``, only those of these windows) in one transaction."""
         with self._write() as cur:
             if types is None:
                 cur.execute("DELETE FROM cluster_members")
                 cur.execute("DELETE FROM clusters")
             else:
                 on_dates = f" AND date IN ({','.join('?' * len(dates))})" if dates else ""
+                if blocks:
+                    on_dates += f" AND block IN ({','.join('?' * len(blocks))})"
                 for t in types:
-                    if dates is not None and not dates:
+                    if (dates is not None and not dates) or (blocks is not None and not blocks):
                         continue
-                    args = (t, *(dates or ()))
+                    args = (t, *(dates or ()), *(blocks or ()))
                     cur.execute(
                         self.q(
                             f"DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM clusters WHERE type = ?{on_dates})"
@@ -328,8 +335,8 @@ class Store(Reading):
             # all clusters, then all members, each in one executemany (rows in the same order)
             cur.executemany(
                 self.q(
-                    "INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles)"
-                    " VALUES (?,?,?,?,?,?,?,?)"
+                    "INSERT INTO clusters (id, type, participants, date, location, reason, contradictions, n_articles, block)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)"
                 ),
                 [
                     (
@@ -341,6 +348,7 @@ class Store(Reading):
                         c.get("reason", ""),
                         json.dumps(c.get("contradictions", []), ensure_ascii=False),
                         len(set(c["articles"])),
+                        c.get("block"),
                     )
                     for c in clusters
                 ],

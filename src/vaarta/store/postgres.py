@@ -50,6 +50,8 @@ CREATE INDEX entities_article ON entities (article_id);
     ),
     # how each copy signature was made (vaarta.dedup.SIGNATURE_SCHEME); see sqlite.py
     ("0005_signature_scheme", "ALTER TABLE signatures ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1"),
+    # the window of each merged cluster (see sqlite.py)
+    ("0006_cluster_window", "ALTER TABLE clusters ADD COLUMN block TEXT; CREATE INDEX clusters_block ON clusters (block);"),
 ]
 # Trigram index on aliases, only where pg_trgm can be created (it is optional).
 TRGM = ("0004_alias_trigram", "CREATE INDEX aliases_alias_trgm ON aliases USING GIN (alias gin_trgm_ops)")

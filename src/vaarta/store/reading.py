@@ -273,6 +273,11 @@ class Reading(ABC):
         )
         return _decoded(rows, "actors", "recipients", "evidence")
 
+    def clusters_without_window(self, cluster_type: str) -> bool:
+        """Whether merged clusters of a type are stored without their window (before migration
+        ``cluster_window``): such a type is merged whole, not window by window."""
+        return bool(self.scalar("SELECT 1 FROM clusters WHERE type = ? AND block IS NULL LIMIT 1", (cluster_type,)))
+
     def merged_kinds(self, article_id: str) -> set[str]:
         """What the stored version of an article takes part in across articles: its event types,
         and ``STATEMENT`` when it quotes a named speaker (re-merged when it is replaced)."""

@@ -59,6 +59,13 @@ INSERT INTO forms_trigram (forms_trigram) VALUES ('rebuild');
 DROP TABLE names_trigram;
 """,
     ),
+    # the window (crossdoc block, "TYPE|YYYY-MM-DD+14d") of each merged cluster, so an ingest replaces
+    # only the windows it touched (crossdoc_store); clusters stored before have none and make their
+    # type be merged whole once
+    (
+        "0005_cluster_window",
+        "ALTER TABLE clusters ADD COLUMN block TEXT; CREATE INDEX clusters_block ON clusters (block);",
+    ),
 ]
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of

@@ -1,0 +1,123 @@
+"""Merging the stored reports across articles (the store path of :mod:`vaarta.crossdoc`).
+
+:func:`merge_events` regroups what the store holds — events and quotes, never re-analysing an
+article — into merged events and statements and replaces the stored clusters. Three scopes:
+
+* everything (``types`` None): every event and every statement;
+* event types (``types``): every report of those types;
+* windows (``homes``): only the windows around the given report homes (type, anchor week), the
+  incremental rule of :func:`vaarta.crossdoc.update`: a new report of week *t* changes only the
+  clusters of windows *t*-2 … *t*+1, recomputed from the reports of weeks *t*-3 … *t*+3; each stored
+  cluster keeps its window (``clusters.block``) so exactly those are replaced. Statements meet only
+  on one publication day, so ``statement_days`` re-merges those days' statements only.
+
+Every scope gives the clusters a full merge would (tested: one article at a time, in any order,
+equals one ingest of everything and a full re-merge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from . import crossdoc
+from .crossdoc_statements import STATEMENT, statement_reports
+from .model import Event, Span
+from .store import Store
+
+
+def merge_events(
+    store: Store,
+    types: Iterable[str] | None = None,
+    statement_days: Iterable[str] | None = None,
+    homes: Iterable[tuple[str, int]] | None = None,
+) -> int:
+    """Re-merge events across articles (only the event types given, when given; only the windows
+    around ``homes``, when given), and the statements (one speaker quoted by several articles on
+    one day) when ``types`` is None or holds ``STATEMENT`` (only those of ``statement_days``, when
+    given). The result does not depend on the order in which articles were ingested. Returns the
+    number of merged events stored (statements not counted)."""
+    wanted = sorted(set(types)) if types is not None else None
+    event_types = None if wanted is None else [t for t in wanted if t != STATEMENT]
+    rows = store.event_reports(event_types) if event_types is None or event_types else []
+    copies = {r["article_id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]}
+    reports = [_report(r) for r in rows]
+    days = sorted(set(statement_days)) if statement_days is not None and wanted is not None else None
+    if wanted is None or STATEMENT in wanted:
+        said = _statement_reports(store, copies, days)
+        if days is not None:  # only these days' statements: merged and replaced apart from the events
+            stmts = crossdoc.multi_article(crossdoc.merge(said), duplicate_of=copies)
+            store.replace_clusters([_row(c) for c in stmts], types=[STATEMENT], dates=days)
+        else:
+            reports.extend(said)
+    scoped = sorted({t for t, _ in homes or ()} & set(event_types or ())) if homes is not None else []
+    scoped = [t for t in scoped if not store.clusters_without_window(t)]  # stored before windows were kept: whole
+    if scoped:
+        affected, needed = crossdoc.around(h for h in homes or () if h[0] in scoped)
+        pool = [r for r in reports if r.event.type in scoped and crossdoc.home(r) in needed]
+        pool = _with_texts(store, pool)
+        fresh = crossdoc.multi_article(crossdoc.merge_windows(pool, affected), duplicate_of=copies)
+        blocks = sorted(crossdoc.window_key(w) for w in affected)
+        store.replace_clusters([_row(c) for c in fresh], types=scoped, blocks=blocks)
+    rest = [r for r in reports if r.event.type not in scoped]
+    rest_types = None if wanted is None else [t for t in wanted if t not in scoped and not (t == STATEMENT and days is not None)]
+    if rest_types is None or rest_types:
+        # a copy counts as its original: two copies of one text are not an event told by two outlets
+        clusters = crossdoc.multi_article(crossdoc.merge(_with_texts(store, rest)), duplicate_of=copies)
+        store.replace_clusters([_row(c) for c in clusters], types=rest_types)
+    return store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
+
+
+def _row(c: crossdoc.EventCluster) -> dict[str, Any]:
+    """A cluster as stored: the export object and its window."""
+    return {**c.to_json(), "block": c.block}
+
+
+def _report(r: Mapping[str, Any]) -> crossdoc.EventReport:
+    ev = Event(
+        type=r["type"],
+        status=r["status"],
+        actors=tuple(r["actors"]),
+        recipients=tuple(r["recipients"]),
+        evidence=tuple(Span(a, b) for a, b in r["evidence"]),
+        mode=r["mode"],
+        location=r["location"],
+        date=r["date"],
+        killed=r["killed"],
+        injured=r["injured"],
+        confidence=r["confidence"] or 0.5,
+    )
+    return crossdoc.EventReport(r["article_id"], r["idx"], r["published"], r["source"], ev)
+
+
+def _with_texts(store: Store, reports: list[crossdoc.EventReport]) -> list[crossdoc.EventReport]:
+    """The reports with their evidence text (it feeds the bulletin rules: case counts, rankings),
+    the articles' texts read in chunks; statement reports come with their quoted words."""
+    out = list(reports)
+    by_article: dict[str, list[int]] = {}
+    for i, rep in enumerate(out):
+        if rep.evidence_text is None:
+            by_article.setdefault(rep.article_id, []).append(i)
+    for article_id, text in store.article_texts(list(by_article)):
+        for i in by_article[article_id]:
+            out[i] = replace(out[i], evidence_text=crossdoc.evidence_text(text, out[i].event))
+    return out
+
+
+def _statement_reports(store: Store, copies: dict[str, str], days: Sequence[str] | None = None) -> list[Any]:
+    """Statement reports (crossdoc_statements) of the stored quotes (of articles published on ``days``,
+    when given); ``copies`` gains their articles' copy links."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for q in store.quote_reports(days):
+        by_article.setdefault(q["article_id"], []).append(q)
+        if q["duplicate_of"]:
+            copies[q["article_id"]] = q["duplicate_of"]
+    out = []
+    for article_id, qs in by_article.items():
+        quotes = [(q["idx"], q["speaker"], q["span_start"], q["span_end"]) for q in qs]
+        types = {q["speaker"]: q["speaker_type"] for q in qs if q["speaker_type"]}
+        said = {(q["span_start"], q["span_end"]): q["words"] or "" for q in qs}
+        for r in statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types):
+            out.append(replace(r, evidence_text=" | ".join(said[(s.start, s.end)] for s in r.event.evidence)))
+    return out
