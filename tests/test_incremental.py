@@ -91,3 +91,44 @@ def test_clusters_stored_without_their_window_are_merged_whole_once(tmp_path: Pa
     with open_store(str(tmp_path / "new.db")) as s:
         ingest(files, s)
         assert _state(s) == got
+
+
+def test_an_ingest_that_stopped_before_its_merge_is_repaired_by_the_next(tmp_path: Path) -> None:
+    """Articles stored by an ingest that stopped before merging (here: its progress callback
+    fails) are pending; the next ingest, of other articles, merges everything."""
+    import pytest
+
+    files = _demo_files()
+    with open_store(str(tmp_path / "all.db")) as s:
+        ingest(files, s)
+        want = _state(s)
+
+    def boom(n: int, _source: str) -> None:
+        if n == len(files) - 1:
+            raise RuntimeError("killed")
+
+    with open_store(str(tmp_path / "stopped.db")) as s:
+        with pytest.raises(RuntimeError):
+            ingest(files[:-1], s, progress=boom)
+        assert s.merge_pending() and s.counts()["articles"] == len(files) - 1
+        assert _state(s) != want
+        ingest(files[-1:], s)
+        assert not s.merge_pending()
+        assert _state(s) == want
+
+
+def test_reports_at_the_ends_of_the_calendar_do_not_break_a_merge(tmp_path: Path) -> None:
+    import json
+
+    from vaarta.ingest import ingest
+
+    lines = [
+        {"id": "far", "published": "9999-12-31", "text": "पटना। बिहार में बाढ़ से 12 लोगों की मौत हो गई।"},
+        {"id": "near", "published": "0001-01-10", "text": "गुवाहाटी। असम में भूकंप के तेज झटके महसूस किए गए, कई मकान ढह गए।"},
+    ]
+    path = tmp_path / "ends.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    with open_store(str(tmp_path / "e.db")) as s:
+        ingest(_demo_files()[:1], s)  # a store's first ingest merges everything: this one merges windows
+        summary = ingest([str(path)], s)
+        assert summary.analysed == 2 and not s.merge_pending()

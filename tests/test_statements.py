@@ -245,3 +245,18 @@ def test_vaarta_merge_gives_an_older_store_its_statements(tmp_path: Path, capsys
     assert cli.main(["merge", "--db", db]) == 0
     assert "statements quoted by several articles: 2" in capsys.readouterr().out
     assert sorted(_stored(db), key=str) == sorted(want, key=str)
+
+
+def test_an_upgraded_store_gets_its_statements_at_the_next_ingest(tmp_path: Path) -> None:
+    """The pending_merge migration marks a store written before it ("*"), so its next ingest, of
+    any article, merges everything: statements of days it does not touch included."""
+    db = str(tmp_path / "up.db")
+    with open_store(db) as s:
+        ingest_articles(_articles()[:2], s)
+        s.conn.execute("DELETE FROM cluster_members WHERE cluster_id LIKE 's-%'")
+        s.conn.execute("DELETE FROM clusters WHERE type = 'STATEMENT'")
+        s.conn.execute("INSERT INTO pending_merge (article_id) VALUES ('*')")  # what the migration writes
+        s.conn.commit()
+        other = Article(id="w", source="w.txt", raw=CHINA, title="चीन का बयान", published="2020-05-02")
+        assert ingest_articles([other], s).merged_statements == 1
+        assert not s.merge_pending()

@@ -88,6 +88,7 @@ from .crossdoc_types import (
     participants,
     report_key,
     reports_from_record,
+    week,
     window_key,
     window_of,
     windows,
@@ -422,13 +423,15 @@ def around(homes: Iterable[tuple[str, int]]) -> tuple[set[tuple[str, int]], set[
     (weeks *t*-3 … *t*+3); an undated report changes its type's undated window only."""
     affected: set[tuple[str, int]] = set()
     needed: set[tuple[str, int]] = set()
+    last = week(dt.date.max)
     for typ, t in homes:
         if t == UNDATED:
             affected.add((typ, t))
             needed.add((typ, t))
             continue
-        affected.update((typ, k) for k in range(t - 2, t + 2))
-        needed.update((typ, k) for k in range(t - 3, t + 4))
+        # within the calendar (a report dated 9999-12-31 or 0001-01-01 has no windows beyond it)
+        affected.update((typ, k) for k in range(max(0, t - 2), min(last, t + 1) + 1))
+        needed.update((typ, k) for k in range(max(0, t - 3), min(last, t + 3) + 1))
     return affected, needed
 
 

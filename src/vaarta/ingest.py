@@ -160,6 +160,7 @@ def ingest_articles(
     """Analyse and store articles (rejections are recorded as they come); return what happened."""
     res = resources or load_resources()
     summary = Summary()
+    unmerged = store.merge_pending()  # an earlier ingest stopped before its merge: merge everything
     t0 = time.perf_counter()
     touched: set[str] = set()
     statement_days: set[str] = set()  # publication days whose statements are re-merged
@@ -234,10 +235,13 @@ def ingest_articles(
                 keep(summary.analysed_ids, out.document.id)
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
-    if touched:
+    if unmerged:
+        merge_events(store)
+    elif touched:
         # new reports change only the windows around them; a type with a replaced or re-copied
         # article is merged whole (crossdoc_store)
         merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
+    store.merge_done()
     # what the store holds now, whether or not this run re-merged anything
     summary.merged_events = store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
     summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0

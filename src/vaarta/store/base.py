@@ -251,6 +251,8 @@ class Store(Reading):
                     [(b, h, d.id) for b, h in enumerate(bands)],
                 )
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
+            # not merged across articles yet (crossdoc_store): cleared by merge_done after the merge
+            cur.execute(self.q("INSERT INTO pending_merge (article_id) VALUES (?) ON CONFLICT DO NOTHING"), (d.id,))
             b = self._batch
             if b is not None and self.defer_index:
                 # indexed at the batch's next flush (``_index_deferred``); marked last, so a
@@ -300,6 +302,16 @@ class Store(Reading):
             cur.execute(
                 self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
             )
+
+    def merge_pending(self) -> bool:
+        """Whether articles were stored and not merged across articles since (an ingest that stopped
+        before its merge, or a store from before the ``pending_merge`` migration)."""
+        return self.scalar("SELECT 1 FROM pending_merge LIMIT 1") is not None
+
+    def merge_done(self) -> None:
+        """Everything stored is merged: forget the pending articles."""
+        with self._write() as cur:
+            cur.execute("DELETE FROM pending_merge")
 
     def replace_clusters(
         self,

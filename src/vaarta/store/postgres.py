@@ -52,6 +52,11 @@ CREATE INDEX entities_article ON entities (article_id);
     ("0005_signature_scheme", "ALTER TABLE signatures ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1"),
     # the window of each merged cluster (see sqlite.py)
     ("0006_cluster_window", "ALTER TABLE clusters ADD COLUMN block TEXT; CREATE INDEX clusters_block ON clusters (block);"),
+    # articles stored but not yet merged (see sqlite.py)
+    (
+        "0007_pending_merge",
+        "CREATE TABLE pending_merge (article_id TEXT PRIMARY KEY); INSERT INTO pending_merge (article_id) VALUES ('*');",
+    ),
 ]
 # Trigram index on aliases, only where pg_trgm can be created (it is optional).
 TRGM = ("0004_alias_trigram", "CREATE INDEX aliases_alias_trgm ON aliases USING GIN (alias gin_trgm_ops)")

@@ -66,6 +66,13 @@ DROP TABLE names_trigram;
         "0005_cluster_window",
         "ALTER TABLE clusters ADD COLUMN block TEXT; CREATE INDEX clusters_block ON clusters (block);",
     ),
+    # articles stored but not yet merged across articles: an ingest that stops before its merge (an
+    # error, a kill) leaves them, and the next ingest merges everything; "*" (a store written before
+    # this migration) makes that happen once, so an upgraded store gets its statements
+    (
+        "0006_pending_merge",
+        "CREATE TABLE pending_merge (article_id TEXT PRIMARY KEY); INSERT INTO pending_merge (article_id) VALUES ('*');",
+    ),
 ]
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
