@@ -167,8 +167,9 @@ def ingest_articles(
     homes: set[tuple[str, int]] = set()  # (type, anchor week) of the new event reports
     whole: set[str] = set()  # event types merged whole (a replaced version, an article made a copy)
 
-    def statements_of_stored(article_id: str) -> None:
-        """Re-merge the statements of a stored article's day when it quotes a named speaker."""
+    def changed_stored(article_id: str) -> None:
+        """A stored article is replaced or made a copy: what it took part in is re-merged (its event
+        types whole, its day's statements when it quotes a named speaker)."""
         kinds = store.merged_kinds(article_id)
         touched.update(kinds)
         whole.update(kinds)
@@ -176,7 +177,7 @@ def ingest_articles(
         if STATEMENT in kinds and info is not None and info[0]:
             statement_days.add(info[0][:10])
 
-    copies = _copy_finder(on_made_copy=statements_of_stored)
+    copies = _copy_finder(on_made_copy=changed_stored)
 
     in_flight: deque[str] = deque()  # ids sent to analysis whose results are not handled yet, in order
 
@@ -203,7 +204,7 @@ def ingest_articles(
                 keep(summary.already_stored_ids, item.id)
                 continue
             if force and store.has(item.id):
-                statements_of_stored(item.id)  # the replaced version's clusters are re-merged too
+                changed_stored(item.id)  # the replaced version's clusters are re-merged too
             in_flight.append(item.id)
             yield item
 
