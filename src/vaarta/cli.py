@@ -251,7 +251,7 @@ def cmd_merge(a: argparse.Namespace) -> int:
     with open_store(a.db) as store:
         merge_events(store)
         store.merge_done()
-        counts = store.counts()
+        counts = store.merged_counts()
     print(f"events merged across articles: {counts['merged_events']}")
     print(f"statements quoted by several articles: {counts['merged_statements']}")
     return 0

@@ -66,7 +66,7 @@ def merge_events(
         # a copy counts as its original: two copies of one text are not an event told by two outlets
         clusters = crossdoc.multi_article(crossdoc.merge(_with_texts(store, rest)), duplicate_of=copies)
         store.replace_clusters([_row(c) for c in clusters], types=rest_types)
-    return store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
+    return store.merged_counts()["merged_events"]
 
 
 def _row(c: crossdoc.EventCluster) -> dict[str, Any]:

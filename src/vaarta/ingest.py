@@ -226,8 +226,9 @@ def ingest_articles(
                 store.put(out, signature=sig, bands=bands, signature_scheme=SIGNATURE_SCHEME)
                 touched.update(e.type for e in out.events)
                 homes.update(
-                    crossdoc.home(r) for r in crossdoc.reports_from_record(out.document.id, out.document.published, "", out)
-                )
+                    crossdoc.home(crossdoc.EventReport(out.document.id, i, out.document.published, "", e))
+                    for i, e in enumerate(out.events)
+                )  # (no evidence text: a report's home is read from its dates)
                 if any(q.speaker for q in out.quotes):
                     touched.add(STATEMENT)
                     if out.document.published:
@@ -244,8 +245,8 @@ def ingest_articles(
         merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
     store.merge_done()
     # what the store holds now, whether or not this run re-merged anything
-    summary.merged_events = store.scalar("SELECT COUNT(*) FROM clusters WHERE type <> ?", (STATEMENT,)) or 0
-    summary.merged_statements = store.scalar("SELECT COUNT(*) FROM clusters WHERE type = ?", (STATEMENT,)) or 0
+    merged = store.merged_counts()
+    summary.merged_events, summary.merged_statements = merged["merged_events"], merged["merged_statements"]
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -77,8 +77,7 @@ class Reading(ABC):
             "mentions": self.scalar("SELECT COALESCE(SUM(n_mentions), 0) FROM entities") or 0,
             "times": self.scalar("SELECT COUNT(*) FROM times") or 0,
             "events": self.scalar("SELECT COUNT(*) FROM events") or 0,
-            "merged_events": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1 AND type <> 'STATEMENT'") or 0,
-            "merged_statements": self.scalar("SELECT COUNT(*) FROM clusters WHERE n_articles > 1 AND type = 'STATEMENT'") or 0,
+            **self.merged_counts(),
             "quotes": self.scalar("SELECT COUNT(*) FROM quotes") or 0,
             "flags": self.scalar("SELECT COUNT(*) FROM flags") or 0,
             "rejected": self.scalar("SELECT COUNT(*) FROM rejections") or 0,
@@ -272,6 +271,18 @@ class Reading(ABC):
             tuple(types or ()),
         )
         return _decoded(rows, "actors", "recipients", "evidence")
+
+    def merged_counts(self) -> dict[str, int]:
+        """Events merged across articles, and statements quoted by several articles (clusters of
+        two or more articles; the store keeps no others)."""
+        n = {
+            r["kind"]: int(r["n"])
+            for r in self.rows(
+                "SELECT CASE WHEN type = 'STATEMENT' THEN 'merged_statements' ELSE 'merged_events' END AS kind,"
+                " COUNT(*) AS n FROM clusters WHERE n_articles > 1 GROUP BY 1"
+            )
+        }
+        return {"merged_events": n.get("merged_events", 0), "merged_statements": n.get("merged_statements", 0)}
 
     def clusters_without_window(self, cluster_type: str) -> bool:
         """Whether merged clusters of a type are stored without their window (before migration
