@@ -51,10 +51,11 @@ def merge_events(
             store.replace_clusters([_row(c) for c in stmts], types=[STATEMENT], dates=days)
         else:
             reports.extend(said)
-    scoped = sorted({t for t, _ in homes or ()} & set(event_types or ())) if homes is not None else []
-    scoped = [t for t in scoped if not store.clusters_without_window(t)]  # stored before windows were kept: whole
+    new_homes = set(homes or ())  # read twice below: a generator would be empty the second time
+    # the types merged window by window (a type stored before windows were kept is merged whole)
+    scoped = [t for t in sorted({t for t, _ in new_homes} & set(event_types or ())) if not store.clusters_without_window(t)]
     if scoped:
-        affected, needed = crossdoc.around(h for h in homes or () if h[0] in scoped)
+        affected, needed = crossdoc.around(h for h in new_homes if h[0] in scoped)
         pool = [r for r in reports if r.event.type in scoped and crossdoc.home(r) in needed]
         pool = _with_texts(store, pool)
         fresh = crossdoc.multi_article(crossdoc.merge_windows(pool, affected), duplicate_of=copies)
