@@ -246,11 +246,10 @@ def cmd_events(a: argparse.Namespace) -> int:
 
 def cmd_merge(a: argparse.Namespace) -> int:
     """Re-merge everything stored across articles (events and statements), e.g. after an upgrade."""
-    from .crossdoc_store import merge_events
+    from .crossdoc_store import merge_all
 
     with open_store(a.db) as store:
-        merge_events(store)
-        store.merge_done()
+        merge_all(store)
         counts = store.merged_counts()
     print(f"events merged across articles: {counts['merged_events']}")
     print(f"statements quoted by several articles: {counts['merged_statements']}")

@@ -70,6 +70,17 @@ def merge_events(
     return store.merged_counts()["merged_events"]
 
 
+def merge_all(store: Store) -> int:
+    """Re-merge everything stored (:func:`merge_events` with no scope) under the store's merge lock
+    (:meth:`Store.merging`), and clear the pending marks of the articles it covered. Returns the
+    number of merged events stored."""
+    with store.merging():
+        pending = store.pending_articles()
+        n = merge_events(store)
+        store.merge_done(pending)
+    return n
+
+
 def _row(c: crossdoc.EventCluster) -> dict[str, Any]:
     """A cluster as stored: the export object and its window."""
     return {**c.to_json(), "block": c.block}

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import crossdoc
 from .crossdoc_statements import STATEMENT
-from .crossdoc_store import merge_events
+from .crossdoc_store import merge_all, merge_events
 from .inputs import MAX_FILE_BYTES, read_inputs
 from .model import Article, Record, Rejection, Resources
 from .pipeline import analyse_article, load_resources, warm_up
@@ -166,6 +166,7 @@ def ingest_articles(
     statement_days: set[str] = set()  # publication days whose statements are re-merged
     homes: set[tuple[str, int]] = set()  # (type, anchor week) of the new event reports
     whole: set[str] = set()  # event types merged whole (a replaced version, an article made a copy)
+    stored: list[str] = []  # the ids this run stored: their pending marks are cleared after the merge
 
     def changed_stored(article_id: str) -> None:
         """A stored article is replaced or made a copy: what it took part in is re-merged (its event
@@ -224,6 +225,7 @@ def ingest_articles(
                 if dup:
                     out = replace(out, duplicate_of=dup)
                 store.put(out, signature=sig, bands=bands, signature_scheme=SIGNATURE_SCHEME)
+                stored.append(out.document.id)
                 touched.update(e.type for e in out.events)
                 homes.update(
                     crossdoc.home(crossdoc.EventReport(out.document.id, i, out.document.published, "", e))
@@ -237,13 +239,17 @@ def ingest_articles(
                 keep(summary.analysed_ids, out.document.id)
             if progress:
                 progress(n, out.source if isinstance(out, Rejection) else out.document.source)
+    # the merge runs under the store's merge lock: a second process ingesting at the same time
+    # merges before or after this one, never in between (Store.merging)
     if unmerged:
-        merge_events(store)
-    elif touched:
-        # new reports change only the windows around them; a type with a replaced or re-copied
-        # article is merged whole (crossdoc_store)
-        merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
-    store.merge_done()
+        merge_all(store)
+    else:
+        with store.merging():
+            if touched:
+                # new reports change only the windows around them; a type with a replaced or
+                # re-copied article is merged whole (crossdoc_store)
+                merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
+            store.merge_done(stored)
     # what the store holds now, whether or not this run re-merged anything
     merged = store.merged_counts()
     summary.merged_events, summary.merged_statements = merged["merged_events"], merged["merged_statements"]

@@ -9,6 +9,8 @@ lives here once. All SQL is parameterised. The tables are in ``tables.py``.
 from __future__ import annotations
 
 import json
+import math
+import sys
 import time
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
@@ -37,6 +39,8 @@ class _Batch:
     cur: Any = None
     n: int = 0
     started: float = 0.0
+    # a merge (Store.merging): all or nothing, never committed before its end
+    atomic: bool = False
     # ids of the articles written in this transaction whose text is not in the search indexes
     # yet (a backend with ``defer_index``): indexed together just before the commit
     unindexed: dict[str, None] = field(default_factory=dict)
@@ -101,6 +105,8 @@ class Store(Reading):
             try:
                 yield cur
             except BaseException as own:
+                if b.atomic:  # Store.merging rolls the whole transaction back
+                    raise
                 earlier = b.n  # the batch's writes before this one, committed now
                 try:
                     cur.execute("ROLLBACK TO SAVEPOINT vaarta_write")
@@ -308,10 +314,48 @@ class Store(Reading):
         before its merge, or a store from before the ``pending_merge`` migration)."""
         return self.scalar("SELECT 1 FROM pending_merge LIMIT 1") is not None
 
-    def merge_done(self) -> None:
-        """Everything stored is merged: forget the pending articles."""
+    def pending_articles(self) -> list[str]:
+        """The ids marked pending (``*``: a store written before the ``pending_merge`` migration)."""
+        return [r["article_id"] for r in self.rows("SELECT article_id FROM pending_merge")]
+
+    def merge_done(self, article_ids: Sequence[str]) -> None:
+        """These articles are merged: forget their pending marks (another writer's stay)."""
+        ids = list(article_ids)
         with self._write() as cur:
-            cur.execute("DELETE FROM pending_merge")
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                cur.execute(self.q(f"DELETE FROM pending_merge WHERE article_id IN ({','.join('?' * len(chunk))})"), chunk)
+
+    @contextmanager
+    def merging(self) -> Iterator[None]:
+        """One transaction around a whole merge across articles, holding the store's merge lock.
+
+        What the merge reads is read inside the lock, so a second process merging into the same
+        database waits and then reads what the first one wrote: two ingests at once end as they
+        would one after the other (SQLite: the write lock, ``BEGIN IMMEDIATE``; PostgreSQL: a
+        transaction-level advisory lock). All or nothing: an error rolls the whole merge back and
+        the articles stay pending, so the next ingest merges them."""
+        if self.readonly:
+            raise PermissionError("this store was opened read-only")
+        if self._batch is not None:
+            raise RuntimeError("a merge cannot run inside a batch of writes: end the batch first")
+        cur = self._begin()
+        self._batch = _Batch(sys.maxsize, math.inf, cur=cur, started=time.monotonic(), atomic=True)
+        try:
+            self._lock_merge(cur)
+            yield
+            self._index_deferred(cur)
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        finally:
+            self._batch = None
+            cur.close()
+
+    def _lock_merge(self, cur: Any) -> None:
+        """Take the merge lock for the transaction of ``cur`` (SQLite's ``BEGIN IMMEDIATE`` in
+        :meth:`_begin` already holds the database's write lock)."""
 
     def replace_clusters(
         self,

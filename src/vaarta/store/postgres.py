@@ -72,6 +72,10 @@ def words_of(text: str) -> list[str]:
     return sorted({w.casefold() for w in WORD.findall(text)})
 
 
+# the advisory lock key that serialises merges across articles (Store.merging): 'vaarta' in ASCII
+MERGE_LOCK = 0x766161727461
+
+
 class PostgresStore(Store):
     placeholder = "%s"
 
@@ -100,6 +104,10 @@ class PostgresStore(Store):
         if self.readonly:
             conn.execute("SET default_transaction_read_only = on")
         return conn
+
+    def _lock_merge(self, cur: Any) -> None:
+        # released by the transaction's commit or rollback; puts go on meanwhile, merges wait
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
 
     def _applied(self) -> set[str] | None:
         """The names of the migrations applied (None: no migrations table, not a vaarta store)."""

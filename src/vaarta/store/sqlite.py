@@ -77,6 +77,9 @@ DROP TABLE names_trigram;
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
 # WAL + synchronous=NORMAL either way: a killed process loses at most the article being written.
+# how long a writer waits for another one's transaction (a merge of a large store takes seconds)
+WRITER_WAIT_MS = 60_000
+
 WRITER_PRAGMAS = (
     "wal_autocheckpoint=10000",  # pages (~40 MB of WAL) between checkpoints, not 1,000: fewer fsyncs
     "cache_size=-32000",  # KiB of page cache (default 2 MB): the indexes of a corpus stay in memory
@@ -125,13 +128,13 @@ class SqliteStore(Store):
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(self.path, check_same_thread=False)
-                conn.execute("PRAGMA busy_timeout=5000")  # first: switching to WAL may wait for another writer
+                conn.execute(f"PRAGMA busy_timeout={WRITER_WAIT_MS}")  # first: switching to WAL may wait for another writer
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 for pragma in WRITER_PRAGMAS:
                     conn.execute(f"PRAGMA {pragma}")  # fixed strings
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute(f"PRAGMA busy_timeout={WRITER_WAIT_MS if not self.readonly else 5000}")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open the database ({e}); is it a SQLite file?", location=self.path) from e
         return conn

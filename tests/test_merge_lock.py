@@ -1,0 +1,101 @@
+"""Two processes ingesting into one database at once end as they would one after the other: the
+merge across articles runs under the store's merge lock (Store.merging), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import test_store_backends as backends
+import vaarta.crossdoc as crossdoc
+from test_incremental import _demo_files, _state
+from vaarta.ingest import ingest
+from vaarta.pipeline import load_resources
+from vaarta.store import open_store
+
+BACKENDS = backends.BACKENDS
+backend_db = backends.backend_db  # the fixture: a fresh database of each backend
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_a_second_writer_merging_meanwhile_loses_nothing(
+    backend_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    files = _demo_files()
+    res = load_resources()
+    with open_store(str(tmp_path / "ref.db")) as s:
+        ingest(files, s, resources=res)
+        reference = _state(s)
+    first, second = files[::2], files[1::2]
+    with open_store(str(tmp_path / "first.db")) as s:
+        ingest(first, s, resources=res)
+        first_ids = {r["id"] for r in s.iter_records()}
+    # the reference joins articles of both halves: a merge that never saw the other half would differ
+    assert any(set(c[4]) & first_ids and set(c[4]) - first_ids for c in reference[0]), reference[0]
+
+    real_multi = crossdoc.multi_article
+    other: dict[str, Any] = {}
+    main = threading.current_thread()
+
+    def second_writer() -> None:
+        try:
+            with open_store(backend_db) as s2:
+                ingest(second, s2, resources=res)
+        except BaseException as e:  # reported by the test below
+            other["error"] = e
+
+    def multi_article(*args: Any, **kw: Any) -> Any:
+        # the first writer has read the stored reports and is about to write its clusters: the
+        # second writer runs its whole ingest now (without a lock it would finish here, and the
+        # first writer would then overwrite its windows with clusters that never saw its reports)
+        if threading.current_thread() is main and "thread" not in other:
+            other["thread"] = t = threading.Thread(target=second_writer)
+            t.start()
+            t.join(timeout=1.5)
+            other["waited"] = t.is_alive()
+        return real_multi(*args, **kw)
+
+    monkeypatch.setattr(crossdoc, "multi_article", multi_article)
+    with open_store(backend_db) as s1:
+        ingest(first, s1, resources=res)
+    other["thread"].join(timeout=120)
+    assert "error" not in other, other.get("error")
+    with open_store(backend_db) as s:
+        assert _state(s) == reference
+        assert not s.merge_pending()
+    assert other["waited"], "the second writer should have waited for the first one's merge"
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_a_failing_merge_is_rolled_back_whole_and_stays_pending(
+    backend_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    files = _demo_files()
+    res = load_resources()
+    with open_store(str(tmp_path / "ref.db")) as s:
+        ingest(files, s, resources=res)
+        reference = _state(s)
+    with open_store(backend_db) as s:
+        ingest(files[:-1], s, resources=res)
+        before = _state(s)
+        assert before[0] != reference[0]  # the last article changes the merged events
+        real_done = type(s).merge_done
+
+        def fail_at_the_end(self: Any, ids: Any) -> None:
+            real_done(self, ids)  # everything written, then the merge fails: nothing of it may stay
+            raise OSError("disk full")
+
+        monkeypatch.setattr(type(s), "merge_done", fail_at_the_end)
+        with pytest.raises(OSError):
+            ingest(files[-1:], s, resources=res)
+        monkeypatch.undo()
+        assert _state(s)[0] == before[0]  # the clusters as they were: no half-written merge
+        assert s.merge_pending()  # the new article is still to be merged ...
+        ingest([], s, resources=res)  # ... and the next ingest merges everything
+        assert not s.merge_pending()
+        assert _state(s)[0] == reference[0]
