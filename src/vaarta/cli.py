@@ -88,10 +88,13 @@ def cmd_export(a: argparse.Namespace) -> int:
 
 
 def _member(cluster_type: str, m: dict[str, Any]) -> dict[str, Any]:
-    """One report of an exported cluster: an event of an article, or (a statement) the first quote
-    of its speaker in the article, with every passage the article quotes the speaker with."""
+    """One report of an exported cluster: an event of an article, (a statement) the first quote of
+    its speaker in the article, with every passage the article quotes the speaker with, or (a
+    figure) where the article gives it, with that sentence."""
     if cluster_type == "STATEMENT":
         return {"article": m["article_id"], "quote": m["idx"], "source": m["source"], "words": m.get("words") or []}
+    if cluster_type == "FIGURE":  # idx: where the figure is given in the article's text
+        return {"article": m["article_id"], "offset": m["idx"], "source": m["source"], "words": m.get("words") or []}
     return {"article": m["article_id"], "event": m["idx"], "source": m["source"]}
 
 
@@ -197,12 +200,30 @@ def cmd_entity(a: argparse.Namespace) -> int:
 
 def cmd_statements(a: argparse.Namespace) -> int:
     """Speakers quoted by several articles on one day (a briefing, an address), with each article's words."""
+    return _print_day_kind(a, "statements")
+
+
+def cmd_figures(a: argparse.Namespace) -> int:
+    """Exact figures given by several articles on one day (a bulletin's count), with each article's sentence."""
+    return _print_day_kind(a, "figures")
+
+
+def _print_day_kind(a: argparse.Namespace, kind: str) -> int:
     with open_store(a.db, readonly=True) as store:
-        rows = store.clusters(min_articles=2, limit=a.limit, kind="statements")
+        rows = store.clusters(min_articles=2, limit=a.limit, kind=kind)
     if a.json:
         for c in rows:
             print(json.dumps(c, ensure_ascii=False))
         return 0
+    mark = "“%s”" if kind == "statements" else "%s"
+    for c in rows:
+        print(f"{c['id']}  {c['date'] or '?':<10} {', '.join(c['participants'])}  [{c['n_articles']} articles]")
+        for m in c["reports"]:
+            print(f"    {m['article_id']}  {m['source']}")
+            for w in m.get("words") or []:
+                words = " ".join(w.split())
+                print("        " + mark % f"{words[:160]}{'…' if len(words) > 160 else ''}")
+    return 0
     for c in rows:
         print(f"{c['id']}  {c['date'] or '?':<10} {', '.join(c['participants'])}  [{c['n_articles']} articles]")
         for m in c["reports"]:
@@ -253,6 +274,7 @@ def cmd_merge(a: argparse.Namespace) -> int:
         counts = store.merged_counts()
     print(f"events merged across articles: {counts['merged_events']}")
     print(f"statements quoted by several articles: {counts['merged_statements']}")
+    print(f"figures given by several articles: {counts['merged_figures']}")
     return 0
 
 
@@ -362,7 +384,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="one JSON object per statement")
     sp.set_defaults(func=cmd_statements)
 
-    sp = sub.add_parser("merge", help="re-merge all stored articles' events and statements (after an upgrade)")
+    sp = sub.add_parser("figures", help="exact figures given by several articles on one day (a bulletin's counts)")
+    db(sp)
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--json", action="store_true", help="one JSON object per figure")
+    sp.set_defaults(func=cmd_figures)
+
+    sp = sub.add_parser("merge", help="re-merge all stored articles' events, statements and figures (after an upgrade)")
     db(sp)
     sp.set_defaults(func=cmd_merge)
 

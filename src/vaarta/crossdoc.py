@@ -53,6 +53,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import crossdoc_match as _match_flags
+from .crossdoc_figures import FIGURE, figure_reports, figures_from_record
 from .crossdoc_match import (
     DAY_SLACK,
     EXACT_PLACE_MODES,
@@ -98,6 +99,7 @@ __all__ = [
     "CONTRADICTION_FIELDS",
     "DAY_SLACK",
     "EXACT_PLACE_MODES",
+    "FIGURE",
     "MODE_MUST_AGREE",
     "PARTICIPANT_JACCARD",
     "PLANNED_AHEAD_DAYS",
@@ -116,6 +118,8 @@ __all__ = [
     "case_counts",
     "compatible",
     "evidence_text",
+    "figure_reports",
+    "figures_from_record",
     "fold",
     "home",
     "merge",
@@ -192,7 +196,8 @@ def _order(f: Features) -> tuple[dt.date, tuple[str, int]]:
 def _build(members: list[Features], block: str, inside: PlaceMap) -> EventCluster:
     reps = sorted((f.report for f in members), key=report_key)
     keys = tuple(report_key(r) for r in reps)
-    prefix = "s-" if reps[0].event.type == STATEMENT else "e-"  # a statement's members name quotes
+    # a statement's members name quotes, a figure's places in the text
+    prefix = {STATEMENT: "s-", FIGURE: "f-"}.get(reps[0].event.type, "e-")
     cid = prefix + hashlib.sha1("\n".join(f"{a}\t{i}" for a, i in keys).encode("utf-8")).hexdigest()[:16]
     names: dict[str, str] = {}
     for r in reps:

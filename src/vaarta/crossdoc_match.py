@@ -27,6 +27,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     text_tolls,
     tolls_apart,
 )
+from .crossdoc_figures import FIGURE, figure_match
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
@@ -360,6 +361,8 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
         return False, "different types"
     if ea.type == STATEMENT:
         return statement_match(fa.report, fb.report, fa.words, fb.words)
+    if ea.type == FIGURE:
+        return figure_match(fa.report, fb.report)
     if ea.type in MODE_MUST_AGREE and ea.mode and eb.mode and ea.mode != eb.mode:
         return False, "different modes"
     if ea.mode == "visit" and eb.mode == "visit" and not (ea.actors and eb.actors):

@@ -9,7 +9,8 @@ article — into merged events and statements and replaces the stored clusters. 
   incremental rule of :func:`vaarta.crossdoc.update`: a new report of week *t* changes only the
   clusters of windows *t*-2 … *t*+1, recomputed from the reports of weeks *t*-3 … *t*+3; each stored
   cluster keeps its window (``clusters.block``) so exactly those are replaced. Statements meet only
-  on one publication day, so ``statement_days`` re-merges those days' statements only.
+  on one publication day, and so do figures (one exact figure given by several articles), so
+  ``days`` re-merges those days' statements and figures only.
 
 Every scope gives the clusters a full merge would (tested: one article at a time, in any order,
 equals one ingest of everything and a full re-merge).
@@ -22,35 +23,41 @@ from dataclasses import replace
 from typing import Any
 
 from . import crossdoc
+from .crossdoc_figures import FIGURE, figure_reports
 from .crossdoc_statements import STATEMENT, statement_reports
 from .model import Event, Span
 from .store import Store
+
+# what is merged per publication day, not window by window: statements and figures
+DAY_KINDS = (STATEMENT, FIGURE)
 
 
 def merge_events(
     store: Store,
     types: Iterable[str] | None = None,
-    statement_days: Iterable[str] | None = None,
+    days: Iterable[str] | None = None,
     homes: Iterable[tuple[str, int]] | None = None,
 ) -> int:
     """Re-merge events across articles (only the event types given, when given; only the windows
     around ``homes``, when given), and the statements (one speaker quoted by several articles on
-    one day) when ``types`` is None or holds ``STATEMENT`` (only those of ``statement_days``, when
-    given). The result does not depend on the order in which articles were ingested. Returns the
-    number of merged events stored (statements not counted)."""
+    one day) and figures (one exact figure given by several articles on one day) when ``types`` is
+    None or holds ``STATEMENT`` or ``FIGURE`` (only those of the publication ``days``, when given).
+    The result does not depend on the order in which articles were ingested. Returns the number
+    of merged events stored (statements and figures not counted)."""
     wanted = sorted(set(types)) if types is not None else None
-    event_types = None if wanted is None else [t for t in wanted if t != STATEMENT]
+    event_types = None if wanted is None else [t for t in wanted if t not in DAY_KINDS]
     rows = store.event_reports(event_types) if event_types is None or event_types else []
     copies = {r["article_id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]}
     reports = [_report(r) for r in rows]
-    days = sorted(set(statement_days)) if statement_days is not None and wanted is not None else None
-    if wanted is None or STATEMENT in wanted:
-        said = _statement_reports(store, copies, days)
-        if days is not None:  # only these days' statements: merged and replaced apart from the events
-            stmts = crossdoc.multi_article(crossdoc.merge(said), duplicate_of=copies)
-            store.replace_clusters([_row(c) for c in stmts], types=[STATEMENT], dates=days)
-        else:
-            reports.extend(said)
+    on_days = sorted(set(days)) if days is not None and wanted is not None else None
+    for kind, reports_of in ((STATEMENT, _statement_reports), (FIGURE, _figure_reports)):
+        if wanted is None or kind in wanted:
+            said = reports_of(store, copies, on_days)
+            if on_days is not None:  # only these days' statements (figures): merged and replaced apart
+                merged = crossdoc.multi_article(crossdoc.merge(said), duplicate_of=copies)
+                store.replace_clusters([_row(c) for c in merged], types=[kind], dates=on_days)
+            else:
+                reports.extend(said)
     new_homes = set(homes or ())  # read twice below: a generator would be empty the second time
     # the types merged window by window (a type stored before windows were kept is merged whole)
     scoped = [t for t in sorted({t for t, _ in new_homes} & set(event_types or ())) if not store.clusters_without_window(t)]
@@ -62,7 +69,9 @@ def merge_events(
         blocks = sorted(crossdoc.window_key(w) for w in affected)
         store.replace_clusters([_row(c) for c in fresh], types=scoped, blocks=blocks)
     rest = [r for r in reports if r.event.type not in scoped]
-    rest_types = None if wanted is None else [t for t in wanted if t not in scoped and not (t == STATEMENT and days is not None)]
+    rest_types = (
+        None if wanted is None else [t for t in wanted if t not in scoped and not (t in DAY_KINDS and on_days is not None)]
+    )
     if rest_types is None or rest_types:
         # a copy counts as its original: two copies of one text are not an event told by two outlets
         clusters = crossdoc.multi_article(crossdoc.merge(_with_texts(store, rest)), duplicate_of=copies)
@@ -132,4 +141,15 @@ def _statement_reports(store: Store, copies: dict[str, str], days: Sequence[str]
         said = {(q["span_start"], q["span_end"]): q["words"] or "" for q in qs}
         for r in statement_reports(article_id, qs[0]["published"], qs[0]["source"], quotes, types):
             out.append(replace(r, evidence_text=" | ".join(said[(s.start, s.end)] for s in r.event.evidence)))
+    return out
+
+
+def _figure_reports(store: Store, copies: dict[str, str], days: Sequence[str] | None = None) -> list[Any]:
+    """Figure reports (crossdoc_figures) of the stored articles (those published on ``days``, when
+    given), read a chunk of texts at a time; ``copies`` gains their articles' copy links."""
+    out = []
+    for a in store.day_texts(days):
+        if a["duplicate_of"]:
+            copies[a["id"]] = a["duplicate_of"]
+        out.extend(figure_reports(a["id"], a["published"], a["source"], a["text"]))
     return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import crossdoc
+from .crossdoc_figures import FIGURE, exact_figures
 from .crossdoc_statements import STATEMENT
 from .crossdoc_store import merge_all, merge_events
 from .inputs import MAX_FILE_BYTES, read_inputs
@@ -48,6 +49,7 @@ class Summary:
     seconds: float = 0.0
     merged_events: int = 0
     merged_statements: int = 0  # speakers quoted by several articles on one day (crossdoc_statements)
+    merged_figures: int = 0  # exact figures given by several articles on one day (crossdoc_figures)
     analysed_ids: list[str] = field(default_factory=list)
     already_stored_ids: list[str] = field(default_factory=list)
     copy_ids: list[str] = field(default_factory=list)
@@ -64,6 +66,7 @@ class Summary:
             f"copies of earlier articles: {self.copies}",
             f"events merged across articles: {self.merged_events}",
             f"statements quoted by several articles: {self.merged_statements}",
+            f"figures given by several articles: {self.merged_figures}",
             f"rejected: {self.total_rejected}"
             + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items())) + ")" if self.rejected else ""),
         ]
@@ -163,7 +166,7 @@ def ingest_articles(
     unmerged = store.merge_pending()  # an earlier ingest stopped before its merge: merge everything
     t0 = time.perf_counter()
     touched: set[str] = set()
-    statement_days: set[str] = set()  # publication days whose statements are re-merged
+    days: set[str] = set()  # publication days whose statements and figures are re-merged
     homes: set[tuple[str, int]] = set()  # (type, anchor week) of the new event reports
     whole: set[str] = set()  # event types merged whole (a replaced version, an article made a copy)
     stored: list[str] = []  # the ids this run stored: their pending marks are cleared after the merge
@@ -175,8 +178,8 @@ def ingest_articles(
         touched.update(kinds)
         whole.update(kinds)
         info = store.copy_info(article_id)
-        if STATEMENT in kinds and info is not None and info[0]:
-            statement_days.add(info[0][:10])
+        if kinds & {STATEMENT, FIGURE} and info is not None and info[0]:
+            days.add(info[0][:10])
 
     copies = _copy_finder(on_made_copy=changed_stored)
 
@@ -234,7 +237,10 @@ def ingest_articles(
                 if any(q.speaker for q in out.quotes):
                     touched.add(STATEMENT)
                     if out.document.published:
-                        statement_days.add(out.document.published[:10])
+                        days.add(out.document.published[:10])
+                if out.document.published and exact_figures(out.document.text):
+                    touched.add(FIGURE)
+                    days.add(out.document.published[:10])
                 summary.analysed += 1
                 keep(summary.analysed_ids, out.document.id)
             if progress:
@@ -248,11 +254,12 @@ def ingest_articles(
             if touched:
                 # new reports change only the windows around them; a type with a replaced or
                 # re-copied article is merged whole (crossdoc_store)
-                merge_events(store, types=touched, statement_days=statement_days, homes={h for h in homes if h[0] not in whole})
+                merge_events(store, types=touched, days=days, homes={h for h in homes if h[0] not in whole})
             store.merge_done(stored)
     # what the store holds now, whether or not this run re-merged anything
     merged = store.merged_counts()
     summary.merged_events, summary.merged_statements = merged["merged_events"], merged["merged_statements"]
+    summary.merged_figures = merged["merged_figures"]
     summary.seconds = time.perf_counter() - t0
     return summary
 

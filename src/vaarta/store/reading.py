@@ -8,7 +8,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ..crossdoc_figures import sentence_around
 from .tables import MAX_PAGE, _decoded, _unpack
+
+# kinds of merged clusters other than typed events: the cluster type each names
+CLUSTER_KINDS = {"statements": "STATEMENT", "figures": "FIGURE"}
 
 
 class Reading(ABC):
@@ -273,16 +277,16 @@ class Reading(ABC):
         return _decoded(rows, "actors", "recipients", "evidence")
 
     def merged_counts(self) -> dict[str, int]:
-        """Events merged across articles, and statements quoted by several articles (clusters of
-        two or more articles; the store keeps no others)."""
+        """Events merged across articles, statements quoted by several articles and figures given by
+        several articles (clusters of two or more articles; the store keeps no others)."""
         n = {
             r["kind"]: int(r["n"])
             for r in self.rows(
-                "SELECT CASE WHEN type = 'STATEMENT' THEN 'merged_statements' ELSE 'merged_events' END AS kind,"
-                " COUNT(*) AS n FROM clusters WHERE n_articles > 1 GROUP BY 1"
+                "SELECT CASE type WHEN 'STATEMENT' THEN 'merged_statements' WHEN 'FIGURE' THEN 'merged_figures'"
+                " ELSE 'merged_events' END AS kind, COUNT(*) AS n FROM clusters WHERE n_articles > 1 GROUP BY 1"
             )
         }
-        return {"merged_events": n.get("merged_events", 0), "merged_statements": n.get("merged_statements", 0)}
+        return {k: n.get(k, 0) for k in ("merged_events", "merged_statements", "merged_figures")}
 
     def clusters_without_window(self, cluster_type: str) -> bool:
         """Whether merged clusters of a type are stored without their window (before migration
@@ -295,7 +299,30 @@ class Reading(ABC):
         kinds = {r["type"] for r in self.rows("SELECT DISTINCT type FROM events WHERE article_id = ?", (article_id,))}
         if self.scalar("SELECT 1 FROM quotes WHERE article_id = ? AND speaker IS NOT NULL LIMIT 1", (article_id,)):
             kinds.add("STATEMENT")
+        if self.scalar(
+            "SELECT 1 FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.article_id = ? AND c.type = 'FIGURE'"
+            " LIMIT 1",
+            (article_id,),
+        ):
+            kinds.add("FIGURE")
         return kinds
+
+    def day_texts(self, days: Sequence[str] | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """The stored articles published on ``days`` (all, when None), ``chunk`` texts at a time: id,
+        published, source, duplicate_of and text (input to merging figures across articles)."""
+        if days is not None and not days:
+            return
+        on_days = f" AND substr(published, 1, 10) IN ({','.join('?' * len(days))})" if days is not None else ""
+        after = ""
+        while True:
+            page = self.rows(
+                f"SELECT id, published, source, duplicate_of, text FROM articles WHERE id > ?{on_days} ORDER BY id LIMIT ?",
+                (after, *(days or ()), chunk),
+            )
+            yield from page
+            if len(page) < chunk:
+                return
+            after = page[-1]["id"]
 
     def quote_reports(self, days: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Every stored quote with a speaker (of articles published on ``days``, when given), with its
@@ -318,15 +345,16 @@ class Reading(ABC):
         self, *, min_articles: int = 2, limit: int = MAX_PAGE, offset: int = 0, kind: str | None = None
     ) -> list[dict[str, Any]]:
         """Merged clusters, newest first: ``kind`` "events" (typed events), "statements" (one
-        speaker quoted by several articles on one day; each member carries the quoted ``words``)
-        or None (both)."""
+        speaker quoted by several articles on one day; each member carries the quoted ``words``),
+        "figures" (one exact figure given by several articles on one day; each member carries the
+        sentence it is given in as ``words``) or None (all)."""
         where = "n_articles >= ?"
         if kind == "events":
-            where += " AND type <> 'STATEMENT'"
-        elif kind == "statements":
-            where += " AND type = 'STATEMENT'"
+            where += " AND type NOT IN ('STATEMENT', 'FIGURE')"
+        elif kind in CLUSTER_KINDS:
+            where += f" AND type = '{CLUSTER_KINDS[kind]}'"  # a fixed string
         elif kind is not None:
-            raise ValueError(f"unknown kind of cluster: {kind!r} (events, statements)")
+            raise ValueError(f"unknown kind of cluster: {kind!r} (events, statements, figures)")
         rows = _decoded(
             self.rows(
                 "SELECT id, type, participants, date, location, reason, contradictions, n_articles FROM clusters"
@@ -351,6 +379,13 @@ class Reading(ABC):
             for cid, speaker in speakers.items():
                 for m in reports[cid]:
                     m["words"] = said.get((m["article_id"], speaker), [])
+        figures = [m for r in rows if r["type"] == "FIGURE" for m in reports[r["id"]]]
+        if figures:  # a figure's members: the sentence of the article it is given in
+            texts = dict(self.article_texts(sorted({m["article_id"] for m in figures})))
+            for m in figures:
+                text = texts.get(m["article_id"], "")
+                span = sentence_around(text, m["idx"], m["idx"] + 1)
+                m["words"] = [text[span.start : span.end]]
         for r in rows:
             r["reports"] = reports[r["id"]]
             r["articles"] = sorted({m["article_id"] for m in r["reports"]})

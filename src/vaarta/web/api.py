@@ -150,7 +150,7 @@ def timeline(
 @router.get(
     "/api/clusters",
     tags=["events"],
-    summary="Events merged across two or more articles, and statements quoted by several",
+    summary="Events merged across two or more articles, statements quoted by several, figures given by several",
 )
 def clusters(
     request: Request,
@@ -158,9 +158,10 @@ def clusters(
     offset: Offset = 0,
     min_articles: Annotated[int, Query(ge=1, le=1000)] = 2,
     kind: Annotated[
-        Literal["events", "statements"] | None,
+        Literal["events", "statements", "figures"] | None,
         Query(
-            description="events: typed events only; statements: one speaker quoted by several articles on one day; both when absent"
+            description="events: typed events only; statements: one speaker quoted by several articles on one day;"
+            " figures: one exact figure given by several articles on one day; all when absent"
         ),
     ] = None,
 ) -> dict[str, Any]:
@@ -220,6 +221,7 @@ def _ingest_items(db: str, items: list[dict[str, Any]], force: bool) -> dict[str
         "rejected": [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in s.rejections],
         "merged_events": s.merged_events,
         "merged_statements": s.merged_statements,
+        "merged_figures": s.merged_figures,
     }
 
 

@@ -215,7 +215,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
 def _merged_page(request: Request, kind: str, template: str, limit: int, offset: int) -> HTMLResponse:
-    """A page of merged clusters of one kind (events, statements)."""
+    """A page of merged clusters of one kind (events, statements, figures)."""
     with request.app.state.stores.session() as s:
         rows = s.clusters(min_articles=2, limit=limit, offset=offset, kind=kind)
     return _html(request, template, rows=rows, paging=_paging(request, limit, offset, len(rows)))
@@ -229,6 +229,11 @@ def clusters(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) 
 @router.get("/statements", response_class=HTMLResponse)
 def statements(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> HTMLResponse:
     return _merged_page(request, "statements", "statements.html", limit, offset)
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> HTMLResponse:
+    return _merged_page(request, "figures", "figures.html", limit, offset)
 
 
 @router.get("/docs", response_class=HTMLResponse)
