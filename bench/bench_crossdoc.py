@@ -28,6 +28,7 @@ from vaarta import corpora, dedup  # noqa: E402
 from vaarta.crossdoc import (  # noqa: E402
     EventReport,
     blocking_key,
+    figures_from_record,
     merge,
     multi_article,
     place_hierarchy,
@@ -343,6 +344,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         dup[a.id] = index.add(a.id, rec.document.text, (a.published or "", a.id))
         reports.extend(reports_from_record(a.id, a.published, a.source, rec))
         reports.extend(statements_from_record(a.id, a.published, a.source, rec))
+        reports.extend(figures_from_record(a.id, a.published, a.source, rec))
     t1 = time.perf_counter()
     final_dup = index.duplicate_map()
     print(f"{len(arts)} articles analysed in {t1 - t0:.1f} s, {len(reports)} event reports")
