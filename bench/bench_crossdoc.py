@@ -69,6 +69,8 @@ TUNE7 = ROOT / "eval" / "clusters" / "covid-gold-tune7.jsonl"
 TEST4 = ROOT / "eval" / "clusters" / "covid-gold-test4.jsonl"
 # Fifth blind set (end of the sixth session: 6, 18 Mar, 25, 29 Apr; annotated before any system output for them)
 TEST5 = ROOT / "eval" / "clusters" / "covid-gold-test5.jsonl"
+# Sixth blind set (seventh session: 9, 13 Mar, 19, 28 Apr; annotated before any system output for them)
+TEST6 = ROOT / "eval" / "clusters" / "covid-gold-test6.jsonl"
 # Sixth session: 12, 17 Mar, 20, 27 Apr, annotated as a blind set before any system output for them, scored
 # once on arrival (session-start code 0.429, code of that moment 0.457), then tuned on
 TUNE8 = ROOT / "eval" / "clusters" / "covid-gold-tune8.jsonl"
@@ -321,11 +323,13 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         return corpora.gold_cluster_refs(path) if path.is_file() else []
 
     gold_orig = corpora.gold_cluster_refs(GOLD)
-    gold_held, gold_test, gold_test2, gold_test3, gold_test4, gold_test5 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4, TEST5))
+    gold_held, gold_test, gold_test2, gold_test3, gold_test4 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4))
+    gold_test5, gold_test6 = map(refs, (TEST5, TEST6))
     gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7, TUNE8))
     # the blind days are always analysed and merged (a cluster's window spans neighbouring days, so the
     # tuning scores do not depend on the flag) but scored only when asked for (--blind)
-    blind_gold = gold_test + gold_test2 + gold_test3 + gold_test4 + gold_test5
+    blind_sets = [gold_test, gold_test2, gold_test3, gold_test4, gold_test5, gold_test6]
+    blind_gold = [g for b in blind_sets for g in b]
     gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8 + blind_gold
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
@@ -381,6 +385,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
                 ("BLIND TEST 3 (fourth session)", gold_test3),
                 ("BLIND TEST 4 (fifth session)", gold_test4),
                 ("BLIND TEST 5 (sixth session)", gold_test5),
+                ("BLIND TEST 6 (seventh session)", gold_test6),
                 (f"all blind days ({len(_days(blind_gold))})", blind_gold),
             ]
         for label, g in rows:
@@ -393,7 +398,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         p, r, f = score_cluster_sets([g for g in tune_sets if g], clusters)
         print(f"  {prefix}{'all tuning days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if blind:
-            p, r, f = score_cluster_sets([g for g in (gold_test, gold_test2, gold_test3, gold_test4, gold_test5) if g], clusters)
+            p, r, f = score_cluster_sets([g for g in blind_sets if g], clusters)
             print(f"  {prefix}{'all blind days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         for a, b, why in negative_violations(tune, clusters):
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
@@ -403,6 +408,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             ("third", gold_test3),
             ("fourth", gold_test4),
             ("fifth", gold_test5),
+            ("sixth", gold_test6),
         ):
             if g and blind:
                 print(
