@@ -46,6 +46,19 @@ def statements_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     yield from _serve(db)
 
 
+@pytest.fixture(scope="module")
+def figures_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two articles giving one exact figure on one day (tests/test_figures.py), ingested for real."""
+    from test_figures import _articles
+    from vaarta.ingest import ingest_articles
+    from vaarta.store import open_store
+
+    db = str(tmp_path_factory.mktemp("figures") / "f.db")
+    with open_store(db) as store:
+        ingest_articles(_articles()[:2], store)
+    yield from _serve(db)
+
+
 def _serve(db: str) -> Iterator[str]:
     import uvicorn
 
@@ -142,4 +155,22 @@ def test_statements_page_in_chromium(statements_server: str, browser: object, tm
     assert "#q-" in page.url
     anchor = page.url.rsplit("#", 1)[1]
     assert page.locator(f"li#{anchor}").is_visible() and "Lav Agarwal" in page.locator(f"li#{anchor}").inner_text()
+    page.close()
+
+
+def test_figures_page_in_chromium(figures_server: str, browser: object, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})  # type: ignore[attr-defined]
+    page.goto(f"{figures_server}/")
+    page.locator("nav a", has_text="Figures").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/figures")
+    section = page.locator("section.cluster")
+    assert section.count() == 1 and "13,387" in section.locator("h2").inner_text()
+    sentences = page.locator("section.cluster li .hl").all_inner_texts()
+    assert len(sentences) == 2 and any("13387 हो गए हैं" in t for t in sentences)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # usable at phone width
+    page.screenshot(path=str(_shots(tmp_path) / "figures-phone.png"), full_page=True)
+    page.locator("section.cluster li a").first.click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url
     page.close()

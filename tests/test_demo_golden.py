@@ -114,6 +114,16 @@ def test_statements_quoted_by_several_outlets(demo_store: Any) -> None:
         assert any(p == (exp["speaker"],) and d == exp["date"] and ids <= arts for p, d, arts in found), (exp, found)
 
 
+def test_a_figure_given_by_two_outlets(demo_store: Any) -> None:
+    """The number of people moved to safety after the earthquake, given by both outlets that day (one
+    writes 1,347, the other 1347), is one figure across articles; no other figure is shared."""
+    recs = _by_file(demo_store)
+    ids = {recs[f]["id"] for f in ("03_chamoli_earthquake_agency.txt", "04_chamoli_earthquake_pahad.html")}
+    (fig,) = demo_store.clusters(kind="figures")
+    assert fig["participants"] == ["1,347"] and fig["date"] == "2026-03-23" and set(fig["articles"]) == ids
+    assert all("1347" in w.replace(",", "") for m in fig["reports"] for w in m["words"])
+
+
 def test_no_fact_comes_from_a_removed_block(demo_store: Any) -> None:
     for rec in demo_store.iter_records():
         raw = demo_store.raw(rec["id"])
