@@ -55,6 +55,16 @@ def test_exact_figures_leave_out_round_threshold_estimated_numbers_and_years() -
     assert text[s:e] == "18,601" and v == 18601
 
 
+def test_commas_after_figures_whole_words_and_phone_numbers() -> None:
+    """Review fixes: a figure followed by a comma is a figure (state lists), a threshold word must be a
+    whole word, and helpline, phone and PIN numbers are no counts."""
+    assert [v for v, _, _ in exact_figures("महाराष्ट्र में 3,202, दिल्ली में 1,640, गुजरात में 1,376")] == [3202, 1640, 1376]
+    assert [v for v, _, _ in exact_figures("कुल मामले 13,387, मौतें 437; जुर्माना रु.1500")] == [13387, 1500]
+    assert [v for v, _, _ in exact_figures("1,347 अधिकारियों को तैनात किया गया, पारस अस्पताल में 1,251 पारस")] == [1347, 1251]
+    assert exact_figures("हेल्पलाइन नंबर 1075 और 011-23978046 पर, टोल फ्री 1800-180-1104, पिन 110001, 9876543210") == []
+    assert [v for v, _, _ in exact_figures("3.5 फीसदी, 1234.5 किलो")] == []
+
+
 def test_indian_grouping() -> None:
     assert [indian_grouping(v) for v in (999, 1000, 13387, 107006, 12345678)] == [
         "999",

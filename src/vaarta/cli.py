@@ -224,14 +224,6 @@ def _print_day_kind(a: argparse.Namespace, kind: str) -> int:
                 words = " ".join(w.split())
                 print("        " + mark % f"{words[:160]}{'…' if len(words) > 160 else ''}")
     return 0
-    for c in rows:
-        print(f"{c['id']}  {c['date'] or '?':<10} {', '.join(c['participants'])}  [{c['n_articles']} articles]")
-        for m in c["reports"]:
-            print(f"    {m['article_id']}  {m['source']}")
-            for w in m.get("words") or []:
-                words = " ".join(w.split())
-                print(f"        “{words[:160]}{'…' if len(words) > 160 else ''}”")
-    return 0
 
 
 def cmd_events(a: argparse.Namespace) -> int:

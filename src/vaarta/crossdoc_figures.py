@@ -38,10 +38,14 @@ FIGURES = True
 MIN_FIGURE = 1000
 
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-_NUMBER = regex.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{2,3})+|\d+)(?![\d,]|\.\d)")
-# "3000 के पार", "82,000 से अधिक", "16 लाख के करीब": a threshold, not a count
-_THRESHOLD_AFTER = regex.compile(r"\s*(?:के|से)?\s*(?:पार|ज्यादा|ज़्यादा|अधिक|ऊपर|करीब|क़रीब)")
-_ESTIMATE_BEFORE = regex.compile(r"(?:करीब|क़रीब|लगभग|तकरीबन|तक़रीबन|अनुमानित)\s*$")
+# a comma or a dot belongs to a number only between digits: "13,387," ends at the 7, "रु.1500" is 1500
+_NUMBER = regex.compile(r"(?<!\d)(?<!\d[,.])(?:\d{1,3}(?:,\d{2,3})+|\d+)(?!\d|,\d|\.\d)")
+# "3000 के पार", "82,000 से अधिक", "16 लाख के करीब": a threshold, not a count (whole words:
+# "1,347 अधिकारियों" and "पारस अस्पताल" are no threshold)
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:के|से)?\s*(?:पार|ज्यादा|ज़्यादा|अधिक|ऊपर|करीब|क़रीब)(?![\p{L}\p{M}])")
+_ESTIMATE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:करीब|क़रीब|लगभग|तकरीबन|तक़रीबन|अनुमानित)\s*$")
+# a helpline, phone or PIN number is no count: "हेल्पलाइन नंबर 1075", "011-23978046", "पिन 110001"
+_PHONE_BEFORE = regex.compile(r"(?:नंबर|नम्बर|हेल्पलाइन|फोन|फ़ोन|मोबाइल|फ्री|पिन|कोड|व्हाट्सएप)[\s:.\-]*$")
 _SENTENCE_END = regex.compile(r"[।?!|\n]")
 
 
@@ -58,8 +62,21 @@ def exact_figures(text: str) -> list[tuple[int, int, int]]:
             continue  # a year
         if _THRESHOLD_AFTER.match(digits, m.end()) or _ESTIMATE_BEFORE.search(digits[max(0, m.start() - 12) : m.start()]):
             continue
+        if _phone_like(digits, s, m.start(), m.end()):
+            continue
         out.append((v, m.start(), m.end()))
     return out
+
+
+def _phone_like(digits: str, s: str, start: int, end: int) -> bool:
+    """A number that reads as a phone, helpline or PIN number, not a count: seven or more digits with
+    no digit groups, digits joined by a hyphen (``011-23978046``, ``1800-180-1104``), or a phone word
+    just before it."""
+    if "," not in s and len(s) >= 7:
+        return True
+    if regex.match(r"-\d", digits[end : end + 2]) or regex.search(r"\d-$", digits[max(0, start - 2) : start]):
+        return True
+    return bool(_PHONE_BEFORE.search(digits[max(0, start - 20) : start]))
 
 
 def indian_grouping(value: int) -> str:

@@ -249,7 +249,7 @@ def ingest_articles(
     # merges before or after this one, never in between (Store.merging)
     if unmerged:
         merge_all(store)
-    else:
+    elif touched or stored:  # (nothing stored and nothing to re-merge: no lock taken)
         with store.merging():
             if touched:
                 # new reports change only the windows around them; a type with a replaced or

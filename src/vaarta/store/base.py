@@ -41,6 +41,7 @@ class _Batch:
     started: float = 0.0
     # a merge (Store.merging): all or nothing, never committed before its end
     atomic: bool = False
+    failed: bool = False  # a write of the merge failed: it is not committed, even if the error was caught
     # ids of the articles written in this transaction whose text is not in the search indexes
     # yet (a backend with ``defer_index``): indexed together just before the commit
     unindexed: dict[str, None] = field(default_factory=dict)
@@ -105,7 +106,9 @@ class Store(Reading):
             try:
                 yield cur
             except BaseException as own:
-                if b.atomic:  # Store.merging rolls the whole transaction back
+                if b.atomic:  # Store.merging rolls the whole transaction back (nothing of it may commit)
+                    b.failed = True
+                    cur.execute("ROLLBACK TO SAVEPOINT vaarta_write")
                     raise
                 earlier = b.n  # the batch's writes before this one, committed now
                 try:
@@ -339,11 +342,14 @@ class Store(Reading):
             raise PermissionError("this store was opened read-only")
         if self._batch is not None:
             raise RuntimeError("a merge cannot run inside a batch of writes: end the batch first")
+        self.conn.rollback()  # end a read transaction left open (PostgreSQL): the lock comes first
         cur = self._begin()
-        self._batch = _Batch(sys.maxsize, math.inf, cur=cur, started=time.monotonic(), atomic=True)
+        b = self._batch = _Batch(sys.maxsize, math.inf, cur=cur, started=time.monotonic(), atomic=True)
         try:
             self._lock_merge(cur)
             yield
+            if b.failed:
+                raise StoreError("a write of the merge across articles failed: nothing of the merge is kept")
             self._index_deferred(cur)
             self.conn.commit()
         except BaseException:

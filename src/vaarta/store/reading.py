@@ -312,12 +312,16 @@ class Reading(ABC):
         published, source, duplicate_of and text (input to merging figures across articles)."""
         if days is not None and not days:
             return
-        on_days = f" AND substr(published, 1, 10) IN ({','.join('?' * len(days))})" if days is not None else ""
+        # one range per day, so the published index serves it (substr() would read every row)
+        on_days, args = "", []
+        if days is not None:
+            on_days = " AND (" + " OR ".join("(published >= ? AND published < ?)" for _ in days) + ")"
+            args = [x for d in days for x in (d, _next_day(d))]
         after = ""
         while True:
             page = self.rows(
                 f"SELECT id, published, source, duplicate_of, text FROM articles WHERE id > ?{on_days} ORDER BY id LIMIT ?",
-                (after, *(days or ()), chunk),
+                (after, *args, chunk),
             )
             yield from page
             if len(page) < chunk:
@@ -427,3 +431,11 @@ def _candidates_sql(n_bands: int) -> str:
     """The copy-candidate query for ``n_bands`` band keys (made once per length)."""
     cond = " OR ".join("(band = ? AND hash = ?)" for _ in range(n_bands))
     return f"SELECT DISTINCT s.article_id, s.sig FROM lsh_bands l JOIN signatures s ON s.article_id = l.article_id WHERE {cond}"
+
+
+def _next_day(day: str) -> str:
+    """The day after an ISO day (``2020-04-30`` → ``2020-05-01``); a published value of that day sorts
+    at or after ``day`` and before this."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=1)).isoformat()
