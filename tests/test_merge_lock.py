@@ -99,3 +99,38 @@ def test_a_failing_merge_is_rolled_back_whole_and_stays_pending(
         ingest([], s, resources=res)  # ... and the next ingest merges everything
         assert not s.merge_pending()
         assert _state(s)[0] == reference[0]
+
+
+def test_an_article_made_a_copy_stays_pending_until_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored article that a new, earlier original turns into a copy is marked pending in the same
+    transaction, so a run stopped before its merge leaves its stale clusters to the next ingest."""
+    from vaarta.model import Article
+    from vaarta.store.base import Store
+
+    body = (
+        "नई दिल्ली। उत्तराखंड के चमोली जिले में भूस्खलन से 14 लोगों की मौत हो गई और 20 लोग घायल हुए। राहत दल मलबा हटाने में जुटे हैं।"
+        " मुख्यमंत्री ने प्रभावित परिवारों को हर संभव मदद का भरोसा दिया और अधिकारियों को राहत शिविरों में भोजन पहुंचाने को कहा।"
+    )
+    later = Article(id="later", source="later.txt", raw="चमोली में भूस्खलन\n\n" + body, title="चमोली में भूस्खलन", published="2026-03-23")
+    earlier = Article(
+        id="earlier", source="earlier.txt", raw="भूस्खलन से 14 की मौत\n\n" + body, title="भूस्खलन", published="2026-03-22"
+    )
+    res = load_resources()
+    with open_store(str(tmp_path / "c.db")) as s:
+        ingest([], s, resources=res)
+        from vaarta.ingest import ingest_articles
+
+        ingest_articles([later], s, resources=res)
+        assert not s.merge_pending()
+
+        def stop(self: Any, ids: Any) -> None:
+            raise OSError("killed before the merge ended")
+
+        monkeypatch.setattr(Store, "merge_done", stop)
+        with pytest.raises(OSError):
+            ingest_articles([earlier], s, resources=res)
+        monkeypatch.undo()
+        assert s.copy_info("later") is not None and s.get("later")["duplicate_of"] == "earlier"
+        assert set(s.pending_articles()) == {"earlier", "later"}
+        ingest_articles([], s, resources=res)
+        assert not s.merge_pending()

@@ -175,6 +175,7 @@ def ingest_articles(
         """A stored article is replaced or made a copy: what it took part in is re-merged (its event
         types whole, its day's statements when it quotes a named speaker)."""
         kinds = store.merged_kinds(article_id)
+        stored.append(article_id)  # its pending mark (a copy made, a version replaced) is cleared by the merge
         touched.update(kinds)
         whole.update(kinds)
         info = store.copy_info(article_id)

@@ -311,6 +311,8 @@ class Store(Reading):
             cur.execute(
                 self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
             )
+            # what it took part in across articles is stale until a merge runs (crossdoc_store)
+            cur.execute(self.q("INSERT INTO pending_merge (article_id) VALUES (?) ON CONFLICT DO NOTHING"), (article_id,))
 
     def merge_pending(self) -> bool:
         """Whether articles were stored and not merged across articles since (an ingest that stopped
