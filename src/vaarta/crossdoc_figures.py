@@ -10,8 +10,9 @@ Only *exact* figures count (:func:`exact_figures`): 1,000 or more, not a whole t
 ("3,000 के पार", "23,000 मामले" are rounded), not followed by a threshold word (के पार, से
 ज्यादा, से अधिक) nor preceded by an estimate word (करीब, लगभग), not a year (1900–2100 without a
 digit-group comma). Measured as article links on the 31 tuning days of the covid cluster gold
-(docs/crossdoc.md, round 18): such shared figures link 26 article pairs, 25 of them pairs the
-gold joins; with bare shared numbers of 1,000 or more it was 66 true and 17 false.
+(docs/crossdoc.md, round 18): such shared figures link 53 article pairs of one day, 51 of them pairs
+the gold joins (9 true and 1 false that no event already linked); with bare shared numbers of 1,000
+or more it was 66 true and 17 false.
 
 Each article gives one figure report per distinct figure: an :class:`EventReport` whose event
 has type ``FIGURE``, the figure (Indian digit grouping, ``13,387``) as its only participant,
@@ -33,8 +34,8 @@ from .model import Event, Span
 FIGURE = "FIGURE"  # the cluster type (an extension of the event types of spec/ontology.md)
 # Flag: exact figures shared by several articles of one day are merged (off: they are not)
 FIGURES = True
-# The smallest figure that links articles (tuning days: at 500, 12 true and 3 false new pairs; at
-# 1,000, 9 true and 1 false)
+# The smallest figure that links articles (tuning days, pairs no event already linked: at 500, 12 true
+# and 3 false; at 1,000, 9 true and 1 false)
 MIN_FIGURE = 1000
 
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
