@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,25 +38,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def statements_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Two articles quoting one speaker on one day (tests/test_statements.py), ingested for real."""
     from test_statements import _articles
-    from vaarta.ingest import ingest_articles
-    from vaarta.store import open_store
 
-    db = str(tmp_path_factory.mktemp("statements") / "s.db")
-    with open_store(db) as store:
-        ingest_articles(_articles()[:2], store)
-    yield from _serve(db)
+    yield from _serve_articles(tmp_path_factory, "statements", _articles()[:2])
 
 
 @pytest.fixture(scope="module")
 def figures_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Two articles giving one exact figure on one day (tests/test_figures.py), ingested for real."""
     from test_figures import _articles
+
+    yield from _serve_articles(tmp_path_factory, "figures", _articles()[:2])
+
+
+def _serve_articles(tmp_path_factory: pytest.TempPathFactory, name: str, articles: list[Any]) -> Iterator[str]:
     from vaarta.ingest import ingest_articles
     from vaarta.store import open_store
 
-    db = str(tmp_path_factory.mktemp("figures") / "f.db")
+    db = str(tmp_path_factory.mktemp(name) / f"{name}.db")
     with open_store(db) as store:
-        ingest_articles(_articles()[:2], store)
+        ingest_articles(articles, store)
     yield from _serve(db)
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from vaarta import cli, pipeline
+from test_statements import _record, cli_listing
+from vaarta import cli
 from vaarta.crossdoc import FIGURE, figures_from_record, merge, multi_article, reports_from_record
 from vaarta.crossdoc_figures import exact_figures, figure_reports, indian_grouping
 from vaarta.ingest import ingest_articles
-from vaarta.model import Article, Record
+from vaarta.model import Article
 from vaarta.store import open_store
 
 PUB = "2020-04-17"
@@ -28,13 +29,6 @@ ROUNDED = (
 )
 TRAINS = "रेलवे का फैसला\n\nनई दिल्ली। भारतीय रेलवे ने जनता कर्फ्यू के दिन ३७०० ट्रेनें रद्द करने का फैसला लिया है।"
 TRAINS_B = "कर्फ्यू के दिन\n\nनई दिल्ली। रविवार को 3,700 ट्रेनें नहीं चलेंगी, यात्रियों का पैसा लौटाया जाएगा।"
-
-
-def _record(aid: str, text: str, pub: str | None = PUB) -> Record:
-    res = pipeline.load_resources()
-    rec = pipeline.analyse_article(Article(id=aid, source=aid + ".txt", raw=text, title=text.split("\n")[0], published=pub), res)
-    assert isinstance(rec, Record)
-    return rec
 
 
 def _figures(*arts: tuple[str, str, str | None]) -> list[tuple[tuple[str, ...], set[str]]]:
@@ -137,11 +131,8 @@ def test_figures_on_the_command_line_api_page_and_export(tmp_path: Path, capsys:
     db = str(tmp_path / "f.db")
     with open_store(db) as s:
         ingest_articles(_articles()[:2], s)
-    assert cli.main(["figures", "--db", db]) == 0
-    out = capsys.readouterr().out
+    out, (c,) = cli_listing("figures", db, capsys)
     assert "13,387" in out and "[2 articles]" in out and "13387 हो गए हैं" in out
-    assert cli.main(["figures", "--db", db, "--json"]) == 0
-    (c,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert c["type"] == FIGURE and c["id"].startswith("f-")
     out_file = tmp_path / "clusters.jsonl"
     assert cli.main(["export", "--format", "clusters", "--db", db, "-o", str(out_file)]) == 0

@@ -20,15 +20,20 @@ BACKENDS = backends.BACKENDS
 backend_db = backends.backend_db  # the fixture: a fresh database of each backend
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
-def test_a_second_writer_merging_meanwhile_loses_nothing(
-    backend_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _reference(tmp_path: Path) -> tuple[list[str], Any, tuple[Any, ...]]:
+    """The demo files, the resources, and the store state of one ingest of them all."""
     files = _demo_files()
     res = load_resources()
     with open_store(str(tmp_path / "ref.db")) as s:
         ingest(files, s, resources=res)
-        reference = _state(s)
+        return files, res, _state(s)
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_a_second_writer_merging_meanwhile_loses_nothing(
+    backend_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    files, res, reference = _reference(tmp_path)
     first, second = files[::2], files[1::2]
     with open_store(str(tmp_path / "first.db")) as s:
         ingest(first, s, resources=res)
@@ -75,11 +80,7 @@ def test_a_failing_merge_is_rolled_back_whole_and_stays_pending(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    files = _demo_files()
-    res = load_resources()
-    with open_store(str(tmp_path / "ref.db")) as s:
-        ingest(files, s, resources=res)
-        reference = _state(s)
+    files, res, reference = _reference(tmp_path)
     with open_store(backend_db) as s:
         ingest(files[:-1], s, resources=res)
         before = _state(s)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -36,6 +37,14 @@ def _record(aid: str, text: str, pub: str | None = PUB) -> Record:
     rec = pipeline.analyse_article(Article(id=aid, source=aid + ".txt", raw=text, title=text.split("\n")[0], published=pub), res)
     assert isinstance(rec, Record)
     return rec
+
+
+def cli_listing(command: str, db: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, list[dict[str, Any]]]:
+    """``vaarta COMMAND --db DB`` as printed, and the objects of ``--json`` (one per line)."""
+    assert cli.main([command, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert cli.main([command, "--db", db, "--json"]) == 0
+    return out, [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
 def _statements(*arts: tuple[str, str, str | None]) -> list[tuple[tuple[str, ...], set[str], str]]:
@@ -151,11 +160,8 @@ def test_statements_on_the_command_line_api_and_page(tmp_path: Path, capsys: pyt
     db = str(tmp_path / "s.db")
     with open_store(db) as s:
         ingest_articles(_articles()[:2], s)
-    assert cli.main(["statements", "--db", db]) == 0
-    out = capsys.readouterr().out
+    out, (c,) = cli_listing("statements", db, capsys)
     assert "Lav Agarwal" in out and "[2 articles]" in out and "घबराने की जरूरत नहीं" in out
-    assert cli.main(["statements", "--db", db, "--json"]) == 0
-    (c,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert c["type"] == STATEMENT and c["id"].startswith("s-")
     assert cli.main(["events", "--merged", "--db", db]) == 0
     assert "Lav Agarwal" not in capsys.readouterr().out  # a statement is not an event

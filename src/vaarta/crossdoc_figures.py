@@ -30,6 +30,7 @@ import regex
 
 from .crossdoc_types import EventReport
 from .model import Event, Span
+from .timex_patterns import _DIGITS as _DEVANAGARI_DIGITS  # ० … ९ → 0 … 9
 
 FIGURE = "FIGURE"  # the cluster type (an extension of the event types of spec/ontology.md)
 # Flag: exact figures shared by several articles of one day are merged (off: they are not)
@@ -38,7 +39,6 @@ FIGURES = True
 # and 3 false; at 1,000, 9 true and 1 false)
 MIN_FIGURE = 1000
 
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # a comma or a dot belongs to a number only between digits: "13,387," ends at the 7, "रु.1500" is 1500
 _NUMBER = regex.compile(r"(?<!\d)(?<!\d[,.])(?:\d{1,3}(?:,\d{2,3})+|\d+)(?!\d|,\d|\.\d)")
 # "3000 के पार", "82,000 से अधिक", "16 लाख के करीब": a threshold, not a count (whole words:
