@@ -28,6 +28,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     tolls_apart,
 )
 from .crossdoc_figures import FIGURE, figure_match
+from .crossdoc_measures import MEASURE_TYPES, different_measures, measure_objects
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
@@ -188,6 +189,10 @@ class Features:
     words: frozenset[str] = frozenset()  # content words of the evidence text
     bounds: frozenset[int] = frozenset()  # totals given as thresholds passed (CASE_BOUNDS)
     tolls: frozenset[int] = frozenset()  # the event's toll, or tolls written in the evidence (TEXT_TOLLS)
+    objects: frozenset[str] = frozenset()  # what a measure is about (crossdoc_measures)
+
+
+_NO_OBJECTS: frozenset[str] = frozenset()
 
 
 def features(r: EventReport) -> Features:
@@ -215,6 +220,7 @@ def features(r: EventReport) -> Features:
         words=content_words(text),
         bounds=bounds,
         tolls=frozenset({ev.killed}) if ev.killed is not None else (text_tolls(text) if counted else _NO_BOUNDS),
+        objects=measure_objects(text) if ev.type in MEASURE_TYPES else _NO_OBJECTS,
     )
 
 
@@ -376,6 +382,8 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
         return False, "different tolls (written)"
     if fa.background or fb.background:
         return False, "an earlier event recalled"
+    if different_measures(ea.type, fa.objects, fb.objects):
+        return False, "measures of different things"
     c_ok, c_why = _counts_ok(fa, fb)
     if not c_ok:
         return False, c_why

@@ -18,7 +18,7 @@ from itertools import accumulate
 import regex
 
 from .entities_base import NATIONAL_IN
-from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count
+from .events_anaphora import HERE_TYPES, adjunct_agents, dispersed, place_of_here, state_of_count, state_of_paragraph
 from .events_bulletins import (
     MEASURE_PRONOUN,
     NATIONAL_COUNTS,
@@ -353,6 +353,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if STATE_PLACES and not d.location and d.mode == "epidemic":
                 # "केरल … । राज्य में पहली मौत हुई है": the state named just before (crossdoc round 10)
                 d.location = state_of_count(text, bounds, si, mentions, m_starts, lambda n: _place_kind(n, res))
+            if not d.location and not d.actors and trig.frame == "measure":  # a state's paragraph (round 19)
+                d.location = state_of_paragraph(text, bounds, si, mentions, m_starts, lambda n: _place_kind(n, res))
             # (round 11: a measure by no one named, "देश के 75 जिलों में लॉकडाउन किया गया", is the country's)
             national_ok = (d.mode == "epidemic" and NATIONAL_COUNTS) or (
                 trig.frame == "measure" and NATIONAL_MEASURES and not d.actors

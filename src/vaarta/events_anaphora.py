@@ -118,3 +118,38 @@ def state_of_count(
         if x[2].type == "LOC" and not match_at(_DATELINE, text, x[1]) and kind(x[2].name) in STATE_KINDS:  # type: ignore[operator]
             return x[2].name
     return None
+
+
+# A measure told with no place and no one named (सभी स्कूल-कॉलेज 22 मार्च तक बंद कर दिए गए हैं)
+# in a paragraph that opens with a state (यूपी में कोरोना के 11 केस … । … बंद कर दिए गए हैं):
+# a round-up of states gives each state a paragraph, and the measure is that state's.
+PARAGRAPH_STATES = True
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
+# a sentence about many states or the country is no one state's (देश के कई राज्यों ने … बंद कर दिया)
+_NOT_ONE_STATE = regex.compile(r"(?<![\p{L}\p{M}])(?:राज्यों|देश|देशों|प्रदेशों)" + _W)
+
+
+def state_of_paragraph(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    si: int,
+    mentions: Sequence[tuple[int, int, Entity]],
+    m_starts: Sequence[int],
+    kind: object,
+) -> str | None:
+    """The state the paragraph of sentence ``si`` opens with: a place of the paragraph's first
+    sentence of a state kind (``kind(name)``: the KB kind), the first place named in that sentence."""
+    if not PARAGRAPH_STATES:
+        return None
+    s0 = bounds[si][0]
+    if _NOT_ONE_STATE.search(text, s0, bounds[si][1]):
+        return None
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, s0)]
+    start = breaks[-1] if breaks else 0
+    first = next(((s, e) for s, e in bounds if s >= start), None)
+    if first is None or first[0] > s0:
+        return None
+    for x in mentions[bisect_left(m_starts, first[0]) : bisect_left(m_starts, first[1])]:
+        if x[2].type == "LOC" and not match_at(_DATELINE, text, x[1]):
+            return x[2].name if kind(x[2].name) in STATE_KINDS else None  # type: ignore[operator]
+    return None
