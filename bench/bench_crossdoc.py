@@ -71,6 +71,8 @@ TEST4 = ROOT / "eval" / "clusters" / "covid-gold-test4.jsonl"
 TEST5 = ROOT / "eval" / "clusters" / "covid-gold-test5.jsonl"
 # Sixth blind set (seventh session: 9, 13 Mar, 19, 28 Apr; annotated before any system output for them)
 TEST6 = ROOT / "eval" / "clusters" / "covid-gold-test6.jsonl"
+# Seventh blind set (eighth session: 7, 16 Mar, 26, 30 Apr; annotated before any system output for them)
+TEST7 = ROOT / "eval" / "clusters" / "covid-gold-test7.jsonl"
 # Sixth session: 12, 17 Mar, 20, 27 Apr, annotated as a blind set before any system output for them, scored
 # once on arrival (session-start code 0.429, code of that moment 0.457), then tuned on
 TUNE8 = ROOT / "eval" / "clusters" / "covid-gold-tune8.jsonl"
@@ -324,11 +326,11 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
 
     gold_orig = corpora.gold_cluster_refs(GOLD)
     gold_held, gold_test, gold_test2, gold_test3, gold_test4 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4))
-    gold_test5, gold_test6 = map(refs, (TEST5, TEST6))
+    gold_test5, gold_test6, gold_test7 = map(refs, (TEST5, TEST6, TEST7))
     gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7, TUNE8))
     # the blind days are always analysed and merged (a cluster's window spans neighbouring days, so the
     # tuning scores do not depend on the flag) but scored only when asked for (--blind)
-    blind_sets = [gold_test, gold_test2, gold_test3, gold_test4, gold_test5, gold_test6]
+    blind_sets = [gold_test, gold_test2, gold_test3, gold_test4, gold_test5, gold_test6, gold_test7]
     blind_gold = [g for b in blind_sets for g in b]
     gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8 + blind_gold
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
@@ -386,6 +388,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
                 ("BLIND TEST 4 (fifth session)", gold_test4),
                 ("BLIND TEST 5 (sixth session)", gold_test5),
                 ("BLIND TEST 6 (seventh session)", gold_test6),
+                ("BLIND TEST 7 (eighth session)", gold_test7),
                 (f"all blind days ({len(_days(blind_gold))})", blind_gold),
             ]
         for label, g in rows:
@@ -409,6 +412,7 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
             ("fourth", gold_test4),
             ("fifth", gold_test5),
             ("sixth", gold_test6),
+            ("seventh", gold_test7),
         ):
             if g and blind:
                 print(
