@@ -135,3 +135,59 @@ def test_an_article_made_a_copy_stays_pending_until_merged(tmp_path: Path, monke
         assert set(s.pending_articles()) == {"earlier", "later"}
         ingest_articles([], s, resources=res)
         assert not s.merge_pending()
+
+
+def _record(article_id: str, body: str, res: Any) -> Any:
+    from vaarta.model import Article
+    from vaarta.pipeline import analyse_article
+
+    title = "चमोली में भूस्खलन"
+    art = Article(id=article_id, source=f"{article_id}.txt", raw=f"{title}\n\n{body}", title=title, published="2026-03-22")
+    return analyse_article(art, res)
+
+
+BODY = "नई दिल्ली। उत्तराखंड के चमोली जिले में भूस्खलन से 14 लोगों की मौत हो गई और 20 लोग घायल हुए। राहत दल मलबा हटाने में जुटे हैं।"
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_a_version_stored_after_the_merge_read_its_marks_stays_pending(backend_db: str) -> None:
+    """A merge clears only the pending marks it read: a later put of the same article bumps the
+    mark's token, so that version is merged by the next ingest even if its own writer dies."""
+    res = load_resources()
+    with open_store(backend_db) as s:
+        s.put(_record("a", BODY, res))
+        marks = s.pending_tokens(["a"])
+        assert set(marks) == {"a"}
+        s.put(_record("a", BODY + " दूसरा संस्करण।", res))  # stored again while the merge ran
+        s.merge_done(marks)
+        assert "a" in s.pending_articles()  # the newer version is still to be merged
+        s.merge_done(s.pending_tokens())
+        assert not s.merge_pending()
+        # a plain list of ids still clears whatever it names
+        s.put(_record("a", BODY, res))
+        s.merge_done(["a"])
+        assert not s.merge_pending()
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS[1:], indirect=True)
+def test_postgres_put_during_a_merge_stays_pending(backend_db: str) -> None:
+    """On PostgreSQL a put does not wait for another process's merge: the version it stores while
+    that merge runs keeps its pending mark, so it is merged later (it was lost before the token)."""
+    from vaarta.crossdoc_store import merge_all
+
+    res = load_resources()
+    with open_store(backend_db) as a, open_store(backend_db) as b:
+        a.put(_record("x", BODY, res))
+        real = a.pending_tokens
+
+        def read_then_other_put(ids: Any = None) -> dict[str, int]:
+            marks = real(ids)
+            b.put(_record("x", BODY + " दूसरा संस्करण।", res))  # the other process, mid-merge
+            return marks
+
+        a.pending_tokens = read_then_other_put  # type: ignore[method-assign]
+        merge_all(a)
+        a.pending_tokens = real  # type: ignore[method-assign]
+        assert "x" in a.pending_articles()
+        merge_all(a)
+        assert not a.merge_pending()

@@ -84,7 +84,7 @@ def merge_all(store: Store) -> int:
     (:meth:`Store.merging`), and clear the pending marks of the articles it covered. Returns the
     number of merged events stored."""
     with store.merging():
-        pending = store.pending_articles()
+        pending = store.pending_tokens()  # a version stored while this merge runs stays pending
         n = merge_events(store)
         store.merge_done(pending)
     return n

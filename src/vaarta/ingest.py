@@ -252,11 +252,12 @@ def ingest_articles(
         merge_all(store)
     elif touched or stored:  # (nothing stored and nothing to re-merge: no lock taken)
         with store.merging():
+            marks = store.pending_tokens(stored)  # read before the merge: see Store.merge_done
             if touched:
                 # new reports change only the windows around them; a type with a replaced or
                 # re-copied article is merged whole (crossdoc_store)
                 merge_events(store, types=touched, days=days, homes={h for h in homes if h[0] not in whole})
-            store.merge_done(stored)
+            store.merge_done(marks)
     # what the store holds now, whether or not this run re-merged anything
     merged = store.merged_counts()
     summary.merged_events, summary.merged_statements = merged["merged_events"], merged["merged_statements"]

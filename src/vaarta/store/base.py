@@ -13,7 +13,7 @@ import math
 import sys
 import time
 from abc import abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -261,7 +261,7 @@ class Store(Reading):
                 )
             cur.execute(self.q("DELETE FROM rejections WHERE source = ?"), (d.source,))
             # not merged across articles yet (crossdoc_store): cleared by merge_done after the merge
-            cur.execute(self.q("INSERT INTO pending_merge (article_id) VALUES (?) ON CONFLICT DO NOTHING"), (d.id,))
+            self._mark_pending(cur, d.id)
             b = self._batch
             if b is not None and self.defer_index:
                 # indexed at the batch's next flush (``_index_deferred``); marked last, so a
@@ -312,7 +312,18 @@ class Store(Reading):
                 self.q("UPDATE articles SET duplicate_of = ?, record = ? WHERE id = ?"), (duplicate_of, _pack(rec), article_id)
             )
             # what it took part in across articles is stale until a merge runs (crossdoc_store)
-            cur.execute(self.q("INSERT INTO pending_merge (article_id) VALUES (?) ON CONFLICT DO NOTHING"), (article_id,))
+            self._mark_pending(cur, article_id)
+
+    def _mark_pending(self, cur: Any, article_id: str) -> None:
+        """Mark an article as not merged across articles yet, bumping its mark's token: a merge that
+        read the mark before this write does not clear it (``merge_done`` with tokens)."""
+        cur.execute(
+            self.q(
+                "INSERT INTO pending_merge (article_id, token) VALUES (?, 0)"
+                " ON CONFLICT (article_id) DO UPDATE SET token = pending_merge.token + 1"
+            ),
+            (article_id,),
+        )
 
     def merge_pending(self) -> bool:
         """Whether articles were stored and not merged across articles since (an ingest that stopped
@@ -323,10 +334,27 @@ class Store(Reading):
         """The ids marked pending (``*``: a store written before the ``pending_merge`` migration)."""
         return [r["article_id"] for r in self.rows("SELECT article_id FROM pending_merge")]
 
-    def merge_done(self, article_ids: Sequence[str]) -> None:
-        """These articles are merged: forget their pending marks (another writer's stay)."""
-        ids = list(article_ids)
+    def pending_tokens(self, article_ids: Sequence[str] | None = None) -> dict[str, int]:
+        """The pending marks (of ``article_ids``, or all) with their tokens: read at the start of a
+        merge and given to :meth:`merge_done` at its end."""
+        if article_ids is None:
+            return {r["article_id"]: r["token"] for r in self.rows("SELECT article_id, token FROM pending_merge")}
+        ids, out = list(dict.fromkeys(article_ids)), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT article_id, token FROM pending_merge WHERE article_id IN ({','.join('?' * len(chunk))})"
+            out.update({r["article_id"]: r["token"] for r in self.rows(q, chunk)})
+        return out
+
+    def merge_done(self, article_ids: Sequence[str] | Mapping[str, int]) -> None:
+        """These articles are merged: forget their pending marks (another writer's stay). Given the
+        tokens :meth:`pending_tokens` read before the merge, a mark is forgotten only if its token is
+        unchanged: a version stored while the merge ran (another process's put) stays pending."""
         with self._write() as cur:
+            if isinstance(article_ids, Mapping):
+                cur.executemany(self.q("DELETE FROM pending_merge WHERE article_id = ? AND token = ?"), list(article_ids.items()))
+                return
+            ids = list(article_ids)
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 cur.execute(self.q(f"DELETE FROM pending_merge WHERE article_id IN ({','.join('?' * len(chunk))})"), chunk)

@@ -57,6 +57,8 @@ CREATE INDEX entities_article ON entities (article_id);
         "0007_pending_merge",
         "CREATE TABLE pending_merge (article_id TEXT PRIMARY KEY); INSERT INTO pending_merge (article_id) VALUES ('*');",
     ),
+    # a pending mark's version (see sqlite.py)
+    ("0008_pending_token", "ALTER TABLE pending_merge ADD COLUMN token INTEGER NOT NULL DEFAULT 0"),
 ]
 # Trigram index on aliases, only where pg_trgm can be created (it is optional).
 TRGM = ("0004_alias_trigram", "CREATE INDEX aliases_alias_trgm ON aliases USING GIN (alias gin_trgm_ops)")

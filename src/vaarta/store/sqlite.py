@@ -73,6 +73,9 @@ DROP TABLE names_trigram;
         "0006_pending_merge",
         "CREATE TABLE pending_merge (article_id TEXT PRIMARY KEY); INSERT INTO pending_merge (article_id) VALUES ('*');",
     ),
+    # a pending mark's version: every put of the article bumps it, and a merge clears only the marks
+    # it read (``Store.merge_done``), so a version stored during another process's merge stays pending
+    ("0007_pending_token", "ALTER TABLE pending_merge ADD COLUMN token INTEGER NOT NULL DEFAULT 0"),
 ]
 
 # Writer settings (measured with bench/bench_ingest.py, docs/benchmarks.md). Durability is that of
