@@ -95,6 +95,15 @@ def _shots(tmp_path: Path) -> Path:
     return d
 
 
+def _open_from_nav(browser: object, server: str, link: str, width: int, height: int) -> Any:
+    """A page opened at the home page, then at the nav link ``link`` (clicked, as a user would)."""
+    page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page.goto(f"{server}/")
+    page.locator("nav a", has_text=link).click()
+    page.wait_for_load_state()
+    return page
+
+
 def test_article_page_in_chromium(server: str, browser: object, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
     dialogs: list[str] = []
@@ -140,10 +149,7 @@ def test_injected_script_does_not_run(server: str, browser: object, tmp_path: Pa
 
 
 def test_statements_page_in_chromium(statements_server: str, browser: object, tmp_path: Path) -> None:
-    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
-    page.goto(f"{statements_server}/")
-    page.locator("nav a", has_text="Statements").click()
-    page.wait_for_load_state()
+    page = _open_from_nav(browser, statements_server, "Statements", 1200, 900)
     assert page.url.endswith("/statements")
     section = page.locator("section.cluster")
     assert section.count() == 1 and "Lav Agarwal" in section.inner_text()
@@ -160,10 +166,7 @@ def test_statements_page_in_chromium(statements_server: str, browser: object, tm
 
 
 def test_figures_page_in_chromium(figures_server: str, browser: object, tmp_path: Path) -> None:
-    page = browser.new_page(viewport={"width": 390, "height": 800})  # type: ignore[attr-defined]
-    page.goto(f"{figures_server}/")
-    page.locator("nav a", has_text="Figures").click()
-    page.wait_for_load_state()
+    page = _open_from_nav(browser, figures_server, "Figures", 390, 800)
     assert page.url.endswith("/figures")
     section = page.locator("section.cluster")
     assert section.count() == 1 and "13,387" in section.locator("h2").inner_text()

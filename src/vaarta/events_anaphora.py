@@ -7,7 +7,7 @@ Helpers of :mod:`vaarta.events`; pure functions of the text and its name mention
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -46,11 +46,7 @@ def place_of_here(
     if not _HERE.search(text, clause[0], clause[1]):
         return None
     for s, e in reversed(bounds[max(0, si - HERE_SENTENCES) : si]):
-        locs = [
-            m
-            for m in mentions[bisect_left(m_starts, s) : bisect_left(m_starts, e)]
-            if m[2].type == "LOC" and not match_at(_DATELINE, text, m[1])
-        ]
+        locs = [m for m in mentions[bisect_left(m_starts, s) : bisect_left(m_starts, e)] if _place(text, m)]
         places = event_places(text, locs, e, lex) if locs else []
         if places:
             return places[0]
@@ -103,7 +99,7 @@ def state_of_count(
     si: int,
     mentions: Sequence[tuple[int, int, Entity]],
     m_starts: Sequence[int],
-    kind: object,
+    kind: Callable[[str], str],
 ) -> str | None:
     """The state a bare "राज्य में/के" of sentence ``si`` points at (``kind(name)``: the KB kind)."""
     s0, e0 = bounds[si]
@@ -115,9 +111,14 @@ def state_of_count(
     if before and before[-1][1] == m.start() - 1:
         return None  # "केरल राज्य में": the name is there
     for x in reversed(before):
-        if x[2].type == "LOC" and not match_at(_DATELINE, text, x[1]) and kind(x[2].name) in STATE_KINDS:  # type: ignore[operator]
+        if _place(text, x) and kind(x[2].name) in STATE_KINDS:
             return x[2].name
     return None
+
+
+def _place(text: str, mention: tuple[int, int, Entity]) -> bool:
+    """Whether a mention names a place of the text (not a dateline's city)."""
+    return mention[2].type == "LOC" and not match_at(_DATELINE, text, mention[1])
 
 
 # A measure told with no place and no one named (सभी स्कूल-कॉलेज 22 मार्च तक बंद कर दिए गए हैं)
@@ -135,7 +136,7 @@ def state_of_paragraph(
     si: int,
     mentions: Sequence[tuple[int, int, Entity]],
     m_starts: Sequence[int],
-    kind: object,
+    kind: Callable[[str], str],
 ) -> str | None:
     """The state the paragraph of sentence ``si`` opens with: a place of the paragraph's first
     sentence of a state kind (``kind(name)``: the KB kind), the first place named in that sentence."""
@@ -146,10 +147,11 @@ def state_of_paragraph(
         return None
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, s0)]
     start = breaks[-1] if breaks else 0
-    first = next(((s, e) for s, e in bounds if s >= start), None)
-    if first is None or first[0] > s0:
+    i = bisect_left(bounds, (start,))  # the paragraph's first sentence
+    if i >= len(bounds) or bounds[i][0] > s0:
         return None
+    first = bounds[i]
     for x in mentions[bisect_left(m_starts, first[0]) : bisect_left(m_starts, first[1])]:
-        if x[2].type == "LOC" and not match_at(_DATELINE, text, x[1]):
-            return x[2].name if kind(x[2].name) in STATE_KINDS else None  # type: ignore[operator]
+        if _place(text, x):
+            return x[2].name if kind(x[2].name) in STATE_KINDS else None
     return None

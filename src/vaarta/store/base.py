@@ -332,7 +332,7 @@ class Store(Reading):
 
     def pending_articles(self) -> list[str]:
         """The ids marked pending (``*``: a store written before the ``pending_merge`` migration)."""
-        return [r["article_id"] for r in self.rows("SELECT article_id FROM pending_merge")]
+        return list(self.pending_tokens())
 
     def pending_tokens(self, article_ids: Sequence[str] | None = None) -> dict[str, int]:
         """The pending marks (of ``article_ids``, or all) with their tokens: read at the start of a
