@@ -6,6 +6,8 @@
                                               # -> score against eval/clusters/covid-gold*.jsonl
     python bench/bench_crossdoc.py e2e --explain  # ... and list the false and missed pairs of the tuning days
     python bench/bench_crossdoc.py e2e --blind    # ... and the totals of the blind test days
+    python bench/bench_crossdoc.py agreement  # pairwise agreement of eval/agreement/*.second.jsonl
+                                              # (a second, independent annotation) with eval/clusters
 
 Reads ../shared (or $VAARTA_SHARED) at run time; prints a table, copies nothing into the repo.
 """
@@ -35,7 +37,13 @@ from vaarta.crossdoc import (  # noqa: E402
     reports_from_record,
     statements_from_record,
 )
-from vaarta.crossdoc_eval import negative_violations, score_cluster_sets, score_clusters, score_duplicates  # noqa: E402
+from vaarta.crossdoc_eval import (  # noqa: E402
+    annotator_agreement,
+    negative_violations,
+    score_cluster_sets,
+    score_clusters,
+    score_duplicates,
+)
 from vaarta.model import Event, Rejection, Span  # noqa: E402
 
 GOLD = ROOT / "eval" / "clusters" / "covid-gold.jsonl"
@@ -426,9 +434,31 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
     print(f"duplicates (pairwise, covid-gold days): P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
 
 
+def bench_agreement() -> None:
+    """Each second annotation against the gold set of the same days: how far two annotators
+    who read the same articles agree (the ceiling a merge can be asked to reach)."""
+    if corpora.covid_root() is None:
+        print("../shared missing; skipping agreement")
+        return
+    pooled: list[tuple[float, float, float, int]] = []
+    for second in sorted((ROOT / "eval" / "agreement").glob("*.second.jsonl")):
+        first = ROOT / "eval" / "clusters" / second.name.replace(".second", "")
+        if not first.is_file():
+            continue
+        a, b = corpora.gold_cluster_refs(first), corpora.gold_cluster_refs(second)
+        days = {i.split(":")[2] for g in a + b for k in ("articles", "negative") for i in g.get(k, [])}  # type: ignore[union-attr]
+        uni = {x.id for x in corpora.covid_articles() if x.id.split(":")[2] in days}
+        p, r, f = annotator_agreement(a, b, uni)
+        n_a, n_b = (sum("articles" in g for g in x) for x in (a, b))
+        print(f"  {first.stem:<22} {len(uni)} articles, events {n_a} / {n_b}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        pooled.append((p, r, f, len(uni)))
+    if pooled:
+        print(f"  mean F1 over {len(pooled)} sets: {sum(x[2] for x in pooled) / len(pooled):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["dedup", "merge", "e2e", "all"], nargs="?", default="all")
+    ap.add_argument("what", choices=["dedup", "merge", "e2e", "agreement", "all"], nargs="?", default="all")
     ap.add_argument("-n", type=int, default=10_000, help="synthetic reports for 'merge'")
     ap.add_argument(
         "--explain", action="store_true", help="e2e: list false and missed pairs of the tuning days (never of the test days)"
@@ -446,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_merge(args.n)
     if args.what in ("e2e", "all"):
         bench_e2e(explain=args.explain, compare=args.compare, blind=args.blind)
+    if args.what in ("agreement", "all"):
+        bench_agreement()
     return 0
 
 

@@ -23,7 +23,13 @@ from vaarta.crossdoc import (
     statements_from_record,
     update,
 )
-from vaarta.crossdoc_eval import negative_violations, score_cluster_sets, score_clusters, score_duplicates
+from vaarta.crossdoc_eval import (
+    annotator_agreement,
+    negative_violations,
+    score_cluster_sets,
+    score_clusters,
+    score_duplicates,
+)
 from vaarta.model import Event, Span
 
 SHARED = Path(os.environ.get("VAARTA_SHARED", Path(__file__).parents[1].parent / "shared"))
@@ -238,6 +244,15 @@ def test_pooled_sets_count_only_pairs_within_one_set() -> None:
     assert (round(p, 3), r) == (0.333, 0.5)
 
 
+def test_annotator_agreement_is_pairwise_and_leaves_copies_out() -> None:
+    first = [{"event": "x", "articles": ["a", "b", "c"]}, {"duplicates": ["c", "e"]}]
+    second = [{"event": "x", "articles": ["a", "b"]}, {"event": "y", "articles": ["c", "d"]}]
+    # first: a-b a-c b-c (+ e as c's copy: a-e b-e); second: a-b c-d; c-e is a copy pair
+    p, r, f = annotator_agreement(first, second, {"a", "b", "c", "d", "e"})
+    assert (p, r, round(f, 3)) == (0.5, 0.2, 0.286)
+    assert annotator_agreement(second, second) == (1.0, 1.0, 1.0)
+
+
 @pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")
 def test_cluster_gold_resolves_against_corpus() -> None:
     gold = corpora.gold_cluster_refs(GOLD, SHARED)
@@ -247,6 +262,16 @@ def test_cluster_gold_resolves_against_corpus() -> None:
     days = {i.split(":")[2] for g in events for i in g["articles"]}  # type: ignore[union-attr]
     outlets = {i.split(":")[1] for g in events for i in g["articles"]}  # type: ignore[union-attr]
     assert len(days) >= 3 and outlets == corpora.OUTLET_CODES
+
+
+@pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")
+def test_every_gold_set_and_second_annotation_resolves() -> None:
+    files = sorted((GOLD.parents[1] / "clusters").glob("*.jsonl")) + sorted((GOLD.parents[1] / "agreement").glob("*.jsonl"))
+    assert len(files) >= 16
+    for f in files:
+        gold = corpora.gold_cluster_refs(f, SHARED)
+        assert sum(int(g["unresolved"]) for g in gold) == 0, f.name  # type: ignore[call-overload]
+        assert all(len(set(g["articles"])) >= 2 for g in gold if "articles" in g), f.name  # type: ignore[arg-type]
 
 
 @pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")

@@ -114,6 +114,25 @@ def score_cluster_sets(sets: Sequence[Sequence[Mapping[str, Any]]], system_clust
     return _prf(system, gold)
 
 
+def annotator_agreement(
+    first: Sequence[Mapping[str, Any]],
+    second: Sequence[Mapping[str, Any]],
+    universe: Iterable[str] | None = None,
+) -> tuple[float, float, float]:
+    """Pairwise agreement of two independent annotations of the same days: P/R/F1 of the
+    second's event pairs against the first's (F1 is symmetric), over ``universe`` (default:
+    every article either annotator read for events); copy pairs of either side are left out."""
+    uni = set(universe) if universe is not None else _event_universe(first) | _event_universe(second)
+    a, copies_a = _gold_event_pairs(first)
+    b, copies_b = _gold_event_pairs(second)
+    copies = copies_a | copies_b
+
+    def inside(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        return {p for p in pairs - copies if p[0] in uni and p[1] in uni}
+
+    return _prf(inside(b), inside(a))
+
+
 def negative_violations(gold_lines: Sequence[Mapping[str, Any]], system_clusters: Iterable[Any]) -> list[tuple[str, str, str]]:
     """Gold hard-negative pairs the system merged: ``(id1, id2, why)``."""
     sys_pairs = system_pairs(system_clusters)
