@@ -46,44 +46,35 @@ from vaarta.crossdoc_eval import (  # noqa: E402
 )
 from vaarta.model import Event, Rejection, Span  # noqa: E402
 
-GOLD = ROOT / "eval" / "clusters" / "covid-gold.jsonl"
-# Held out in round 7 (annotated before any system output for them was read); their errors
-# were read in round 8, so they are tuning days now (docs/crossdoc.md).
-HELDOUT = ROOT / "eval" / "clusters" / "covid-gold-heldout.jsonl"
-# Blind test days (30 Mar, 10 Apr 2020): annotated before any system output for them was
-# read; only their score is printed, never their errors (docs/crossdoc.md, round 8).
-TEST = ROOT / "eval" / "clusters" / "covid-gold-test.jsonl"
-# Third tuning set (third session): 19, 23 Mar, 3, 8 Apr, annotated before any system output
-# for them existed, scored once as they were (a generalisation check), then tuned on.
-TUNE3 = ROOT / "eval" / "clusters" / "covid-gold-tune3.jsonl"
-# Fourth tuning set (third session): 20 Mar, 2, 6, 9 Apr, annotated the same way, scored once as
-# it was before round 13 tuned on it.
-TUNE4 = ROOT / "eval" / "clusters" / "covid-gold-tune4.jsonl"
-# Second blind test (third session): days annotated before any system output for them
-# existed, scored once at the end of the session; same rule as TEST (docs/crossdoc.md).
-TEST2 = ROOT / "eval" / "clusters" / "covid-gold-test2.jsonl"
-# Fifth tuning set (fourth session): 21, 27 Mar, 7, 12 Apr, annotated the same way, scored once as it
-# was (session-start code and the session's first change) before anything was tuned on it.
-TUNE5 = ROOT / "eval" / "clusters" / "covid-gold-tune5.jsonl"
-# Third blind test (fourth session): 29, 31 Mar, 11, 13 Apr; same rule as TEST and TEST2.
-TEST3 = ROOT / "eval" / "clusters" / "covid-gold-test3.jsonl"
-# Sixth tuning set (fifth session): 5 Mar, 17, 21, 24 Apr, annotated the same way, scored once as it was
-# (session-start code and the code of that moment) before anything was tuned on it.
-TUNE6 = ROOT / "eval" / "clusters" / "covid-gold-tune6.jsonl"
-# Seventh tuning set (fifth session, at its end): 10, 14 Mar, 18, 22 Apr; annotated the same way, scored
-# once as it was (the session's final code) and left for the next session to tune on.
-TUNE7 = ROOT / "eval" / "clusters" / "covid-gold-tune7.jsonl"
-# Fourth blind test (fifth session): 8 Mar, 4, 16, 23 Apr; same rule as the other blind sets.
-TEST4 = ROOT / "eval" / "clusters" / "covid-gold-test4.jsonl"
-# Fifth blind set (end of the sixth session: 6, 18 Mar, 25, 29 Apr; annotated before any system output for them)
-TEST5 = ROOT / "eval" / "clusters" / "covid-gold-test5.jsonl"
-# Sixth blind set (seventh session: 9, 13 Mar, 19, 28 Apr; annotated before any system output for them)
-TEST6 = ROOT / "eval" / "clusters" / "covid-gold-test6.jsonl"
-# Seventh blind set (eighth session: 7, 16 Mar, 26, 30 Apr; annotated before any system output for them)
-TEST7 = ROOT / "eval" / "clusters" / "covid-gold-test7.jsonl"
-# Sixth session: 12, 17 Mar, 20, 27 Apr, annotated as a blind set before any system output for them, scored
-# once on arrival (session-start code 0.429, code of that moment 0.457), then tuned on
-TUNE8 = ROOT / "eval" / "clusters" / "covid-gold-tune8.jsonl"
+CLUSTERS = ROOT / "eval" / "clusters"
+GOLD = CLUSTERS / "covid-gold.jsonl"
+
+# Every cluster gold set: (file stem, label, role). Every set after the first was annotated by reading
+# all articles of its days before any system output for them existed. A tuning set's errors are read
+# to write rules (each was scored once as it arrived, docs/crossdoc.md); a blind set is only ever
+# scored, its totals printed by ``e2e --blind`` and its errors never listed.
+GOLD_SETS: tuple[tuple[str, str, str], ...] = (
+    ("covid-gold", "covid-gold (4 days)", "tuning"),
+    # held out in round 7, read for errors in round 8
+    ("covid-gold-heldout", "heldout (3 days, tuned in round 8)", "tuning"),
+    ("covid-gold-tune3", "tuning set 3 (4 days, third session)", "tuning"),
+    ("covid-gold-tune4", "tuning set 4 (4 days, third session)", "tuning"),
+    ("covid-gold-tune5", "tuning set 5 (4 days, fourth session)", "tuning"),
+    ("covid-gold-tune6", "tuning set 6 (4 days, fifth session)", "tuning"),
+    ("covid-gold-tune7", "tuning set 7 (4 days, end of fifth session)", "tuning"),
+    # annotated as a blind set in the sixth session, scored once on arrival, then tuned on
+    ("covid-gold-tune8", "tuning set 8 (4 days, sixth session)", "tuning"),
+    # the seventh blind set of the eighth session (covid-gold-test7), scored blind twice, tuned on since the ninth
+    ("covid-gold-tune9", "tuning set 9 (4 days, was blind set 7)", "tuning"),
+    ("covid-gold-test", "BLIND TEST (30 Mar, 10 Apr)", "blind"),
+    ("covid-gold-test2", "BLIND TEST 2 (third session)", "blind"),
+    ("covid-gold-test3", "BLIND TEST 3 (fourth session)", "blind"),
+    ("covid-gold-test4", "BLIND TEST 4 (fifth session)", "blind"),
+    ("covid-gold-test5", "BLIND TEST 5 (sixth session)", "blind"),
+    ("covid-gold-test6", "BLIND TEST 6 (seventh session)", "blind"),
+    # the last three days no set had used (3, 11, 15 Mar), annotated in the ninth session
+    ("covid-gold-test8", "BLIND TEST 8 (ninth session)", "blind"),
+)
 
 # Boilerplate written for this bench (not from any corpus): what outlets add around a copy.
 FOOTER_A = (
@@ -332,15 +323,14 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
     def refs(path: Path) -> list[dict[str, object]]:  # an absent set counts as empty
         return corpora.gold_cluster_refs(path) if path.is_file() else []
 
-    gold_orig = corpora.gold_cluster_refs(GOLD)
-    gold_held, gold_test, gold_test2, gold_test3, gold_test4 = map(refs, (HELDOUT, TEST, TEST2, TEST3, TEST4))
-    gold_test5, gold_test6, gold_test7 = map(refs, (TEST5, TEST6, TEST7))
-    gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8 = map(refs, (TUNE3, TUNE4, TUNE5, TUNE6, TUNE7, TUNE8))
+    sets = [(label, role, refs(CLUSTERS / f"{stem}.jsonl")) for stem, label, role in GOLD_SETS]
+    tune_sets = [g for _, role, g in sets if role == "tuning" and g]
+    blind_sets = [g for _, role, g in sets if role == "blind" and g]
+    tune = [line for g in tune_sets for line in g]
+    blind_gold = [line for g in blind_sets for line in g]
     # the blind days are always analysed and merged (a cluster's window spans neighbouring days, so the
     # tuning scores do not depend on the flag) but scored only when asked for (--blind)
-    blind_sets = [gold_test, gold_test2, gold_test3, gold_test4, gold_test5, gold_test6, gold_test7]
-    blind_gold = [g for b in blind_sets for g in b]
-    gold = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8 + blind_gold
+    gold = tune + blind_gold
     wanted = {i for g in gold for k in ("articles", "negative", "duplicates") for i in g.get(k, [])}  # type: ignore[union-attr]
     days = {i.split(":")[2] for i in wanted}
     arts = [a for a in corpora.covid_articles() if a.id.split(":")[2] in days]
@@ -375,62 +365,33 @@ def bench_e2e(limit: int | None = None, explain: bool = False, compare: bool = F
         print(
             f"{prefix}merged in {t3 - t2:.2f} s into {sum(len({x for x, _ in c.reports}) >= 2 for c in clusters)} multi-article clusters"
         )
-        tune = gold_orig + gold_held + gold_tune3 + gold_tune4 + gold_tune5 + gold_tune6 + gold_tune7 + gold_tune8
-        rows = [
-            ("covid-gold (4 days)", gold_orig),
-            ("heldout (3 days, tuned in round 8)", gold_held),
-            ("tuning days (7)", gold_orig + gold_held),
-            ("tuning set 3 (4 days, third session)", gold_tune3),
-            ("tuning set 4 (4 days, third session)", gold_tune4),
-            ("tuning set 5 (4 days, fourth session)", gold_tune5),
-            ("tuning set 6 (4 days, fifth session)", gold_tune6),
-            ("tuning set 7 (4 days, end of fifth session)", gold_tune7),
-            ("tuning set 8 (4 days, sixth session)", gold_tune8),
-            (f"all tuning days ({len(_days(tune))})", tune),
-        ]
+        rows = [(label, g) for label, role, g in sets if role == "tuning"]
+        rows.append((f"all tuning days ({len(_days(tune))})", tune))
         if blind:
-            rows += [
-                ("BLIND TEST (30 Mar, 10 Apr)", gold_test),
-                ("BLIND TEST 2 (third session)", gold_test2),
-                ("BLIND TEST 3 (fourth session)", gold_test3),
-                ("BLIND TEST 4 (fifth session)", gold_test4),
-                ("BLIND TEST 5 (sixth session)", gold_test5),
-                ("BLIND TEST 6 (seventh session)", gold_test6),
-                ("BLIND TEST 7 (eighth session)", gold_test7),
-                (f"all blind days ({len(_days(blind_gold))})", blind_gold),
-            ]
+            rows += [(label, g) for label, role, g in sets if role == "blind"]
+            rows.append((f"all blind days ({len(_days(blind_gold))})", blind_gold))
         for label, g in rows:
             if g:
                 p, r, f = score_clusters(g, clusters)
                 print(f"  {prefix}{label:<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         # the "all" rows above count a pair of two sets' days (judged by no annotator) as false; this
         # row counts only pairs within one set
-        tune_sets = [gold_orig, gold_held, gold_tune3, gold_tune4, gold_tune5, gold_tune6, gold_tune7, gold_tune8]
-        p, r, f = score_cluster_sets([g for g in tune_sets if g], clusters)
+        p, r, f = score_cluster_sets(tune_sets, clusters)
         print(f"  {prefix}{'all tuning days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if blind:
-            p, r, f = score_cluster_sets([g for g in blind_sets if g], clusters)
+            p, r, f = score_cluster_sets(blind_sets, clusters)
             print(f"  {prefix}{'all blind days, pairs within a set':<36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         for a, b, why in negative_violations(tune, clusters):
             print(f"  {prefix}hard negative merged (tuning days): {a} + {b} ({why})")
-        for label, g in (
-            ("first", gold_test),
-            ("second", gold_test2),
-            ("third", gold_test3),
-            ("fourth", gold_test4),
-            ("fifth", gold_test5),
-            ("sixth", gold_test6),
-            ("seventh", gold_test7),
-        ):
-            if g and blind:
-                print(
-                    f"  {prefix}hard negatives merged on the {label} blind test days: {len(negative_violations(g, clusters))} (not listed)"
-                )
+        if blind:
+            for label, role, g in sets:
+                if role == "blind" and g:
+                    print(f"  {prefix}hard negatives merged on {label}: {len(negative_violations(g, clusters))} (not listed)")
     if explain:
         _explain(tune, multi_article(merge(reports)), reports, _day_universe(tune, (), False))
     # only covid-gold.jsonl lists copies; the later sets' annotators were asked for events, not copies
     # (NT 21 Mar nos. 1 and 2, versions of one round-up, are a copy no later set lists)
-    dp, dr, df = score_duplicates(gold_orig, final_dup)
+    dp, dr, df = score_duplicates(sets[0][2], final_dup)
     print(f"duplicates (pairwise, covid-gold days): P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
 
 
