@@ -49,3 +49,18 @@ def measure_objects(text: str) -> frozenset[str]:
 def different_measures(type_: str, a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two reports of ``type_`` with these objects are different measures."""
     return MEASURE_OBJECTS_APART and type_ in MEASURE_TYPES and bool(a) and bool(b) and not a & b
+
+
+# Flag (round 20): a measure of a district or a city is not the country's measure (a village sealed in
+# Deoghar is not the national lockdown), though the district lies inside the country; a district's and
+# its state's measures may still be one (a state seals hotspots, a city reports its own)
+LOCAL_MEASURE_APART = True
+
+
+def local_and_national(type_: str, chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> bool:
+    """Whether two measures' places (each a chain: the place, then what contains it) lie two or more
+    levels apart, one inside the other: a district's or a city's measure and the country's."""
+    if not (LOCAL_MEASURE_APART and type_ in MEASURE_TYPES and chain_a and chain_b):
+        return False
+    inner, outer = (chain_a, chain_b) if len(chain_a) > len(chain_b) else (chain_b, chain_a)
+    return outer[0] in inner and inner.index(outer[0]) >= 2

@@ -94,6 +94,8 @@ DATE_CARRY_SENTENCES = 1
 # Whether a name inside a longer name (महाराष्ट्र in "महाराष्ट्र सरकार") is read as a name too.
 NESTED_NAMES = True
 # The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
+# How many sentences back a patient pronoun (उन्हें, इसे) finds the person it stands for (0: anywhere before)
+PATIENT_SENTENCES = 1
 _PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन्हे|उसे|इन्हें|इसे)(?![\p{L}\p{M}])")
 # Acts of a government that a passive or impersonal clause reports with no agent: the
 # government of the country or state where it happened did them (round 7: releases too).
@@ -299,7 +301,10 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.recipients = []
                 passive = True
             if passive and not roles.recipients and _PATIENT_PRONOUN.search(text, base + c_s, a_s):
-                roles.recipients = people.before(base + c_s, 1)
+                # उन्हें/इसे … गिरफ्तार किया: the person last named, in this sentence or the one before (a
+                # pronoun does not reach back to a byline: "इसे सील कर दिया" is a shop, not the reporter)
+                near = doc.sentences[si - PATIENT_SENTENCES].start if si >= PATIENT_SENTENCES else 0
+                roles.recipients = people.before(base + c_s, 1, near if PATIENT_SENTENCES else 0)
             adjunct = ADJUNCT_AGENTS and adjunct_agents(
                 text, r_ments, a_s, ADJUNCT_MARKERS, lambda t, p: marker_after(t, p, lex)[0]
             )

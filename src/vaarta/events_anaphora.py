@@ -125,6 +125,9 @@ def _place(text: str, mention: tuple[int, int, Entity]) -> bool:
 # in a paragraph that opens with a state (यूपी में कोरोना के 11 केस … । … बंद कर दिए गए हैं):
 # a round-up of states gives each state a paragraph, and the measure is that state's.
 PARAGRAPH_STATES = True
+# The kinds of place a paragraph's opening gives its measures: a state, and (round 20) a district or a
+# city (a local page's paragraph: "आगरा में … । … छापा मारकर … सील कर दिया गया")
+PARAGRAPH_KINDS = STATE_KINDS | {"district", "city"}
 _PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 # a sentence about many states or the country is no one state's (देश के कई राज्यों ने … बंद कर दिया)
 _NOT_ONE_STATE = regex.compile(r"(?<![\p{L}\p{M}])(?:राज्यों|देश|देशों|प्रदेशों)" + _W)
@@ -153,5 +156,5 @@ def state_of_paragraph(
     first = bounds[i]
     for x in mentions[bisect_left(m_starts, first[0]) : bisect_left(m_starts, first[1])]:
         if _place(text, x):
-            return x[2].name if kind(x[2].name) in STATE_KINDS else None
+            return x[2].name if kind(x[2].name) in PARAGRAPH_KINDS else None
     return None

@@ -1,0 +1,82 @@
+"""Crossdoc round 20 (ninth session) (issue 6): a patient pronoun finds its person nearby, not in a
+byline; a placeless measure in a district's or a city's paragraph is that place's; a local measure
+is not the country's. Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from vaarta import crossdoc_measures, events, events_anaphora
+from vaarta.crossdoc import EventReport, compatible, place_hierarchy
+from vaarta.model import Event, Span
+
+from conftest_events import ent
+from conftest_events import of_type as of
+from conftest_events import run_events as run
+
+AGRA = lambda t: ent(t, "Agra", "LOC", "आगरा")  # noqa: E731
+REPORTER = lambda t: ent(t, "Rakesh Verma", "PER", "राकेश वर्मा")  # noqa: E731
+ARRESTED = lambda t: ent(t, "Sunil Yadav", "PER", "सुनील यादव")  # noqa: E731
+
+LOCAL_PAGE = (
+    "आगरा में दवा दुकानों पर कड़ी नजर\nराकेश वर्मा, आगरा\n\n"
+    "शनिवार को आगरा में प्रशासन ने सख्ती दिखाई। जिले में मास्क की कालाबाजारी की शिकायतें मिली थीं। "
+    "कई दुकानों की जांच हुई। एक मेडिकल स्टोर पर छापा मारकर सैकड़ों मास्क जब्त कर इसे सील कर दिया गया है।"
+)
+
+
+def test_a_pronoun_does_not_reach_back_to_the_byline() -> None:
+    [m] = of(run(LOCAL_PAGE, [AGRA, REPORTER]), "COERCE")
+    # "इसे सील कर दिया गया": the shop, not the reporter of the byline four sentences before
+    assert m.recipients == () and m.trigger == "सील कर"
+
+
+def test_a_pronoun_still_finds_the_person_of_the_sentence_before() -> None:
+    t = "पुलिस ने सुनील यादव को मास्क की कालाबाजारी करते पकड़ा। उसे गिरफ्तार कर लिया गया है।"
+    assert [e.recipients for e in of(run(t, [ARRESTED]), "COERCE")][-1] == ("Sunil Yadav",)
+
+
+def test_pronoun_window_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events, "PATIENT_SENTENCES", 0)  # anywhere before: the byline's name
+    [m] = of(run(LOCAL_PAGE, [AGRA, REPORTER]), "COERCE")
+    assert m.recipients == ("Rakesh Verma",)
+
+
+def test_a_placeless_measure_is_its_paragraphs_city() -> None:
+    [m] = of(run(LOCAL_PAGE, [AGRA, REPORTER]), "COERCE")
+    assert m.location == "Agra"
+
+
+def test_paragraph_kinds_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_anaphora, "PARAGRAPH_KINDS", events_anaphora.STATE_KINDS)
+    # a city opening the paragraph no longer places it (a state still would)
+    assert [m.location for m in of(run(LOCAL_PAGE, [AGRA, REPORTER]), "COERCE")] in ([], [None])
+
+
+def _sealing(art: str, loc: str, words: str) -> EventReport:
+    ev = Event(type="COERCE", status="occurred", actors=(), recipients=(), evidence=(Span(0, 5),), location=loc)
+    return EventReport(art, 0, "2020-04-20", f"{art}.txt", ev, words)
+
+
+def test_a_local_measure_is_not_the_countrys() -> None:
+    places = place_hierarchy()
+    village = _sealing("a", "Deoghar district", "कंटेनमेंट जोन घोषित कर गांव को सील कर दिया गया है ।")
+    nation = _sealing("b", "India", "देश में लॉकडाउन के बीच कई इलाकों को सील कर दिया गया है ।")
+    state = _sealing("c", "Jharkhand", "झारखंड में संक्रमित इलाकों को सील कर दिया गया है ।")
+    ok, why = compatible(village, nation, places)
+    assert not ok and why == "a local measure and the country's"
+    # a district's measure and its state's may be one (the state seals, the district reports it)
+    assert compatible(village, state, places)[0]
+    assert compatible(state, nation, places)[0]
+
+
+def test_local_measure_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_measures, "LOCAL_MEASURE_APART", False)
+    village = _sealing("a", "Deoghar district", "गांव को सील कर दिया गया है ।")
+    nation = _sealing("b", "India", "कई इलाकों को सील कर दिया गया है ।")
+    assert compatible(village, nation, place_hierarchy())[0]
