@@ -80,3 +80,26 @@ def test_local_measure_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     village = _sealing("a", "Deoghar district", "गांव को सील कर दिया गया है ।")
     nation = _sealing("b", "India", "कई इलाकों को सील कर दिया गया है ।")
     assert compatible(village, nation, place_hierarchy())[0]
+
+
+INDIA = lambda t: ent(t, "India", "LOC", "भारत", "देश")  # noqa: E731
+MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट्र")  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a headline with no verb: "34 patients confirmed"
+        ("कोरोना वायरस: भारत में अब तक 34 मरीजों की पुष्टि", "India"),
+        # "114 confirmed cases are", "114 cases in all, of which …"
+        ("स्वास्थ्य मंत्रालय ने कहा, भारत में कोरोना के कुल 114 पुष्ट मामले हैं, जिनमें 13 ठीक हो चुके हैं।", "India"),
+        ("भारत में कोरोना वायरस के अब तक कुल 114 मामले, जिसमें दो की मौत हो चुकी है।", "India"),
+        # "the number of sufferers reached 38"; "after 38 patients were found"
+        ("महाराष्ट्र में कोरोना के पीड़ितों की संख्या 38 पहुंच गई है।", "Maharashtra"),
+        ("महाराष्ट्र में कोरोना के सर्वाधिक 38 मरीज पाए जाने के बाद सरकार सतर्क है।", "Maharashtra"),
+    ],
+    ids=["patients-confirmed", "confirmed-cases-are", "cases-of-which", "sufferers-reached", "patients-found"],
+)
+def test_more_ways_to_give_a_count(sentence: str, place: str) -> None:
+    counts = [e for e in of(run(sentence, [INDIA, MAHARASHTRA]), "DISASTER") if e.mode == "epidemic"]
+    assert [e.location for e in counts][:1] == [place]
