@@ -103,3 +103,25 @@ MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट�
 def test_more_ways_to_give_a_count(sentence: str, place: str) -> None:
     counts = [e for e in of(run(sentence, [INDIA, MAHARASHTRA]), "DISASTER") if e.mode == "epidemic"]
     assert [e.location for e in counts][:1] == [place]
+
+
+ITALY = lambda t: ent(t, "Italy", "LOC", "इटली")  # noqa: E731
+IRAN = lambda t: ent(t, "Iran", "LOC", "ईरान")  # noqa: E731
+BACK_FROM_ITALY = (
+    "कोरोना वायरस: भारत में सतर्कता\n\nअस्पताल में दो संदिग्ध मरीज भर्ती हैं। दोनों हाल ही में इटली से लौटे हैं।\n\n"
+    "देश में कोरोना वायरस से संक्रमित लोगों की संख्या अब 34 तक पहुंच गई।"
+)
+
+
+def test_a_country_patients_came_back_from_is_not_the_countrys_count() -> None:
+    counts = [e for e in of(run(BACK_FROM_ITALY, [INDIA, ITALY]), "DISASTER") if e.mode == "epidemic"]
+    assert "India" in [e.location for e in counts]
+    # a foreign country the article is about still takes "देश में" (ईरान में … । देश में …)
+    t = "कोरोना वायरस से ईरान बेहाल है।\n\nदेश में संक्रमित लोगों की संख्या अब 978 तक पहुंच गई।"
+    assert "India" not in [e.location for e in of(run(t, [INDIA, IRAN]), "DISASTER")]
+
+
+def test_travel_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events, "TRAVEL_NOT_HOME", False)
+    counts = [e for e in of(run(BACK_FROM_ITALY, [INDIA, ITALY]), "DISASTER") if e.mode == "epidemic"]
+    assert "India" not in [e.location for e in counts]

@@ -94,6 +94,8 @@ DATE_CARRY_SENTENCES = 1
 # Whether a name inside a longer name (महाराष्ट्र in "महाराष्ट्र सरकार") is read as a name too.
 NESTED_NAMES = True
 # The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
+# Flag (round 20): a country a patient came back from does not make "देश में" that country's
+TRAVEL_NOT_HOME = True
 # How many sentences back a patient pronoun (उन्हें, इसे) finds the person it stands for (0: anywhere before)
 PATIENT_SENTENCES = 1
 _PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन्हे|उसे|इन्हें|इसे)(?![\p{L}\p{M}])")
@@ -368,7 +370,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 # "देश में 149 नए मामले": in an Indian paper the country is India (round 9)
                 # (only when the article names India: a location is one of its entities)
                 if country_ments is None:
-                    country_ments = countries_named(mentions, res)
+                    country_ments = countries_named(mentions, res, text, lex.epidemic_not_place if TRAVEL_NOT_HOME else None)
                 if trig.frame == "measure":
                     home = national(text, (base + c_s, base + c_e), country_ments, NATIONAL_IN)
                 else:

@@ -51,12 +51,19 @@ _COUNT_AFTER = regex.compile(
 _SEP = regex.compile(r"[\s,;]*(?:(?:और|तथा|एवं|व|वहीं|जबकि|तो)\s+)?$")
 
 
-def countries_named(mentions: Sequence[tuple[int, int, Entity]], res: Resources | None) -> list[tuple[int, str]]:
-    """(start, name) of the document's mentions of countries (KB kind), in order."""
+def countries_named(
+    mentions: Sequence[tuple[int, int, Entity]],
+    res: Resources | None,
+    text: str | None = None,
+    not_here: regex.Pattern[str] | None = None,
+) -> list[tuple[int, str]]:
+    """(start, name) of the document's mentions of countries (KB kind), in order; with ``text`` and
+    ``not_here`` (the lexicon's ``epidemic_not_place``), not a country a patient came back from
+    ("इटली से लौटे हैं । … देश में 34": India's count, round 20)."""
     kinds: dict[str, bool] = {}
     out = []
     for m in mentions:
-        if m[2].type == "LOC":
+        if m[2].type == "LOC" and not (text is not None and not_here is not None and match_at(not_here, text, m[1])):
             if m[2].name not in kinds:
                 kinds[m[2].name] = _place_kind(m[2].name, res) == "country"
             if kinds[m[2].name]:
