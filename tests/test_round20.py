@@ -97,8 +97,23 @@ MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट�
         # "the number of sufferers reached 38"; "after 38 patients were found"
         ("महाराष्ट्र में कोरोना के पीड़ितों की संख्या 38 पहुंच गई है।", "Maharashtra"),
         ("महाराष्ट्र में कोरोना के सर्वाधिक 38 मरीज पाए जाने के बाद सरकार सतर्क है।", "Maharashtra"),
+        # "N cases are"; a headline "X में कोरोना के N मामले, …"; "the tally became"; "cases have come to light"
+        ("महाराष्ट्र में कोरोना वायरस से संक्रमण के 617 मामले हैं।", "Maharashtra"),
+        ("भारत में कोरोना के 251 मामले, पीड़ितों में 32 विदेशी", "India"),
+        ("महाराष्ट्र में कोरोना मरीजों की कुल तादाद 1100 हो गई है।", "Maharashtra"),
+        ("भारत में कोरोना वायरस के अब तक 9,152 मामले सामने आ गए हैं।", "India"),
     ],
-    ids=["patients-confirmed", "confirmed-cases-are", "cases-of-which", "sufferers-reached", "patients-found"],
+    ids=[
+        "patients-confirmed",
+        "confirmed-cases-are",
+        "cases-of-which",
+        "sufferers-reached",
+        "patients-found",
+        "cases-are",
+        "headline-cases",
+        "tally",
+        "came-to-light",
+    ],
 )
 def test_more_ways_to_give_a_count(sentence: str, place: str) -> None:
     counts = [e for e in of(run(sentence, [INDIA, MAHARASHTRA]), "DISASTER") if e.mode == "epidemic"]
@@ -125,3 +140,8 @@ def test_travel_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(events, "TRAVEL_NOT_HOME", False)
     counts = [e for e in of(run(BACK_FROM_ITALY, [INDIA, ITALY]), "DISASTER") if e.mode == "epidemic"]
     assert "India" not in [e.location for e in counts]
+
+
+def test_cases_of_a_crime_are_no_outbreak() -> None:
+    # "N मामले हैं" counts cases of an outbreak only in an article about one
+    assert of(run("महाराष्ट्र में ठगी के 617 मामले हैं।", [MAHARASHTRA]), "DISASTER") == []
