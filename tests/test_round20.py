@@ -102,6 +102,11 @@ MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट�
         ("भारत में कोरोना के 251 मामले, पीड़ितों में 32 विदेशी", "India"),
         ("महाराष्ट्र में कोरोना मरीजों की कुल तादाद 1100 हो गई है।", "Maharashtra"),
         ("भारत में कोरोना वायरस के अब तक 9,152 मामले सामने आ गए हैं।", "India"),
+        # headlines: "Bihar: 147 corona patients", "total cases became 315", "N new cases and …"
+        ("महाराष्ट्र में 147 कोरोना मरीज", "Maharashtra"),
+        ("भारत में कोरोना के कुल मामले हुए 315", "India"),
+        ("भारत में 24 घंटों में कोरोना के 1823 नए मामले और 67 लोगों की गई जान", "India"),
+        ("महाराष्ट्र में अब तक 350 संक्रमित मरीज सामने आ चुके हैं।", "Maharashtra"),
     ],
     ids=[
         "patients-confirmed",
@@ -113,6 +118,10 @@ MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट�
         "headline-cases",
         "tally",
         "came-to-light",
+        "headline-patients",
+        "total-became",
+        "new-and-deaths",
+        "patients-came-to-light",
     ],
 )
 def test_more_ways_to_give_a_count(sentence: str, place: str) -> None:
