@@ -154,3 +154,19 @@ def test_travel_flag(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_cases_of_a_crime_are_no_outbreak() -> None:
     # "N मामले हैं" counts cases of an outbreak only in an article about one
     assert of(run("महाराष्ट्र में ठगी के 617 मामले हैं।", [MAHARASHTRA]), "DISASTER") == []
+
+
+UP = lambda t: ent(t, "Uttar Pradesh", "LOC", "यूपी", "उत्तर प्रदेश")  # noqa: E731
+LUCKNOW = lambda t: ent(t, "Lucknow", "LOC", "लखनऊ")  # noqa: E731
+HEADLINE_PLACE = "यूपी : 24 घंटे में कोरोना वायरस से संक्रमित 41 नए मरीज, कुल संख्या 410\nलखनऊ : प्रदेश में कोरोना फैल रहा है।"
+
+
+def test_a_headlines_place_before_a_colon_is_its_subject() -> None:
+    counts = [e for e in of(run(HEADLINE_PLACE, [UP, LUCKNOW]), "DISASTER") if e.mode == "epidemic"]
+    # the body's "लखनऊ :" is still a dateline: the reporter's desk, not the count's place
+    assert [e.location for e in counts] == ["Uttar Pradesh"]
+
+
+def test_headline_topic_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events, "HEADLINE_TOPIC", False)
+    assert [e.location for e in of(run(HEADLINE_PLACE, [UP, LUCKNOW]), "DISASTER")] in ([], [None])

@@ -94,6 +94,8 @@ DATE_CARRY_SENTENCES = 1
 # Whether a name inside a longer name (महाराष्ट्र in "महाराष्ट्र सरकार") is read as a name too.
 NESTED_NAMES = True
 # The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
+# Flag (round 20): a place before a colon in the headline is its subject, not a dateline
+HEADLINE_TOPIC = True
 # Flag (round 20): a country a patient came back from does not make "देश में" that country's
 TRAVEL_NOT_HOME = True
 # How many sentences back a patient pronoun (उन्हें, इसे) finds the person it stands for (0: anywhere before)
@@ -193,13 +195,19 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     sent_casualties: dict[int, tuple[int | None, int | None]] = {}  # per sentence: casualties
     place_parts: dict[int, list[tuple[list[str], int, int]]] = {}  # per sentence: place_counts
     country_ments: list[tuple[int, str]] | None = None  # countries named (computed once, when needed)
+    title_end = text.find("\n") if HEADLINE_TOPIC else -1  # the headline is the text's first line
     for si, sent in enumerate(doc.sentences):
         if not sent_triggers[si]:
             continue
         base = sent.start
         # a dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place
         lo, hi = bisect_left(m_starts, sent.start), bisect_right(m_starts, sent.end)
-        s_ments = [m for m in mentions[lo:hi] if m[1] <= sent.end and not match_at(_DATELINE, text, m[1])]
+        # (a headline's "यूपी : 41 नए मरीज" names its subject, not a reporter's desk: HEADLINE_TOPIC)
+        s_ments = [
+            m
+            for m in mentions[lo:hi]
+            if m[1] <= sent.end and not (match_at(_DATELINE, text, m[1]) and not (HEADLINE_TOPIC and m[1] <= title_end))
+        ]
         # a name inside a longer one (महाराष्ट्र in "महाराष्ट्र सरकार") is part of that name
         s_ments = [
             m
