@@ -93,13 +93,13 @@ _EARLIER_PATIENT = regex.compile(
 DATE_CARRY_SENTENCES = 1
 # Whether a name inside a longer name (महाराष्ट्र in "महाराष्ट्र सरकार") is read as a name too.
 NESTED_NAMES = True
-# The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
 # Flag (round 20): a place before a colon in the headline is its subject, not a dateline
 HEADLINE_TOPIC = True
 # Flag (round 20): a country a patient came back from does not make "देश में" that country's
 TRAVEL_NOT_HOME = True
 # How many sentences back a patient pronoun (उन्हें, इसे) finds the person it stands for (0: anywhere before)
 PATIENT_SENTENCES = 1
+# The patient of a passive clause named by a pronoun (उन्हें हिरासत में लिया गया).
 _PATIENT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्हें|उन्हे|उसे|इन्हें|इसे)(?![\p{L}\p{M}])")
 # Acts of a government that a passive or impersonal clause reports with no agent: the
 # government of the country or state where it happened did them (round 7: releases too).
