@@ -5,6 +5,7 @@ is not the country's. Hindi sentences written for these tests."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from vaarta import crossdoc_measures, events, events_anaphora
 from vaarta.crossdoc import EventReport, compatible, place_hierarchy
-from vaarta.model import Event, Span
+from vaarta.model import Entity, Event, Span
 
 from conftest_events import ent
 from conftest_events import of_type as of
@@ -83,6 +84,13 @@ def test_local_measure_flag(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 INDIA = lambda t: ent(t, "India", "LOC", "भारत", "देश")  # noqa: E731
+
+
+def epidemic_reports(text: str, ents: list[Callable[[str], Entity]]) -> list[Event]:
+    """The epidemic reports (counts) of a text of ours."""
+    return [e for e in of(run(text, ents), "DISASTER") if e.mode == "epidemic"]
+
+
 MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट्र")  # noqa: E731
 
 
@@ -125,7 +133,7 @@ MAHARASHTRA = lambda t: ent(t, "Maharashtra", "LOC", "महाराष्ट�
     ],
 )
 def test_more_ways_to_give_a_count(sentence: str, place: str) -> None:
-    counts = [e for e in of(run(sentence, [INDIA, MAHARASHTRA]), "DISASTER") if e.mode == "epidemic"]
+    counts = epidemic_reports(sentence, [INDIA, MAHARASHTRA])
     assert [e.location for e in counts][:1] == [place]
 
 
@@ -138,7 +146,7 @@ BACK_FROM_ITALY = (
 
 
 def test_a_country_patients_came_back_from_is_not_the_countrys_count() -> None:
-    counts = [e for e in of(run(BACK_FROM_ITALY, [INDIA, ITALY]), "DISASTER") if e.mode == "epidemic"]
+    counts = epidemic_reports(BACK_FROM_ITALY, [INDIA, ITALY])
     assert "India" in [e.location for e in counts]
     # a foreign country the article is about still takes "देश में" (ईरान में … । देश में …)
     t = "कोरोना वायरस से ईरान बेहाल है।\n\nदेश में संक्रमित लोगों की संख्या अब 978 तक पहुंच गई।"
@@ -147,7 +155,7 @@ def test_a_country_patients_came_back_from_is_not_the_countrys_count() -> None:
 
 def test_travel_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(events, "TRAVEL_NOT_HOME", False)
-    counts = [e for e in of(run(BACK_FROM_ITALY, [INDIA, ITALY]), "DISASTER") if e.mode == "epidemic"]
+    counts = epidemic_reports(BACK_FROM_ITALY, [INDIA, ITALY])
     assert "India" not in [e.location for e in counts]
 
 
@@ -162,7 +170,7 @@ HEADLINE_PLACE = "यूपी : 24 घंटे में कोरोना �
 
 
 def test_a_headlines_place_before_a_colon_is_its_subject() -> None:
-    counts = [e for e in of(run(HEADLINE_PLACE, [UP, LUCKNOW]), "DISASTER") if e.mode == "epidemic"]
+    counts = epidemic_reports(HEADLINE_PLACE, [UP, LUCKNOW])
     # the body's "लखनऊ :" is still a dateline: the reporter's desk, not the count's place
     assert [e.location for e in counts] == ["Uttar Pradesh"]
 

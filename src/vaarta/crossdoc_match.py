@@ -29,7 +29,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
 )
 from .crossdoc_figures import FIGURE, figure_match
 from .crossdoc_measures import MEASURE_TYPES, different_measures, local_and_national, measure_objects
-from .crossdoc_places import PlaceMap, as_place_map, chain, loc_ok
+from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
 from .segment import _OUTSIDE_PLAIN, _plain_class
@@ -393,7 +393,7 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     l_ok, loc_why = loc_ok(fa.loc, fb.loc, inside, bool(exact))
     if not l_ok:
         return False, loc_why
-    if fa.loc and fb.loc and local_and_national(ea.type, chain(fa.loc, inside), chain(fb.loc, inside)):
+    if local_and_national(ea.type, fa.loc, fb.loc, inside):
         return False, "a local measure and the country's"
     reasons = ["same type"]
     strong = False

@@ -12,7 +12,11 @@ rule, and a round-up sentence naming several kinds overlaps with each of them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import regex
+
+from .crossdoc_places import chain
 
 # Flag: measures whose evidence names disjoint kinds of object are different events
 MEASURE_OBJECTS_APART = True
@@ -57,10 +61,10 @@ def different_measures(type_: str, a: frozenset[str], b: frozenset[str]) -> bool
 LOCAL_MEASURE_APART = True
 
 
-def local_and_national(type_: str, chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> bool:
-    """Whether two measures' places (each a chain: the place, then what contains it) lie two or more
-    levels apart, one inside the other: a district's or a city's measure and the country's."""
-    if not (LOCAL_MEASURE_APART and type_ in MEASURE_TYPES and chain_a and chain_b):
+def local_and_national(type_: str, loc_a: str | None, loc_b: str | None, inside: Mapping[str, str]) -> bool:
+    """Whether two measures' places lie two or more levels apart, one inside the other (``inside``: place
+    → the place containing it): a district's or a city's measure and the country's."""
+    if not (LOCAL_MEASURE_APART and type_ in MEASURE_TYPES and loc_a and loc_b):
         return False
-    inner, outer = (chain_a, chain_b) if len(chain_a) > len(chain_b) else (chain_b, chain_a)
+    inner, outer = sorted((chain(loc_a, inside), chain(loc_b, inside)), key=len, reverse=True)
     return outer[0] in inner and inner.index(outer[0]) >= 2

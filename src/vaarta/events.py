@@ -54,7 +54,7 @@ from .events_clauses import (
     unnamed_agent,
     word_end,
 )
-from .events_context import _Salient, _Times
+from .events_context import _Salient, _Times, sentence_mentions
 from .events_draft import NOMINAL_TYPES, VIOLENT, _Draft, _party_ok, _place_kind
 from .events_implied import PLACED_LATER_TYPES, authority_country, country_counts, place_told_after, subject_country
 from .events_lexicon import Trigger, load_lexicon, match_at
@@ -151,7 +151,6 @@ _PARTNER = regex.compile(r"(?<![\p{L}\p{M}])(?:से|के\s+साथ|के\
 _INTERVIEW = regex.compile(r"\s*(?:करते|करती)\s+हुए(?![\p{L}\p{M}])[^।?!]*?(?<![\p{L}\p{M}])(?:कहा|बताया)(?![\p{L}\p{M}])")
 # A crime named as a legal case: "हत्या के मामले में", "हत्या एक मामले में", "हमले की जांच".
 _CASE = regex.compile(r"\s+(?:के|एक|की|का)\s+(?:मामले|मामला|केस|मुकदमे|मुक़दमे|जांच|जाँच|आरोप|साजिश|साज़िश)(?![\p{L}\p{M}])")
-_DATELINE = regex.compile(r"[ \t]*:")
 _NEXT_WORDS = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,4}")
 
 
@@ -200,20 +199,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
         if not sent_triggers[si]:
             continue
         base = sent.start
-        # a dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place
-        lo, hi = bisect_left(m_starts, sent.start), bisect_right(m_starts, sent.end)
-        # (a headline's "यूपी : 41 नए मरीज" names its subject, not a reporter's desk: HEADLINE_TOPIC)
-        s_ments = [
-            m
-            for m in mentions[lo:hi]
-            if m[1] <= sent.end and not (match_at(_DATELINE, text, m[1]) and not (HEADLINE_TOPIC and m[1] <= title_end))
-        ]
-        # a name inside a longer one (महाराष्ट्र in "महाराष्ट्र सरकार") is part of that name
-        s_ments = [
-            m
-            for m in s_ments
-            if NESTED_NAMES or not any(o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in s_ments)
-        ]
+        s_ments = sentence_mentions(text, mentions, m_starts, (sent.start, sent.end), title_end, NESTED_NAMES)
         sm_starts = [m[0] for m in s_ments]
         sm_max_end = list(accumulate((m[1] for m in s_ments), max))  # by bisection: one long sentence stays linear
         following = _next_of_type(sent_triggers[si])
@@ -313,8 +299,8 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
             if passive and not roles.recipients and _PATIENT_PRONOUN.search(text, base + c_s, a_s):
                 # उन्हें/इसे … गिरफ्तार किया: the person last named, in this sentence or the one before (a
                 # pronoun does not reach back to a byline: "इसे सील कर दिया" is a shop, not the reporter)
-                near = doc.sentences[si - PATIENT_SENTENCES].start if si >= PATIENT_SENTENCES else 0
-                roles.recipients = people.before(base + c_s, 1, near if PATIENT_SENTENCES else 0)
+                near = doc.sentences[max(0, si - PATIENT_SENTENCES)].start if PATIENT_SENTENCES else 0
+                roles.recipients = people.before(base + c_s, 1, near)
             adjunct = ADJUNCT_AGENTS and adjunct_agents(
                 text, r_ments, a_s, ADJUNCT_MARKERS, lambda t, p: marker_after(t, p, lex)[0]
             )

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 
 import regex
 
+from .events_context import dateline
 from .events_draft import _Draft
-from .events_lexicon import Lexicon, match_at
+from .events_lexicon import Lexicon
 from .events_places import event_places
 from .model import Entity
 
@@ -23,7 +24,6 @@ _HERE = regex.compile(r"(?<![\p{L}\p{M}])(?:यहां|यहाँ|वहा�
 HERE_TYPES = frozenset({"PROTEST", "ASSAULT", "ACCIDENT", "DISASTER", "COERCE"})
 # Sentences back searched for the place यहां/वहां points at.
 HERE_SENTENCES = 2
-_DATELINE = regex.compile(r"[ \t]*:")
 # A nominalised clause ending in "के (कुछ ही घंटे) बाद": "X द्वारा घोषणा करने के कुछ घंटे बाद
 # मजदूर सड़क पर आ गए" — X is the agent of the announcement, not of what followed it.
 _AFTER = regex.compile(r"(?<![\p{L}\p{M}])(?:के|की)\s+(?:[\p{L}\p{M}]+\s+){0,3}?(?:बाद|पश्चात)" + _W)
@@ -118,7 +118,7 @@ def state_of_count(
 
 def _place(text: str, mention: tuple[int, int, Entity]) -> bool:
     """Whether a mention names a place of the text (not a dateline's city)."""
-    return mention[2].type == "LOC" and not match_at(_DATELINE, text, mention[1])
+    return mention[2].type == "LOC" and not dateline(text, mention[1])
 
 
 # A measure told with no place and no one named (सभी स्कूल-कॉलेज 22 मार्च तक बंद कर दिए गए हैं)
@@ -141,8 +141,9 @@ def state_of_paragraph(
     m_starts: Sequence[int],
     kind: Callable[[str], str],
 ) -> str | None:
-    """The state the paragraph of sentence ``si`` opens with: a place of the paragraph's first
-    sentence of a state kind (``kind(name)``: the KB kind), the first place named in that sentence."""
+    """The state (or district or city, :data:`PARAGRAPH_KINDS`) the paragraph of sentence ``si`` opens
+    with: the first place named in the paragraph's first sentence, if of such a kind (``kind(name)``:
+    the KB kind)."""
     if not PARAGRAPH_STATES:
         return None
     s0 = bounds[si][0]

@@ -21,6 +21,33 @@ _RANGE_END = regex.compile(
 )  # "31 मार्च की आधी रात तक": the end of a period too
 
 
+# A dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place.
+_DATELINE = regex.compile(r"[ \t]*:")
+
+
+def dateline(text: str, mention_end: int) -> bool:
+    """Whether the mention ending at ``mention_end`` is a dateline's place (a colon follows it)."""
+    return bool(match_at(_DATELINE, text, mention_end))
+
+
+def sentence_mentions(
+    text: str,
+    mentions: Sequence[tuple[int, int, Entity]],
+    m_starts: Sequence[int],
+    sent: tuple[int, int],
+    title_end: int,
+    nested: bool,
+) -> list[tuple[int, int, Entity]]:
+    """The mentions of the sentence ``sent`` (start, end) that may be its parties or places: no dateline,
+    except in the headline (up to ``title_end``, -1 for none: "यूपी : 41 नए मरीज" names the headline's
+    subject, round 20), and unless ``nested`` no name inside a longer one (महाराष्ट्र in "महाराष्ट्र सरकार")."""
+    lo, hi = bisect_left(m_starts, sent[0]), bisect_right(m_starts, sent[1])
+    out = [m for m in mentions[lo:hi] if m[1] <= sent[1] and (m[1] <= title_end or not dateline(text, m[1]))]
+    if nested:
+        return out
+    return [m for m in out if not any(o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in out)]
+
+
 class _Salient:
     """The last distinct entities of some types mentioned before a position: what
     ``sorted(mentions, key=-start)`` walked from the position gave, from one sorted list built
