@@ -72,4 +72,5 @@ def test_a_sealed_place_and_a_leaders_hint_are_two_measures() -> None:
 
 def test_measure_place_apart_off_merges_them(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(events_merge, "MEASURE_PLACE_APART", False)
+    monkeypatch.setattr(events_merge, "MEASURE_OBJECTS_SPLIT", False)  # a lockdown and a sealing: apart by objects too
     assert len(of(run(SEALED, [PM, MEERUT]), "COERCE")) == 1

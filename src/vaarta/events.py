@@ -260,7 +260,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
                 roles.actors = read_roles(text, r_ments, base, a_s, a_e, lex, marker_after).actors
             if not roles.actors and ROLE_ANNOUNCER and trig.type == "AID":  # "वित्त मंत्री ने संकेत दिए कि …" (crossdoc round 11)
                 roles.actors = role_announcer(text, mentions, m_starts, base, a_s, doc.sentences[max(0, si - 2)].start)
-            status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex)
+            status = "planned" if intention else status_of(text, a_s, verb_end, base + c_e, lex, trig.halt)
             if status == "negated" and trig.type in NOMINAL_TYPES and not match_at(_NEG_NEAR, text, verb_end):
                 status = "occurred"  # भूकंप की तीव्रता ज्यादा नहीं थी: the negation is of another predicate
             if in_speech and status != "occurred" and trig.frame != "announce":

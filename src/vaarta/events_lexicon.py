@@ -44,6 +44,7 @@ class Trigger:
     pattern: regex.Pattern[str]
     rank: int  # position in the file: earlier entries win ties
     frame: str | None = None  # "measure": curfew/lockdown, imposed on a place, agent only if named
+    halt: bool = False  # the negation is the measure: "ट्रेनें नहीं चलेंगी" is a halt, not a denial
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +292,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     """Compile the lexicon at ``path`` (default: the packaged file)."""
     data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
     triggers = tuple(
-        Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i, t.get("frame"))
+        Trigger(t["type"], t["kind"], t.get("mode"), _word(t["pattern"]), i, t.get("frame"), bool(t.get("halt")))
         for i, t in enumerate(data["triggers"])
     )
     death, injury = _word(data["death_words"]), _word(data["injury_words"])

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .events_draft import NOMINAL_TYPES, _Draft, _place_kind
 from .events_lexicon import Lexicon
+from .events_objects import measure_objects
 from .events_places import _COORD_GAP, _as_district, _contains, _kb_inside, place_chains
 from .model import Document, Entity, Resources, Span
 
@@ -193,6 +194,11 @@ SAME_PLACE_FIRST = True
 MERGE_LOOKBACK = 200
 
 
+# Flag (crossdoc round 21): two measures of one article whose sentences name disjoint kinds of object
+# (schools closed, trains cancelled) are two events, as they are across articles
+MEASURE_OBJECTS_SPLIT = True
+
+
 def _merge(
     drafts: list[_Draft], doc: Document, mentions: Sequence[tuple[int, int, Entity]], lex: Lexicon, res: Resources | None = None
 ) -> list[_Draft]:
@@ -207,9 +213,21 @@ def _merge(
     by_kind: dict[tuple[str, str], list[_Draft]] = {}
     seen: dict[int, set[Span]] = {}  # the spans of each evidence list, by the list's id (split drafts share one)
     districts: dict[str, bool] = {}
+    objects: dict[int, set[str]] = {}  # measure drafts: the kinds of object their sentences name
+
+    def same_objects(o: _Draft, d: _Draft) -> bool:
+        if not (MEASURE_OBJECTS_SPLIT and o.trigger.frame == d.trigger.frame == "measure"):
+            return True
+        a, b = (
+            objects.setdefault(id(x), set(measure_objects(doc.text[x.evidence[0].start : x.evidence[0].end]))) for x in (o, d)
+        )
+        return not (a and b) or bool(a & b)
+
     for d in drafts:
         pool = by_kind.setdefault((d.type, d.status), [])
-        tgt = next((o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside, doc.published)), None)
+        tgt = next(
+            (o for o in reversed(pool[-MERGE_LOOKBACK:]) if _compatible(o, d, inside, doc.published) and same_objects(o, d)), None
+        )
         if SAME_PLACE_FIRST and tgt is not None and tgt.date and d.location and tgt.location != d.location:
             # two happenings of different dates: a dateless mention joins the one at its own place,
             # not simply the latest ("गुजरात के भूकंप के समय … शनिवार का भूकंप": 2001 in Gujarat)
@@ -235,6 +253,8 @@ def _merge(
                 tgt.recipients.append(r)
         tgt.derived |= d.derived
         tgt.new_cases |= d.new_cases
+        if id(d) in objects:
+            objects[id(tgt)] |= objects[id(d)]  # a merged measure is about what each of its sentences names
         if tgt.mode is None or (tgt.mode == "meeting" and d.mode not in (None, "meeting")):
             tgt.mode = d.mode or tgt.mode
         if d.date and (not tgt.date or (len(d.date) > len(tgt.date) and d.date.startswith(tgt.date))):

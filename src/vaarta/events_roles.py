@@ -29,6 +29,8 @@ PRONOUNS = regex.compile(WORD_START + r"(?:उन्होंने|उसने
 _BOTH = regex.compile(WORD_START + r"दोनों\s+(?:नेताओं|नेता|ने|राष्ट्रपति|अधिकारियों|देशों)" + WORD_END)
 _SPACES = regex.compile(r"\s*")
 _NEG_BEFORE = regex.compile(r"(?:^|\s)(?:नहीं|न)$")
+# A future verb ending (चलेंगी, रहेगा, चलाई जाएंगी): a halt told in the future is planned
+_FUTURE = regex.compile(r"(?:ेंगी|ेंगीं|ेंगे|ेगी|ेगा|एंगी|एगी|एंगे)(?![\p{L}\p{M}])")
 _DIGITS = regex.compile(r"\d+(?:,\d+)*")
 _INT = regex.compile(r"\d+")
 # Nouns after a genitive that make it a place: "X के सामने/पास/बाहर" (in front of X …).
@@ -205,18 +207,19 @@ def read_roles(
 # ---------------------------------------------------------------- status and mode
 
 
-def status_of(text: str, trig_start: int, trig_end: int, clause_end: int, lex: Lexicon) -> str:
-    """occurred / planned / possible / negated from the verb group after the trigger."""
+def status_of(text: str, trig_start: int, trig_end: int, clause_end: int, lex: Lexicon, halt: bool = False) -> str:
+    """occurred / planned / possible / negated from the verb group after the trigger. A ``halt``
+    trigger carries its own negation (ट्रेनें नहीं चलेंगी: a halt, planned), which denies nothing."""
     after = text[trig_end:clause_end]
     words = after.split()
     group = " ".join(words[:6])
     before = " ".join(text[max(0, trig_start - 40) : trig_start].split()[-2:])
     trig = text[trig_start:trig_end]
-    if lex.negation.search(" ".join(words[:4])) or lex.negation.search(trig) or _NEG_BEFORE.search(before):
+    if lex.negation.search(" ".join(words[:4])) or (lex.negation.search(trig) and not halt) or _NEG_BEFORE.search(before):
         return "negated"
     if lex.possible.search(group) or lex.possible.search(trig) or lex.possible.search(before):
         return "possible"
-    if lex.planned.search(group) or lex.planned.search(trig):
+    if lex.planned.search(group) or lex.planned.search(trig) or (halt and _FUTURE.search(trig)):
         return "planned"
     return "occurred"
 

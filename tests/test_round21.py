@@ -1,0 +1,81 @@
+"""Crossdoc round 21 (tenth session) (issue 6): transport halts are measures (ट्रेनें रद्द, उड़ानें
+कैंसिल, ट्रेनें नहीं चलेंगी), a halt's own negation denies nothing, inflected objects are named
+(ट्रेनों, स्कूलों), and two measures of one article about different things stay two events.
+Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from vaarta import events_merge
+from vaarta.events_objects import measure_objects
+
+from conftest_events import ent
+from conftest_events import of_type as of
+from conftest_events import run_events as run
+
+PATNA = lambda t: ent(t, "Patna", "LOC", "पटना")  # noqa: E731
+BIHAR = lambda t: ent(t, "Bihar", "LOC", "बिहार")  # noqa: E731
+
+
+def test_trains_cancelled_is_a_measure() -> None:
+    t = "बिहार में रविवार को 40 ट्रेनें रद्द कर दी गई हैं।"
+    [m] = of(run(t, [BIHAR]), "COERCE")
+    assert (m.location, m.status, m.trigger) == ("Bihar", "occurred", "ट्रेनें रद्द")
+
+
+def test_a_decision_to_cancel_flights_is_the_measure_not_an_embedded_verb() -> None:
+    t = "पटना में प्रशासन ने सभी उड़ानों को रद्द करने का फैसला लिया है।"
+    [m] = of(run(t, [PATNA]), "COERCE")
+    assert m.location == "Patna" and m.trigger.endswith("फैसला")
+
+
+def test_trains_will_not_run_is_a_planned_halt_not_a_denial() -> None:
+    t = "बिहार में यात्री ट्रेनें 31 मार्च तक नहीं चलेंगी।"
+    [m] = of(run(t, [BIHAR]), "COERCE")
+    assert (m.location, m.status) == ("Bihar", "planned")
+
+
+def test_buses_stay_shut_told_before_or_after_the_noun() -> None:
+    for t in ("पटना में कल से बंद रहेंगी बसें।", "पटना में बसें कल से बंद रहेंगी।"):
+        [m] = of(run(t, [PATNA]), "COERCE")
+        assert m.status == "planned", t
+
+
+def test_a_negated_cancellation_is_still_negated() -> None:
+    t = "बिहार में ट्रेनें रद्द नहीं की गई हैं।"
+    assert [m.status for m in of(run(t, [BIHAR]), "COERCE")] == ["negated"]
+
+
+def test_trains_running_is_no_event() -> None:
+    t = "बिहार में सोमवार से सभी ट्रेनें चलेंगी।"
+    assert of(run(t, [BIHAR]), "COERCE") == []
+
+
+def test_inflected_objects_are_named() -> None:
+    assert measure_objects("सरकार ने 3000 ट्रेनों को रद्द किया") == {"transport"}
+    assert measure_objects("सभी स्कूलों और बसों पर रोक") == {"schools", "transport"}
+    assert measure_objects("रेलवे ने फैसला किया") == {"transport"}
+
+
+PAGE = "बिहार में कई कदम\nबिहार में सभी स्कूल बंद कर दिए गए हैं। बिहार में 40 ट्रेनें भी रद्द कर दी गई हैं।"
+
+
+def test_two_measures_of_one_article_about_different_things_stay_two() -> None:
+    ms = of(run(PAGE, [BIHAR]), "COERCE")
+    assert sorted(m.trigger for m in ms) == ["ट्रेनें भी रद्द", "बंद कर दि"]
+
+
+def test_measure_split_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_merge, "MEASURE_OBJECTS_SPLIT", False)
+    assert len(of(run(PAGE, [BIHAR]), "COERCE")) == 1
+
+
+def test_measures_of_one_thing_still_merge() -> None:
+    t = "बिहार में सभी स्कूल बंद कर दिए गए हैं। बिहार में कॉलेज भी बंद कर दिए गए हैं।"
+    assert len(of(run(t, [BIHAR]), "COERCE")) == 1
