@@ -79,3 +79,20 @@ def test_measure_split_flag(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_measures_of_one_thing_still_merge() -> None:
     t = "बिहार में सभी स्कूल बंद कर दिए गए हैं। बिहार में कॉलेज भी बंद कर दिए गए हैं।"
     assert len(of(run(t, [BIHAR]), "COERCE")) == 1
+
+
+KERALA = lambda t: ent(t, "Kerala", "LOC", "केरल")  # noqa: E731
+
+
+def test_counts_told_as_infected_people_confirmed_or_found() -> None:
+    for t in (
+        "केरल में अब तक कोरोना से 29 संक्रमित लोगों की पुष्टि हो चुकी है।",
+        "केरल में सात विदेशी नागरिकों सहित अब तक 40 कोरोना संक्रमित लोगों का पता चल चुका है।",
+    ):
+        [d] = of(run(t, [KERALA]), "DISASTER")
+        assert (d.location, d.mode) == ("Kerala", "epidemic"), t
+
+
+def test_confirming_infected_people_with_no_number_is_no_count() -> None:
+    t = "केरल में संक्रमित लोगों की पुष्टि के लिए जांच हो रही है।"
+    assert of(run(t, [KERALA]), "DISASTER") == []
