@@ -397,8 +397,9 @@ def test_covid_cluster_gold_end_to_end_floor() -> None:
 
 def _naive_window(reports: list, inside: object) -> list[list]:
     """The greedy complete-link clustering with every cluster a candidate and every member
-    tested: what the index and the prefilters of ``_cluster_window`` must reproduce."""
-    from vaarta.crossdoc import _order
+    tested: what the index and the prefilters of ``_cluster_window`` must reproduce. (SOFT_LINK:
+    one member matches, and every other one matches or only lacks the evidence to.)"""
+    from vaarta.crossdoc import _LACKING, SOFT_LINK, _order
     from vaarta.crossdoc_match import match, score
 
     clusters: list[list] = []
@@ -407,7 +408,8 @@ def _naive_window(reports: list, inside: object) -> list[list]:
         for ci, members in enumerate(clusters):
             if any(m.report.article_id == f.report.article_id for m in members):
                 continue
-            if all(match(f, m, inside)[0] for m in members):  # type: ignore[arg-type]
+            verdicts = [match(f, m, inside) for m in members]  # type: ignore[arg-type]
+            if any(ok for ok, _ in verdicts) and all(ok or (SOFT_LINK and why in _LACKING) for ok, why in verdicts):
                 s = sum(score(f, m) for m in members) / len(members)
                 if best is None or s > best[0]:
                     best = (s, ci)

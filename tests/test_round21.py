@@ -1,6 +1,7 @@
 """Crossdoc round 21 (tenth session) (issue 6): transport halts are measures (ट्रेनें रद्द, उड़ानें
 कैंसिल, ट्रेनें नहीं चलेंगी), a halt's own negation denies nothing, inflected objects are named
-(ट्रेनों, स्कूलों), and two measures of one article about different things stay two events.
+(ट्रेनों, स्कूलों), two measures of one article about different things stay two events, and a
+report joins a cluster past a member that only lacks the evidence to match it.
 Hindi sentences written for these tests."""
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vaarta import events_merge
+from vaarta import crossdoc, events_merge
+from vaarta.crossdoc import EventReport, merge, multi_article
 from vaarta.events_objects import measure_objects
+from vaarta.model import Event, Span
 
 from conftest_events import ent
 from conftest_events import of_type as of
@@ -96,3 +99,45 @@ def test_counts_told_as_infected_people_confirmed_or_found() -> None:
 def test_confirming_infected_people_with_no_number_is_no_count() -> None:
     t = "केरल में संक्रमित लोगों की पुष्टि के लिए जांच हो रही है।"
     assert of(run(t, [KERALA]), "DISASTER") == []
+
+
+# --- a report joins a cluster it matches, past a member that only lacks the evidence (crossdoc) ---
+
+INSIDE = {"Lucknow": "Uttar Pradesh", "Uttar Pradesh": "India"}
+
+
+def _sealing(art: str, actors: tuple[str, ...], loc: str, text: str, date: str | None = None) -> EventReport:
+    ev = Event("COERCE", "occurred", actors, (), (Span(0, 5),), None, loc, date)
+    return EventReport(art, 0, "2020-04-08", "s", ev, text)
+
+
+SEALINGS = [
+    _sealing("a", (), "Lucknow", "लखनऊ के हॉटस्पॉट सील कर दिए गए", "2020-04-08"),
+    _sealing(
+        "b",
+        ("Government of Uttar Pradesh", "Uttar Pradesh"),
+        "Uttar Pradesh",
+        "उत्तर प्रदेश सरकार ने 15 जिलों के हॉटस्पॉट सील करने का आदेश दिया",
+    ),
+    _sealing("c", ("Uttar Pradesh",), "Uttar Pradesh", "उत्तर प्रदेश के 15 जिलों के हॉटस्पॉट सील कर दिए गए"),
+]
+
+
+def _clusters() -> list[list[str]]:
+    return [sorted(a for a, _ in c.reports) for c in multi_article(merge(SEALINGS, inside=INSIDE))]
+
+
+def test_a_member_lacking_evidence_does_not_keep_a_report_out() -> None:
+    # b and c share only a state (no evidence either way); each matches Lucknow's sealing
+    assert _clusters() == [["a", "b", "c"]]
+
+
+def test_soft_link_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc, "SOFT_LINK", False)
+    assert _clusters() == [["a", "b"]]
+
+
+def test_a_contradicting_member_still_keeps_a_report_out() -> None:
+    other = _sealing("d", (), "Lucknow", "लखनऊ के स्कूल बंद कर दिए गए", "2020-04-08")  # schools, not zones
+    clusters = [sorted(a for a, _ in c.reports) for c in multi_article(merge([*SEALINGS, other], inside=INSIDE))]
+    assert all(not ({"a", "d"} <= set(c)) for c in clusters)

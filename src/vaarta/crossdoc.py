@@ -292,6 +292,25 @@ def _vague(f: Features) -> bool:
     return f.counted and not f.parts and not (f.new_cases or f.cases or f.bounds or f.death_ord) and f.report.event.killed is None
 
 
+# Flag (round 21): a report joins a cluster when it matches one member and no other member
+# contradicts it; a member that only lacks the evidence to match (no party and no shared place:
+# a count for the state beside one for its district) does not keep it out
+SOFT_LINK = True
+_LACKING = frozenset({"no participants and no shared location", "no date to compare", "only places in common"})
+
+
+def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
+    """Whether report ``f`` may join the cluster of ``members`` (complete link, or SOFT_LINK)."""
+    matched = False
+    for m in members:
+        ok, why = match(f, m, inside)
+        if ok:
+            matched = True
+        elif not (SOFT_LINK and why in _LACKING):
+            return False
+    return matched
+
+
 def _cluster_window(
     reports: list[Features], inside: PlaceMap, loc_memo: dict[tuple[str, str, bool], bool] | None = None
 ) -> list[list[Features]]:
@@ -335,7 +354,7 @@ def _cluster_window(
                 if apart:
                     continue  # match() fails on a member at an incompatible place
             members = clusters[ci]
-            if all(match(f, m, inside)[0] for m in members):
+            if _joins(f, members, inside):
                 s = sum(score(f, m) for m in members) / len(members)
                 n_ok += 1
                 if best is None or s > best[0]:
