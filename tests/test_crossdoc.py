@@ -398,8 +398,9 @@ def test_covid_cluster_gold_end_to_end_floor() -> None:
 def _naive_window(reports: list, inside: object) -> list[list]:
     """The greedy complete-link clustering with every cluster a candidate and every member
     tested: what the index and the prefilters of ``_cluster_window`` must reproduce. (SOFT_LINK:
-    one member matches, and every other one matches or only lacks the evidence to.)"""
-    from vaarta.crossdoc import _LACKING, SOFT_LINK, _order
+    one member matches, and every other one matches or only lacks the evidence to, published
+    within SOFT_LINK_DAYS.)"""
+    from vaarta.crossdoc import _LACKING, SOFT_LINK, SOFT_LINK_DAYS, _days_apart, _order
     from vaarta.crossdoc_match import match, score
 
     clusters: list[list] = []
@@ -409,7 +410,11 @@ def _naive_window(reports: list, inside: object) -> list[list]:
             if any(m.report.article_id == f.report.article_id for m in members):
                 continue
             verdicts = [match(f, m, inside) for m in members]  # type: ignore[arg-type]
-            if any(ok for ok, _ in verdicts) and all(ok or (SOFT_LINK and why in _LACKING) for ok, why in verdicts):
+            lacking = [
+                SOFT_LINK and why in _LACKING and _days_apart(f, m) <= SOFT_LINK_DAYS
+                for m, (_, why) in zip(members, verdicts, strict=True)
+            ]
+            if any(ok for ok, _ in verdicts) and all(ok or lack for (ok, _), lack in zip(verdicts, lacking, strict=True)):
                 s = sum(score(f, m) for m in members) / len(members)
                 if best is None or s > best[0]:
                     best = (s, ci)

@@ -141,3 +141,15 @@ def test_a_contradicting_member_still_keeps_a_report_out() -> None:
     other = _sealing("d", (), "Lucknow", "लखनऊ के स्कूल बंद कर दिए गए", "2020-04-08")  # schools, not zones
     clusters = [sorted(a for a, _ in c.reports) for c in multi_article(merge([*SEALINGS, other], inside=INSIDE))]
     assert all(not ({"a", "d"} <= set(c)) for c in clusters)
+
+
+def test_soft_link_needs_the_lacking_member_published_near() -> None:
+    from vaarta.crossdoc_match import features
+    from vaarta.crossdoc_places import as_place_map
+
+    a, b, c = SEALINGS
+    near_b = features(b)
+    far_b = features(EventReport("b", 0, "2020-04-01", "s", b.event, b.evidence_text))
+    inside = as_place_map(INSIDE)
+    assert crossdoc._joins(features(c), [features(a), near_b], inside)
+    assert not crossdoc._joins(features(c), [features(a), far_b], inside)  # a week before: no evidence either way

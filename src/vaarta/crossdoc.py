@@ -299,6 +299,17 @@ SOFT_LINK = True
 _LACKING = frozenset({"no participants and no shared location", "no date to compare", "only places in common"})
 
 
+SOFT_LINK_DAYS = 1  # ... published at most this many days apart (a week's chain is no evidence)
+
+
+def _days_apart(a: Features, b: Features) -> int:
+    pa, pb = a.report.published[:10], b.report.published[:10]
+    try:
+        return abs((dt.date.fromisoformat(pa) - dt.date.fromisoformat(pb)).days)
+    except ValueError:
+        return 0 if pa == pb else 1 << 30
+
+
 def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
     """Whether report ``f`` may join the cluster of ``members`` (complete link, or SOFT_LINK)."""
     matched = False
@@ -306,7 +317,7 @@ def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
         ok, why = match(f, m, inside)
         if ok:
             matched = True
-        elif not (SOFT_LINK and why in _LACKING):
+        elif not (SOFT_LINK and why in _LACKING and _days_apart(f, m) <= SOFT_LINK_DAYS):
             return False
     return matched
 
