@@ -303,11 +303,10 @@ SOFT_LINK_DAYS = 1  # ... published at most this many days apart (a week's chain
 
 
 def _days_apart(a: Features, b: Features) -> int:
-    pa, pb = a.report.published[:10], b.report.published[:10]
-    try:
-        return abs((dt.date.fromisoformat(pa) - dt.date.fromisoformat(pb)).days)
-    except ValueError:
-        return 0 if pa == pb else 1 << 30
+    """Days between two reports' publication (unknown on a side: as far as can be)."""
+    if a.published is None or b.published is None:
+        return 1 << 30
+    return max(0, (a.published[0] - b.published[1]).days, (b.published[0] - a.published[1]).days)
 
 
 def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
