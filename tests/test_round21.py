@@ -66,6 +66,12 @@ def test_inflected_objects_are_named() -> None:
     assert measure_objects("रेलवे ने फैसला किया") == {"transport"}
 
 
+def test_an_occasion_named_is_not_the_object() -> None:
+    assert measure_objects("जनता कर्फ्यू के कारण रविवार को मेट्रो बंद रहेगी") == {"transport"}
+    assert measure_objects("लॉकडाउन के बीच शहर के हॉटस्पॉट सील") == {"zones"}
+    assert measure_objects("शहर में लॉकडाउन और कर्फ्यू लागू") == {"lockdown"}
+
+
 PAGE = "बिहार में कई कदम\nबिहार में सभी स्कूल बंद कर दिए गए हैं। बिहार में 40 ट्रेनें भी रद्द कर दी गई हैं।"
 
 

@@ -31,8 +31,11 @@ OBJECTS: dict[str, str] = {
 }
 # a noun's plural and oblique endings (ट्रेनें, ट्रेनों, स्कूलों, बसें)
 _ENDING = r"(?:ों|ें)?"
+# ... not when named as the measure's occasion: "जनता कर्फ्यू के कारण मेट्रो बंद", "लॉकडाउन के बीच
+# हॉटस्पॉट सील" close the metro and seal hotspots (crossdoc round 21)
+_OCCASION = r"(?!\s+(?:के\s+(?:कारण|चलते|मद्देनजर|मद्देनज़र|दौरान|बीच|दिन|बावजूद)|की\s+वजह))"
 _OBJECT_RES = {
-    kind: regex.compile(r"(?<![\p{L}\p{M}])(?:" + words + r")" + _ENDING + _WORD_END) for kind, words in OBJECTS.items()
+    kind: regex.compile(r"(?<![\p{L}\p{M}])(?:" + words + r")" + _ENDING + _WORD_END + _OCCASION) for kind, words in OBJECTS.items()
 }
 
 
