@@ -35,7 +35,8 @@ _ENDING = r"(?:ों|ें)?"
 # हॉटस्पॉट सील" close the metro and seal hotspots (crossdoc round 21)
 _OCCASION = r"(?!\s+(?:के\s+(?:कारण|चलते|मद्देनजर|मद्देनज़र|दौरान|बीच|दिन|बावजूद)|की\s+वजह))"
 _OBJECT_RES = {
-    kind: regex.compile(r"(?<![\p{L}\p{M}])(?:" + words + r")" + _ENDING + _WORD_END + _OCCASION) for kind, words in OBJECTS.items()
+    kind: regex.compile(r"(?<![\p{L}\p{M}])(?:" + words + r")" + _ENDING + _WORD_END + _OCCASION)
+    for kind, words in OBJECTS.items()
 }
 
 
