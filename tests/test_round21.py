@@ -159,3 +159,15 @@ def test_soft_link_needs_the_lacking_member_published_near() -> None:
     inside = as_place_map(INSIDE)
     assert crossdoc._joins(features(c), [features(a), near_b], inside)
     assert not crossdoc._joins(features(c), [features(a), far_b], inside)  # a week before: no evidence either way
+
+
+AGRA = lambda t: ent(t, "Agra", "LOC", "आगरा")  # noqa: E731
+
+
+def test_a_direction_to_close_is_a_measure() -> None:
+    for t in (
+        "जिलाधिकारी ने आगरा में सभी स्कूलों को बंद करने के निर्देश दिए।",
+        "आगरा में 22 मार्च तक सभी विद्यालयों को बंद करने के लिए निर्देश दिए गए हैं।",
+    ):
+        [m] = of(run(t, [AGRA]), "COERCE")
+        assert m.location == "Agra", t
