@@ -171,3 +171,13 @@ def test_a_direction_to_close_is_a_measure() -> None:
     ):
         [m] = of(run(t, [AGRA]), "COERCE")
         assert m.location == "Agra", t
+
+
+def test_areas_made_containment_zones_is_a_measure() -> None:
+    for t in (
+        "आगरा में प्रशासन ने 21 इलाकों को कन्टेनमेंट जोन बना दिया है।",
+        "आगरा में 22 इलाकों को हॉटस्पॉट एरिया बनाया गया है।",
+    ):
+        [m] = of(run(t, [AGRA]), "COERCE")
+        assert m.location == "Agra", t
+    assert measure_objects("21 इलाकों को कन्टेनमेंट जोन बना दिया") == {"zones"}
