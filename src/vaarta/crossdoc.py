@@ -293,13 +293,12 @@ def _vague(f: Features) -> bool:
 
 
 # Flag (round 21): a report joins a cluster when it matches one member and no other member
-# contradicts it; a member that only lacks the evidence to match (no party and no shared place:
-# a count for the state beside one for its district) does not keep it out
+# contradicts it; a member that only lacks the evidence to match (no party and no shared place,
+# no date, only a place in common: a state's order beside a report naming only the state) does not
+# keep it out, if published at most SOFT_LINK_DAYS from the report (a week's chain is no evidence)
 SOFT_LINK = True
+SOFT_LINK_DAYS = 1
 _LACKING = frozenset({"no participants and no shared location", "no date to compare", "only places in common"})
-
-
-SOFT_LINK_DAYS = 1  # ... published at most this many days apart (a week's chain is no evidence)
 
 
 def _days_apart(a: Features, b: Features) -> int:
