@@ -400,8 +400,8 @@ def _naive_window(reports: list, inside: object) -> list[list]:
     tested: what the index and the prefilters of ``_cluster_window`` must reproduce. (SOFT_LINK:
     one member matches, and every other one matches or only lacks the evidence to, published
     within SOFT_LINK_DAYS.)"""
-    from vaarta.crossdoc import _LACKING, SOFT_LINK, SOFT_LINK_DAYS, _days_apart, _order
-    from vaarta.crossdoc_match import match, score
+    from vaarta.crossdoc import _order
+    from vaarta.crossdoc_match import _LACKING, SOFT_LINK, SOFT_LINK_DAYS, _days_apart, match, score
 
     clusters: list[list] = []
     for f in sorted(reports, key=_order):

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vaarta import crossdoc, events_merge
+from vaarta import crossdoc, crossdoc_match, events_merge
 from vaarta.crossdoc import EventReport, merge, multi_article
 from vaarta.events_objects import measure_objects
 from vaarta.model import Event, Span
@@ -139,7 +139,7 @@ def test_a_member_lacking_evidence_does_not_keep_a_report_out() -> None:
 
 
 def test_soft_link_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crossdoc, "SOFT_LINK", False)
+    monkeypatch.setattr(crossdoc_match, "SOFT_LINK", False)
     assert _clusters() == [["a", "b"]]
 
 

@@ -61,6 +61,7 @@ from .crossdoc_match import (
     PARTICIPANT_JACCARD,
     TOLL_SEPARATES_MODES,
     Features,
+    _joins,
     case_counts,
     compatible,
     features,
@@ -290,34 +291,6 @@ VAGUE_LAST = False
 
 def _vague(f: Features) -> bool:
     return f.counted and not f.parts and not (f.new_cases or f.cases or f.bounds or f.death_ord) and f.report.event.killed is None
-
-
-# Flag (round 21): a report joins a cluster when it matches one member and no other member
-# contradicts it; a member that only lacks the evidence to match (no party and no shared place,
-# no date, only a place in common: a state's order beside a report naming only the state) does not
-# keep it out, if published at most SOFT_LINK_DAYS from the report (a week's chain is no evidence)
-SOFT_LINK = True
-SOFT_LINK_DAYS = 1
-_LACKING = frozenset({"no participants and no shared location", "no date to compare", "only places in common"})
-
-
-def _days_apart(a: Features, b: Features) -> int:
-    """Days between two reports' publication (unknown on a side: as far as can be)."""
-    if a.published is None or b.published is None:
-        return 1 << 30
-    return max(0, (a.published[0] - b.published[1]).days, (b.published[0] - a.published[1]).days)
-
-
-def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
-    """Whether report ``f`` may join the cluster of ``members`` (complete link, or SOFT_LINK)."""
-    matched = False
-    for m in members:
-        ok, why = match(f, m, inside)
-        if ok:
-            matched = True
-        elif not (SOFT_LINK and why in _LACKING and _days_apart(f, m) <= SOFT_LINK_DAYS):
-            return False
-    return matched
 
 
 def _cluster_window(
