@@ -124,6 +124,14 @@ ONE_PUBLICATION_DAY = True
 # that day)
 PLACELESS_BY_COUNT = True
 PLACELESS_NATIONAL_ONLY = True
+# Crossdoc round 22: a forecast of counts ("सितंबर के आखिर तक … मामले 111 करोड़ तक जा सकते हैं") is no
+# bulletin: a counted report that is planned or possible never joins one that occurred
+FORECAST_APART = True
+# Crossdoc round 22: acts of speech have a speaker: two requests, accusations, endorsements,
+# rejections or threats whose actors are named on both sides and share no one are two acts (the
+# Congress leader's demand for a shutdown is not the Prime Minister's appeal it mentions)
+SPEAKER_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
+SPEAKERS_APART = True
 # ---------------------------------------------------------------------------------------
 _RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
 _ANY_NUMBER = regex.compile(
@@ -362,6 +370,15 @@ def _other_day_news(fa: Features, fb: Features) -> bool:
     return ((fa.counted and fb.counted) or (fa.date is None and fb.date is None)) and not _same_bulletin(fa, fb)
 
 
+def _forecast(status: str | None) -> bool:
+    return status in ("planned", "possible")
+
+
+def _speakers_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two named actor lists share no one (folded), both non-empty (SPEAKERS_APART)."""
+    return bool(a and b) and not {fold(x) for x in a} & {fold(x) for x in b}
+
+
 def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     """:func:`compatible` on precomputed :class:`Features`."""
     ea, eb = fa.report.event, fb.report.event
@@ -384,6 +401,10 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
         return False, "different tolls (written)"
     if fa.background or fb.background:
         return False, "an earlier event recalled"
+    if FORECAST_APART and exact & COUNTED_MODES and _forecast(ea.status) != _forecast(eb.status):
+        return False, "a forecast and a count"
+    if SPEAKERS_APART and ea.type in SPEAKER_TYPES and _speakers_apart(ea.actors, eb.actors):
+        return False, "different speakers"
     if different_measures(ea.type, fa.objects, fb.objects):
         return False, "measures of different things"
     c_ok, c_why = _counts_ok(fa, fb)

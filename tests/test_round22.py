@@ -1,0 +1,70 @@
+"""Crossdoc round 22 (eleventh session) (issue 6): a forecast of counts is no bulletin, and two acts
+of speech by different speakers are two acts. Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from vaarta import crossdoc_match
+from vaarta.crossdoc import EventReport, compatible
+from vaarta.model import Event, Span
+
+INSIDE = {"Uttar Pradesh": "India"}
+
+
+def _count(art: str, status: str, date: str | None, text: str, published: str = "2020-04-23") -> EventReport:
+    ev = Event("DISASTER", status, (), (), (Span(0, 5),), "epidemic", "India", date)  # type: ignore[arg-type]
+    return EventReport(art, 0, published, "s", ev, text)
+
+
+FORECAST = _count("a", "possible", "2020-09", "सितंबर के आखिर तक देश में संक्रमण के मामले बढ़कर दस करोड़ तक जा सकते हैं।")
+COUNT = _count("b", "occurred", "2020-04-23", "गुरुवार को देश में 1,755 नए मामले सामने आए।", "2020-04-25")
+
+
+def test_a_forecast_of_counts_is_not_the_count_of_a_day() -> None:
+    ok, why = compatible(FORECAST, COUNT, INSIDE)
+    assert not ok and why == "a forecast and a count"
+
+
+def test_forecast_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_match, "FORECAST_APART", False)
+    assert compatible(FORECAST, COUNT, INSIDE)[0]  # the round-21 verdict: planned, then occurred
+
+
+def test_two_forecasts_may_still_be_one() -> None:
+    other = _count("c", "possible", "2020-09", "अध्ययन के अनुसार सितंबर तक मामले दस करोड़ हो सकते हैं।")
+    assert compatible(FORECAST, other, INSIDE)[0]
+
+
+def _appeal(art: str, actors: tuple[str, ...], recipients: tuple[str, ...], text: str, date: str = "2020-03-20") -> EventReport:
+    ev = Event("REQUEST", "occurred", actors, recipients, (Span(0, 5),), None, None, date)
+    return EventReport(art, 0, "2020-03-20", "s", ev, text)
+
+
+PM = _appeal("a", ("Narendra Modi",), (), "प्रधानमंत्री ने देशवासियों से रविवार को घर में रहने की अपील की।")
+LEADER = _appeal("b", ("P. Chidambaram",), ("Narendra Modi",), "चिदंबरम ने प्रधानमंत्री से कुछ हफ्तों के लिए सब कुछ बंद करने की मांग की।")
+
+
+def test_two_speakers_make_two_requests() -> None:
+    # the participants nest ({Modi} within {Chidambaram, Modi}), yet the speakers differ
+    ok, why = compatible(PM, LEADER)
+    assert not ok and why == "different speakers"
+
+
+def test_speakers_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_match, "SPEAKERS_APART", False)
+    assert compatible(PM, LEADER)[0]
+
+
+def test_one_speaker_told_twice_is_one_request() -> None:
+    again = _appeal("c", ("Narendra Modi",), ("India",), "मोदी ने लोगों से घरों में रहने का आग्रह किया।")
+    assert compatible(PM, again)[0]
+
+
+def test_talks_are_not_acts_of_speech() -> None:
+    # a call is one event whichever side the outlets name as its actor
+    a = Event("CONSULT", "occurred", ("Narendra Modi",), ("Donald Trump",), (Span(0, 5),), "phone", None, "2020-04-04")
+    b = Event("CONSULT", "occurred", ("Donald Trump",), ("Narendra Modi",), (Span(0, 5),), "phone", None, "2020-04-04")
+    ra = EventReport("a", 0, "2020-04-05", "s", a, "मोदी ने ट्रंप से फोन पर बात की।")
+    rb = EventReport("b", 0, "2020-04-05", "s", b, "ट्रंप ने मोदी से फोन पर बातचीत की।")
+    assert compatible(ra, rb)[0]
