@@ -68,3 +68,29 @@ def test_talks_are_not_acts_of_speech() -> None:
     ra = EventReport("a", 0, "2020-04-05", "s", a, "मोदी ने ट्रंप से फोन पर बात की।")
     rb = EventReport("b", 0, "2020-04-05", "s", b, "ट्रंप ने मोदी से फोन पर बातचीत की।")
     assert compatible(ra, rb)[0]
+
+
+# --- a hedge in a relative clause does not make the event possible (events stage) ---
+
+
+def test_a_hedge_in_a_relative_clause_leaves_the_event_occurred() -> None:
+    from vaarta import pipeline
+    from vaarta.model import Article
+
+    t = "शुक्रवार को देश में कोरोना से 54 मौतें हुईं जो संभवतः एक दिन में अब तक का सबसे बड़ा आंकड़ा है।"
+    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + t, title="कोरोना अपडेट", published="2020-04-25")
+    rec = pipeline.analyse_article(art, pipeline.load_resources())
+    [d] = [e for e in rec.events if e.type == "DISASTER"]  # type: ignore[union-attr]
+    assert (d.status, d.date) == ("occurred", "2020-04-24")  # not a possible event next Friday
+
+
+def test_status_clause_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import events_roles
+    from vaarta.events_lexicon import load_lexicon
+
+    lex = load_lexicon()
+    t = "54 मौतें हुईं जो संभवतः सबसे बड़ा आंकड़ा है"
+    start = t.index("मौतें")
+    assert events_roles.status_of(t, start, start + 5, len(t), lex) == "occurred"
+    monkeypatch.setattr(events_roles, "STATUS_STOPS_AT_CLAUSE", False)
+    assert events_roles.status_of(t, start, start + 5, len(t), lex) == "possible"

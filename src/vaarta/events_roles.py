@@ -31,6 +31,10 @@ _SPACES = regex.compile(r"\s*")
 _NEG_BEFORE = regex.compile(r"(?:^|\s)(?:नहीं|न)$")
 # A future verb ending (चलेंगी, रहेगा, चलाई जाएंगी): a halt told in the future is planned
 _FUTURE = regex.compile(r"(?:ेंगी|ेंगीं|ेंगे|ेगी|ेगा|एंगी|एगी|एंगे)(?![\p{L}\p{M}])")
+# A relative or contrasting clause after the verb group ("54 मौतें हुईं जो संभवतः … सबसे ज्यादा है",
+# "… हुई, लेकिन …") is about something else: its hedge or negation does not qualify the event
+_CLAUSE_BREAK = regex.compile(r"^(?:जो|जिस[\p{L}\p{M}]*|जिन[\p{L}\p{M}]*|जबकि|लेकिन|मगर|परंतु|परन्तु|किंतु|किन्तु|क्योंकि)$")
+STATUS_STOPS_AT_CLAUSE = True
 _DIGITS = regex.compile(r"\d+(?:,\d+)*")
 _INT = regex.compile(r"\d+")
 # Nouns after a genitive that make it a place: "X के सामने/पास/बाहर" (in front of X …).
@@ -212,6 +216,9 @@ def status_of(text: str, trig_start: int, trig_end: int, clause_end: int, lex: L
     trigger carries its own negation (ट्रेनें नहीं चलेंगी: a halt, planned), which denies nothing."""
     after = text[trig_end:clause_end]
     words = after.split()
+    if STATUS_STOPS_AT_CLAUSE:
+        cut = next((i for i, w in enumerate(words) if _CLAUSE_BREAK.match(w.strip(",;"))), None)
+        words = words if cut is None else words[:cut]
     group = " ".join(words[:6])
     before = " ".join(text[max(0, trig_start - 40) : trig_start].split()[-2:])
     trig = text[trig_start:trig_end]
