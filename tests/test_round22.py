@@ -94,3 +94,41 @@ def test_status_clause_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     assert events_roles.status_of(t, start, start + 5, len(t), lex) == "occurred"
     monkeypatch.setattr(events_roles, "STATUS_STOPS_AT_CLAUSE", False)
     assert events_roles.status_of(t, start, start + 5, len(t), lex) == "possible"
+
+
+# --- the day's deaths are no toll to compare with a total (crossdoc) ---
+
+
+def _iran(art: str, killed: int, text: str) -> EventReport:
+    ev = Event("DISASTER", "occurred", (), (), (Span(0, 5),), "epidemic", "Iran", None, killed)
+    return EventReport(art, 0, "2020-03-10", "s", ev, text)
+
+
+DAY_DEATHS = _iran("a", 43, "ईरान ने सोमवार को कहा कि पिछले 24 घंटे में कोरोना से और 43 लोगों की मौत हो गई।")
+TOTAL = _iran("b", 237, "ईरान में अब तक 237 लोगों की मौत हो चुकी है।")
+
+
+def test_new_deaths_are_read() -> None:
+    from vaarta.crossdoc_counts import new_deaths
+
+    assert new_deaths(DAY_DEATHS.evidence_text or "", 43)
+    assert new_deaths("देश में 1,043 नई मौतें दर्ज की गईं", 1043)
+    assert new_deaths("पिछले 24 घंटे में 47 लोगों की मौत हुई", 47)
+    assert not new_deaths(TOTAL.evidence_text or "", 237)
+    assert not new_deaths("और 43 लोगों की मौत", 4)  # the number must be the toll itself
+
+
+def test_the_days_deaths_and_a_total_may_be_one_bulletin() -> None:
+    assert compatible(DAY_DEATHS, TOTAL)[0]
+
+
+def test_new_deaths_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import crossdoc_counts
+
+    monkeypatch.setattr(crossdoc_counts, "NEW_DEATHS_APART", False)
+    assert compatible(DAY_DEATHS, TOTAL) == (False, "different tolls")
+
+
+def test_two_totals_that_differ_are_still_two_bulletins() -> None:
+    other = _iran("c", 194, "ईरान में अब तक 194 लोगों की मौत हो चुकी है।")
+    assert not compatible(TOTAL, other)[0]

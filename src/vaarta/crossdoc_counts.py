@@ -241,6 +241,23 @@ def text_tolls(text: str) -> frozenset[int]:
     return _frozen({n for n in out if n > 0})
 
 
+# Crossdoc round 22: a toll told as deaths added ("और 43 लोगों की मौत", "43 नई मौतें", "पिछले 24 घंटे में 43
+# की मौत") is the day's deaths, not the total: it is not compared with another report's total
+NEW_DEATHS_APART = True
+_MORE_DEATHS = (
+    r"(?:(?:और|नई|नयी|नए|नये)\s+{n}|{n}\s+(?:और|नई|नयी|नए|नये))\s+(?:(?:लोगों|मरीजों|लोग|व्यक्तियों)\s+)?(?:की\s+)?(?:मौतें|मौत|मारे|जान)"
+)
+_DAY_DEATHS = r"(?:24|चौबीस)\s+घंटे[^।|]{{0,40}}?(?<![\d,]){n}\s+(?:(?:लोगों|मरीजों|लोग|व्यक्तियों)\s+)?(?:की\s+)?(?:मौतें|मौत|मारे|जान)"
+
+
+def new_deaths(text: str, killed: int | None) -> bool:
+    """Whether ``killed`` is written in ``text`` as deaths added, not a total (NEW_DEATHS_APART)."""
+    if not NEW_DEATHS_APART or killed is None or not text:
+        return False
+    n = r"(?<![\d,])" + ",?".join(str(killed)) + r"(?![\d,])"  # any digit grouping: 1,043 / 1043
+    return bool(regex.search(_MORE_DEATHS.format(n=n), text) or regex.search(_DAY_DEATHS.format(n=n), text))
+
+
 def tolls_apart(a: frozenset[int], b: frozenset[int]) -> bool:
     """Whether two toll sets share no toll within TOLL_SLACK."""
     return bool(a and b) and not any(abs(x - y) <= TOLL_SLACK * max(x, y) for x in a for y in b)

@@ -24,6 +24,7 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     death_ordinals,
     large_counts,
     list_item_counts,
+    new_deaths,
     text_tolls,
     tolls_apart,
 )
@@ -200,6 +201,7 @@ class Features:
     bounds: frozenset[int] = frozenset()  # totals given as thresholds passed (CASE_BOUNDS)
     tolls: frozenset[int] = frozenset()  # the event's toll, or tolls written in the evidence (TEXT_TOLLS)
     objects: frozenset[str] = frozenset()  # what a measure is about (crossdoc_measures)
+    new_deaths: bool = False  # the event's toll is told as deaths added, not a total (NEW_DEATHS_APART)
 
 
 _NO_OBJECTS: frozenset[str] = frozenset()
@@ -231,6 +233,7 @@ def features(r: EventReport) -> Features:
         bounds=bounds,
         tolls=frozenset({ev.killed}) if ev.killed is not None else (text_tolls(text) if counted else _NO_BOUNDS),
         objects=measure_objects(text) if ev.type in MEASURE_TYPES else _NO_OBJECTS,
+        new_deaths=counted and new_deaths(text, ev.killed),
     )
 
 
@@ -395,9 +398,16 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     if NEGATED_APART and (ea.status == "negated") != (eb.status == "negated"):
         return False, "reported as not having happened on one side"
     exact = {ea.mode, eb.mode} & EXACT_PLACE_MODES
-    if exact and ea.killed is not None and eb.killed is not None and ea.killed != eb.killed and exact & TOLL_SEPARATES_MODES:
+    if (
+        exact
+        and ea.killed is not None
+        and eb.killed is not None
+        and ea.killed != eb.killed
+        and exact & TOLL_SEPARATES_MODES
+        and fa.new_deaths == fb.new_deaths  # the day's deaths and a total are not two tolls
+    ):
         return False, "different tolls"
-    if exact and tolls_apart(fa.tolls, fb.tolls):
+    if exact and tolls_apart(fa.tolls, fb.tolls) and fa.new_deaths == fb.new_deaths:
         return False, "different tolls (written)"
     if fa.background or fb.background:
         return False, "an earlier event recalled"
