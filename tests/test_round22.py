@@ -132,3 +132,14 @@ def test_new_deaths_flag(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_two_totals_that_differ_are_still_two_bulletins() -> None:
     other = _iran("c", 194, "ईरान में अब तक 194 लोगों की मौत हो चुकी है।")
     assert not compatible(TOTAL, other)[0]
+
+
+def test_the_days_deaths_are_no_contradiction_of_the_toll() -> None:
+    from vaarta.crossdoc import merge, multi_article
+
+    [c] = multi_article(merge([DAY_DEATHS, TOTAL]))
+    assert [x.field for x in c.contradictions] == []
+    other = _iran("c", 194, "ईरान में अब तक 194 लोगों की मौत हो चुकी है।")  # two totals: still flagged when merged
+    from vaarta.crossdoc import _contradictions
+
+    assert [x.field for x in _contradictions([TOTAL, other], {})] == ["killed"]

@@ -67,6 +67,7 @@ from .crossdoc_match import (
     features,
     large_counts,
     match,
+    new_deaths,
     placeless_partner,
     score,
 )
@@ -182,6 +183,8 @@ def _contradictions(members: Sequence[EventReport], inside: Mapping[str, str]) -
                     continue
             else:
                 v = getattr(r.event, fld)
+                if fld == "killed" and new_deaths(r.evidence_text or "", v):
+                    continue  # the day's deaths ("और 43 की मौत"), not a reading of the toll
             if v is not None:
                 readings.add((v, r.article_id))
         values = sorted({v for v, _ in readings}, key=str)
