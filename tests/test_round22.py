@@ -143,3 +143,34 @@ def test_the_days_deaths_are_no_contradiction_of_the_toll() -> None:
     from vaarta.crossdoc import _contradictions
 
     assert [x.field for x in _contradictions([TOTAL, other], {})] == ["killed"]
+
+
+# --- a question tells nothing (events stage) ---
+
+
+def test_a_question_gives_no_event() -> None:
+    from vaarta.events_rules import question
+
+    assert question("फिलहाल देश में कुल कितने केस की पुष्टि?")
+    assert question("भारत में कोरोना से पहली मौत कब और कहां हुई?")
+    assert not question("कोरोना: एक दिन में 773 नए मामले, दवा की कमी तो नहीं होगी?")  # no question word
+    assert not question("देश में कितने लोग संक्रमित हैं, यह अभी साफ नहीं है।")  # not asked
+
+
+def test_a_question_sentence_yields_no_count_but_the_next_does() -> None:
+    from vaarta import pipeline
+    from vaarta.model import Article
+
+    t = "भारत में कोरोना वायरस से पहली मौत कब और कहां हुई? देश में कोरोना के कुल मामले बढ़कर 27892 हो गए हैं।"
+    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + t, title="कोरोना अपडेट", published="2020-04-27")
+    rec = pipeline.analyse_article(art, pipeline.load_resources())
+    evs = [e for e in rec.events if e.type == "DISASTER"]  # type: ignore[union-attr]
+    texts = [rec.document.text[s.start : s.end] for e in evs for s in e.evidence]  # type: ignore[union-attr]
+    assert evs and not any("कब" in x for x in texts)
+
+
+def test_question_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import events_rules
+
+    monkeypatch.setattr(events_rules, "QUESTIONS_TELL_NOTHING", False)
+    assert not events_rules.question("फिलहाल देश में कुल कितने केस की पुष्टि?")

@@ -74,6 +74,7 @@ from .events_rules import (
     _political_attack,
     _state_government,
     measure_place,
+    question,
 )
 from .events_triggers import _inside, _speech_spans, _triggers_by_sentence, _triggers_in, _verb_follows
 from .model import Document, Entity, Event, Resources, Span, TimeExpr
@@ -196,7 +197,7 @@ def find_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeE
     country_ments: list[tuple[int, str]] | None = None  # countries named (computed once, when needed)
     title_end = text.find("\n") if HEADLINE_TOPIC else -1  # the headline is the text's first line
     for si, sent in enumerate(doc.sentences):
-        if not sent_triggers[si]:
+        if not sent_triggers[si] or question(sent.text):
             continue
         base = sent.start
         s_ments = sentence_mentions(text, mentions, m_starts, (sent.start, sent.end), title_end, NESTED_NAMES)

@@ -224,3 +224,17 @@ def _imposed(sent: str, rs: int, re_: int, lex: Lexicon) -> bool:
 def _rel(d: _Draft) -> int:
     # offset of the trigger inside its sentence; sentences are matched by their start
     return d.start - d.evidence[0].start if d.evidence else 0
+
+
+# A question asks, it tells nothing: "फिलहाल देश में कुल कितने केस की पुष्टि?", "पहली मौत कब और कहां हुई?"
+# (a sentence ending in "?" with a question word) gives no event. A headline that ends in a question
+# but asks with no question word ("773 नए मामले, HCQ की कमी तो नहीं होगी?") still tells its count.
+QUESTIONS_TELL_NOTHING = True
+_QUESTION_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:क्या|कितने|कितनी|कितना|कब|कहां|कहाँ|कैसे|कैसा|कैसी|क्यों|कौन|किसने|किसे|किसको)(?![\p{L}\p{M}])"
+)
+
+
+def question(sentence: str) -> bool:
+    """Whether ``sentence`` asks a question (QUESTIONS_TELL_NOTHING)."""
+    return QUESTIONS_TELL_NOTHING and sentence.rstrip().endswith("?") and bool(_QUESTION_WORD.search(sentence))
