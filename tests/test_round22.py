@@ -155,6 +155,7 @@ def test_a_question_gives_no_event() -> None:
     assert question("भारत में कोरोना से पहली मौत कब और कहां हुई?")
     assert not question("कोरोना: एक दिन में 773 नए मामले, दवा की कमी तो नहीं होगी?")  # no question word
     assert not question("देश में कितने लोग संक्रमित हैं, यह अभी साफ नहीं है।")  # not asked
+    assert not question("सरकार ने 21 दिन का लॉकडाउन घोषित किया, लेकिन क्या यह काफी है?")  # a statement first
 
 
 def test_a_question_sentence_yields_no_count_but_the_next_does() -> None:

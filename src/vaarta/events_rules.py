@@ -228,7 +228,8 @@ def _rel(d: _Draft) -> int:
 
 # A question asks, it tells nothing: "फिलहाल देश में कुल कितने केस की पुष्टि?", "पहली मौत कब और कहां हुई?"
 # (a sentence ending in "?" with a question word) gives no event. A headline that ends in a question
-# but asks with no question word ("773 नए मामले, HCQ की कमी तो नहीं होगी?") still tells its count.
+# but asks with no question word ("773 नए मामले, HCQ की कमी तो नहीं होगी?") still tells its count, and so
+# does a statement with a question after a comma ("लॉकडाउन घोषित किया, लेकिन क्या यह काफी है?").
 QUESTIONS_TELL_NOTHING = True
 _QUESTION_WORD = regex.compile(
     r"(?<![\p{L}\p{M}])(?:क्या|कितने|कितनी|कितना|कब|कहां|कहाँ|कैसे|कैसा|कैसी|क्यों|कौन|किसने|किसे|किसको)(?![\p{L}\p{M}])"
@@ -237,4 +238,7 @@ _QUESTION_WORD = regex.compile(
 
 def question(sentence: str) -> bool:
     """Whether ``sentence`` asks a question (QUESTIONS_TELL_NOTHING)."""
-    return QUESTIONS_TELL_NOTHING and sentence.rstrip().endswith("?") and bool(_QUESTION_WORD.search(sentence))
+    if not (QUESTIONS_TELL_NOTHING and sentence.rstrip().endswith("?")):
+        return False
+    m = _QUESTION_WORD.search(sentence)
+    return m is not None and not any(c in sentence[: m.start()] for c in ",;")
