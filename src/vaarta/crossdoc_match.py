@@ -8,11 +8,8 @@ regular expressions and the place lookups once per report, not once per pair.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import regex
 
 from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers read them here)
     _DEATH_NEAR,
@@ -28,12 +25,12 @@ from .crossdoc_counts import (  # noqa: F401  (re-exported: tests and callers re
     text_tolls,
     tolls_apart,
 )
+from .crossdoc_evidence import background, content_words, ranking_only
 from .crossdoc_figures import FIGURE, figure_match
 from .crossdoc_measures import MEASURE_TYPES, different_measures, local_and_national, measure_objects
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
-from .segment import _OUTSIDE_PLAIN, _plain_class
 
 # ---------------------------------------------------------------------------------------
 # Tunables (docs/crossdoc.md "Merging events"):
@@ -103,7 +100,6 @@ PLACES_ONLY_APART = True
 # की थी") recalls an older event; it is not that event's news and is not merged (unless dated the
 # day of publication: "इससे पहले प्रधानमंत्री ने आज …" is the day's news told second)
 BACKGROUND_APART = True
-_BACKGROUND = regex.compile(r"\s*[,:]?\s*(?:इससे|इसके)\s+(?:पहले|पूर्व)(?![\p{L}\p{M}])")
 # Crossdoc round 13: a report dated wholly more than BACKGROUND_DAYS before its publication (the
 # outbreak "दिसंबर 2019 में वुहान से शुरू हुआ") is background, not the day's news: not merged.
 # Round 19: a week, not two (the lockdown announced on 24 Mar recalled on 7 Apr): 31 tuning days
@@ -133,48 +129,9 @@ FORECAST_APART = True
 # Congress leader's demand for a shutdown is not the Prime Minister's appeal it mentions)
 SPEAKER_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 SPEAKERS_APART = True
+
+
 # ---------------------------------------------------------------------------------------
-_RANKING = regex.compile(r"सर्वाधिक|सबसे\s+(?:अधिक|ज्यादा|ज़्यादा)")
-_ANY_NUMBER = regex.compile(
-    r"\d|(?<![\p{L}\p{M}])(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")(?![\p{L}\p{M}])"
-)
-
-
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d[\d,]*")
-# Function words and words every covid report shares, left out of evidence similarity.
-_STOP = frozenset(
-    "में की के का है हैं से को और ने पर भी तक हो गई गया गए कर यह इस एक लिए साथ बाद कहा था थी थे ही "
-    "जो कि अब वह उन इन हुई हुए हुआ रहे रही रहा जा किया दिया बताया अनुसार वायरस कोरोना कोविड "
-    "संक्रमण मामले मामलों मामला संख्या लोगों लोग".split()
-)
-
-
-# The same pattern for the stdlib ``re`` (about twice as fast), for texts whose every character
-# lies in the plain blocks of :mod:`vaarta.segment` (Latin-1, Devanagari, punctuation): its
-# classes are the characters of those blocks that the ``regex`` classes match.
-_PLAIN_TOKEN = re.compile(
-    "[" + _plain_class(r"[\p{L}\p{M}]") + "]+|[" + _plain_class(r"\d") + "][" + _plain_class(r"[\d,]") + "]*"
-)
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Content words and numbers of an evidence text, for :func:`score`'s tiebreak."""
-    words = (_TOKEN if _OUTSIDE_PLAIN.search(text) else _PLAIN_TOKEN).findall(text)
-    return frozenset(w.replace(",", "") for w in words if len(w) > 1 and w not in _STOP)
-
-
-def background(text: str) -> bool:
-    """Whether every evidence part opens with "इससे पहले"/"इसके पूर्व" (an earlier event recalled)."""
-    return bool(text) and all(_BACKGROUND.match(part) for part in text.split(" | "))
-
-
-def ranking_only(text: str) -> bool:
-    """Whether every evidence part (joined by `` | ``) ranks places and gives no number
-    ("मौत के सर्वाधिक मामले महाराष्ट्र में थे")."""
-    parts = [t for t in text.split(" | ") if t.strip()]
-    return bool(parts) and all(_RANKING.search(t) and not _ANY_NUMBER.search(t) for t in parts)
-
-
 def specific_counts(f: Features) -> frozenset[int]:
     """Case counts specific enough to identify a bulletin: two digits or more, not a year."""
     return frozenset(n for n in f.new_cases | f.cases if n >= SPECIFIC_COUNT and not 1900 <= n <= 2100)
