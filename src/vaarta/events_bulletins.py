@@ -36,6 +36,17 @@ MEASURE_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|�
 NATIONAL = regex.compile(
     r"(?<![\p{L}\p{M}])(?:पूरे\s+)?(?:देशभर|देश(?:\s+भर)?)\s+(?:में|के\s+(?:[\p{L}\p{M}\d]+\s+){0,2}?(?:राज्यों|हिस्सों|जिलों|ज़िलों|शहरों))(?![\p{L}\p{M}])"
 )
+# Crossdoc round 23: a count the Union health ministry or the ICMR gives (स्वास्थ्य मंत्रालय ने बताया कि
+# पिछले 24 घंटे में 1335 नए मामले …) is the country's, as "देश में" is, under the same check of the
+# last country named ("ईरान … । स्वास्थ्य मंत्रालय के प्रवक्ता …": Iran's). A state's ministry is not
+# ("राज्य स्वास्थ्य मंत्रालय", "प्रदेश के स्वास्थ्य मंत्रालय"); a count with a place keeps its place.
+UNION_HEALTH_COUNTS = True
+UNION_HEALTH = regex.compile(
+    r"(?<![\p{L}\p{M}])(?<!(?:राज्य|प्रदेश|राज्यों|प्रदेशों)(?:\s+के)?\s+)(?:(?:केंद्रीय|केन्द्रीय)\s+)?स्वास्थ्य\s+"
+    r"(?:(?:एवं|और|व)\s+)?(?:परिवार\s+कल्याण\s+)?मंत्रालय|(?<![\p{L}\p{M}])(?:आईसीएमआर|ICMR)(?![\p{L}\p{M}])"
+)
+NATIONAL_OR_UNION = regex.compile(f"{NATIONAL.pattern}|{UNION_HEALTH.pattern}")
+
 # One report per place of a sentence with counts for several places (महाराष्ट्र में 186, केरल में
 # 176 …): a place chain followed by में/के and a number is a place's count.
 SPLIT_PLACE_COUNTS = True
@@ -72,11 +83,14 @@ def countries_named(
 
 
 def national(
-    text: str, sent: tuple[int, int], countries: Sequence[tuple[int, str]], pattern: regex.Pattern[str] = NATIONAL
+    text: str, sent: tuple[int, int], countries: Sequence[tuple[int, str]], pattern: regex.Pattern[str] | None = None
 ) -> str | None:
-    """HOME_COUNTRY for a count sentence saying "देश में" when the last country the article names
-    up to the end of that sentence (``countries``: :func:`countries_named`) is HOME_COUNTRY or
-    none; None when it is a foreign one ("ईरान में … । देश में 978 मामले": Iran's count)."""
+    """HOME_COUNTRY for a count sentence saying "देश में" (or, with UNION_HEALTH_COUNTS, naming the
+    Union health ministry or the ICMR; ``pattern`` instead when given) when the last country the
+    article names up to the end of that sentence (``countries``: :func:`countries_named`) is
+    HOME_COUNTRY or none; None when it is a foreign one ("ईरान में … । देश में 978 मामले": Iran's count)."""
+    if pattern is None:
+        pattern = NATIONAL_OR_UNION if UNION_HEALTH_COUNTS else NATIONAL
     if not pattern.search(text, sent[0], sent[1]):
         return None
     return HOME_COUNTRY if home_meant(countries, sent[1]) else None

@@ -1,0 +1,87 @@
+"""Crossdoc round 23 (twelfth session) (issue 6): a count the Union health ministry gives is the
+country's, and an undated plan is near. Hindi sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from vaarta import crossdoc_types, events_bulletins, pipeline
+from vaarta.crossdoc import EventReport, compatible
+from vaarta.model import Article, Event, Record, Resources, Span
+
+
+@cache
+def _res() -> Resources:
+    return pipeline.load_resources()
+
+
+def _places(body: str, published: str = "2020-04-21") -> list[str | None]:
+    """The places of the epidemic reports of a one-paragraph article."""
+    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
+    rec = pipeline.analyse_article(art, _res())
+    assert isinstance(rec, Record)
+    return [e.location for e in rec.events if e.mode == "epidemic"]
+
+
+MINISTRY = "भारत में लोग घरों में हैं। वहीं, स्वास्थ्य मंत्रालय ने बताया कि पिछले 24 घंटे में 1335 नए मामले सामने आए हैं।"
+
+
+def test_the_union_health_ministry_gives_the_country_s_count() -> None:
+    assert _places(MINISTRY) == ["India"]
+
+
+def test_the_icmr_gives_the_country_s_count() -> None:
+    body = "भारत में जांच तेज की गई है। आईसीएमआर के अनुसार शनिवार को 2154 नए मरीज मिले।"
+    assert _places(body, "2020-04-18") == ["India"]
+
+
+def test_union_health_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_bulletins, "UNION_HEALTH_COUNTS", False)
+    assert _places(MINISTRY) == [None]
+
+
+def test_a_foreign_ministry_s_count_is_not_india_s() -> None:
+    body = "भारत ने ईरान से लोगों को निकाला। ईरान में हालात खराब हैं। स्वास्थ्य मंत्रालय के प्रवक्ता ने बताया कि 385 नए मामले सामने आए हैं।"
+    assert "India" not in _places(body, "2020-03-02")
+
+
+def test_a_state_s_ministry_is_not_the_union_s() -> None:
+    assert events_bulletins.UNION_HEALTH.search("केंद्रीय स्वास्थ्य एवं परिवार कल्याण मंत्रालय ने कहा")
+    assert events_bulletins.UNION_HEALTH.search("स्वास्थ्य और परिवार कल्याण मंत्रालय के मुताबिक")
+    assert not events_bulletins.UNION_HEALTH.search("राज्य स्वास्थ्य मंत्रालय ने कहा")
+    assert not events_bulletins.UNION_HEALTH.search("प्रदेश के स्वास्थ्य मंत्रालय ने कहा")
+
+
+def test_a_counted_place_keeps_its_place() -> None:
+    body = "भारत में मामले बढ़े। स्वास्थ्य मंत्रालय के अनुसार महाराष्ट्र में 552 नए मामले सामने आए।"
+    assert _places(body) == ["Maharashtra"]
+
+
+# --- an undated plan is near: it does not meet an occurrence weeks later (crossdoc) ---
+
+
+def _measure(art: str, status: str, published: str, text: str) -> EventReport:
+    ev = Event("COERCE", status, (), (), (Span(0, 5),), None, "Delhi", None)
+    return EventReport(art, 0, published, "s", ev, text)
+
+
+PLAN = _measure("a", "planned", "2020-03-22", "दिल्ली में सोमवार सुबह से सब कुछ बंद रहेगा।")
+
+
+def test_an_undated_plan_meets_what_happened_days_later() -> None:
+    done = _measure("b", "occurred", "2020-03-24", "दिल्ली में सभी दुकानें बंद कर दी गईं।")
+    assert compatible(PLAN, done)[0]
+
+
+def test_an_undated_plan_does_not_meet_what_happened_weeks_later() -> None:
+    later = _measure("c", "occurred", "2020-04-09", "दिल्ली में 21 इलाकों को सील कर दिया गया।")
+    ok, why = compatible(PLAN, later)
+    assert not ok and why == "published too far apart"
+
+
+def test_planned_window_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    later = _measure("c", "occurred", "2020-04-09", "दिल्ली में 21 इलाकों को सील कर दिया गया।")
+    monkeypatch.setattr(crossdoc_types, "PLANNED_AHEAD_DAYS", 30)  # the setting before round 23
+    assert compatible(PLAN, later)[0]
