@@ -85,3 +85,31 @@ def test_planned_window_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     later = _measure("c", "occurred", "2020-04-09", "दिल्ली में 21 इलाकों को सील कर दिया गया।")
     monkeypatch.setattr(crossdoc_types, "PLANNED_AHEAD_DAYS", 30)  # the setting before round 23
     assert compatible(PLAN, later)[0]
+
+
+# --- a "since" phrase's time is not the day of the happening (events stage) ---
+
+
+def _dates(body: str, published: str) -> list[str | None]:
+    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
+    rec = pipeline.analyse_article(art, _res())
+    assert isinstance(rec, Record)
+    return [e.date for e in rec.events if e.mode == "epidemic"]
+
+
+SINCE = "भारत में हालात गंभीर हैं। मंत्रालय के बुधवार के आंकड़ों के अनुसार मंगलवार की रिपोर्ट आने के बाद से देश में मौत के तीन नए मामले सामने आए हैं।"
+
+
+def test_what_happened_since_tuesday_did_not_happen_on_tuesday() -> None:
+    assert _dates(SINCE, "2020-04-01") == ["2020-04-01"]  # बुधवार, not मंगलवार (31 March)
+
+
+def test_since_until_now_gives_no_day() -> None:
+    assert _dates("भारत में 25 मार्च से अब तक 1200 मामले सामने आए हैं।", "2020-04-07") == [None]
+
+
+def test_since_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import events_context
+
+    monkeypatch.setattr(events_context, "SINCE_NOT_THE_DAY", False)
+    assert _dates(SINCE, "2020-04-01") == ["2020-03-31"]

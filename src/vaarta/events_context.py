@@ -19,6 +19,12 @@ _RANGE_END = regex.compile(
     r"\s*(?:से\s+[^।,;]{1,25}?\s+तक|(?:(?:की|के|को)\s+(?:आधी\s+)?(?:रात|सुबह|शाम|दोपहर)(?:\s+[\p{L}\p{M}\d]+){0,3}?\s+)?तक)"
     r"(?![\p{L}\p{M}])"
 )  # "31 मार्च की आधी रात तक": the end of a period too
+# Flag (crossdoc round 23): a time a "since" phrase starts from is not the day of the happening:
+# "मंगलवार के आंकड़े जारी होने के बाद से तीन मौतें" happened after Tuesday, "25 मार्च से अब तक" up to now.
+SINCE_NOT_THE_DAY = True
+_SINCE = regex.compile(
+    r"\s*(?:(?:[\p{L}\p{M}\d]+\s+){0,5}?के\s+बाद\s+से|से\s+(?:लेकर\s+)?(?:अब\s*तक|अभी\s*तक|आज\s+तक))(?![\p{L}\p{M}])"
+)
 
 
 # A dateline (नई दिल्ली: …, मुंबई : …) names where the reporter is, not a participant or place.
@@ -150,10 +156,11 @@ class _Times:
         return [t for t in self.times[lo:hi] if t.end <= e]
 
     def range_end(self, t: TimeExpr) -> bool:
-        """Whether ``t`` ends a range or a period (… से … तक, … तक)."""
+        """Whether ``t`` ends a range or a period (… से … तक, … तक), or starts a "since" (SINCE_NOT_THE_DAY)."""
         got = self._range_end.get(t.end)
         if got is None:
-            got = self._range_end[t.end] = bool(match_at(_RANGE_END, self.text, t.end))
+            got = bool(match_at(_RANGE_END, self.text, t.end)) or (SINCE_NOT_THE_DAY and bool(match_at(_SINCE, self.text, t.end)))
+            self._range_end[t.end] = got
         return got
 
     def within(self, s: int, e: int) -> bool:
