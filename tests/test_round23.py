@@ -113,3 +113,33 @@ def test_since_flag(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(events_context, "SINCE_NOT_THE_DAY", False)
     assert _dates(SINCE, "2020-04-01") == ["2020-03-31"]
+
+
+# --- a group counted as infected is a count (crossdoc) ---
+
+
+def test_a_group_counted_as_infected_is_a_count() -> None:
+    from vaarta.crossdoc_counts import case_bounds
+
+    assert case_bounds("इनमें से 16 इटालियन और एक भारतीय की जांच रिपोर्ट पॉजिटिव आई है।")[1] == {16}
+    assert case_bounds("दिल्ली में 12 पुलिसकर्मी कोरोना संक्रमित पाए गए।")[1] == {12}
+    assert case_bounds("16 पर्यटकों को होटल में ठहराया गया था। जांच जारी है।")[1] == set()  # no infection told
+
+
+def test_groups_counted_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import crossdoc_counts
+
+    monkeypatch.setattr(crossdoc_counts, "GROUPS_COUNTED", False)
+    assert crossdoc_counts.case_bounds("दिल्ली में 12 पुलिसकर्मी कोरोना संक्रमित पाए गए।")[1] == set()
+
+
+def test_a_group_s_count_keeps_it_from_another_day_s_total() -> None:
+    def rep(art: str, text: str) -> EventReport:
+        ev = Event("DISASTER", "occurred", (), (), (Span(0, 5),), "epidemic", "India", None)
+        return EventReport(art, 0, "2020-03-05", "s", ev, text)
+
+    tourists = rep("a", "इनमें से 16 इटालियन और एक भारतीय की जांच रिपोर्ट पॉजिटिव आई है।")
+    total = rep("b", "भारत में अब तक 29 संक्रमित लोगों की पुष्टि हो चुकी है।")
+    told = rep("c", "भारत में मामले बढ़कर 30 हो गए हैं, जिनमें 16 इटली के पर्यटक हैं।")
+    assert compatible(tourists, total)[1] == "different case counts"
+    assert compatible(tourists, told)[0]

@@ -71,6 +71,17 @@ _OTHER_CASES = (
     # "साढ़े आठ सौ से ज्यादा लोग इसकी चपेट में" (hundreds in words are turned to digits first)
     regex.compile(_NUM + r"\s+(?:से\s+(?:ज्यादा|ज़्यादा|अधिक)\s+)?(?:लोग|लोगों|व्यक्ति)\s+(?:\S+\s+){0,2}?चपेट"),
 )
+# Crossdoc round 23: a group counted as infected ("16 इतालवी पर्यटक … पॉजिटिव", "12 पुलिसकर्मी संक्रमित",
+# "16 इटालियन और एक भारतीय की टेस्ट रिपोर्ट पॉजीटिव"): people named by what they are, the word of
+# infection up to six words on, within the sentence
+GROUPS_COUNTED = True
+_GROUP = regex.compile(
+    _NUM
+    + r"\s+(?:[\p{L}\p{M}]+\s+)?(?:पुलिसकर्मी|पुलिसकर्मियों|कर्मी|कर्मियों|कर्मचारी|कर्मचारियों|सदस्य|सदस्यों|जमाती|जमातियों|"
+    r"पत्रकार|पत्रकारों|डॉक्टर|डॉक्टरों|डाक्टर|डाक्टरों|पर्यटक|पर्यटकों|विदेशी|विदेशियों|नागरिक|नागरिकों|छात्र|छात्रों|यात्री|"
+    r"यात्रियों|इतालवी|इटालियन|प्रतिभागी|प्रतिभागियों|नर्स|नर्सों|स्वास्थ्यकर्मी|स्वास्थ्यकर्मियों)"
+    r"\s+(?:[^\s।|]+\s+){0,6}?(?:संक्रमित|पॉजिटिव|पॉजीटिव|पोजिटिव|पाजिटिव)"
+)
 # Crossdoc round 12: one item of a place-by-place list, as the event stage splits it ("उत्तर प्रदेश
 # में 19", "केरल में दो विदेशियों सहित 27"): the whole evidence part is a place and its number
 LIST_ITEM_COUNTS = True
@@ -164,6 +175,10 @@ def _counts(text: str, patterns: tuple[regex.Pattern[str], ...], skip: set[int],
     return out
 
 
+def _other_patterns() -> tuple[regex.Pattern[str], ...]:
+    return (*_OTHER_CASES, _GROUP) if GROUPS_COUNTED else _OTHER_CASES
+
+
 def case_counts(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """Case numbers a bulletin gives: (new cases "33 नए मामले", other counts "संख्या 120").
 
@@ -172,7 +187,7 @@ def case_counts(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """
     skip: set[int] = set()
     new = _counts(text, (_NEW_CASES,), skip)
-    return frozenset(new), frozenset(_counts(text, _OTHER_CASES, skip))
+    return frozenset(new), frozenset(_counts(text, _other_patterns(), skip))
 
 
 _NO_BOUNDS: frozenset[int] = frozenset()
@@ -188,7 +203,7 @@ def case_bounds(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[in
     skip: set[int] = set()
     bounds: set[int] = set()
     new = _counts(text, _NEW_PATTERNS, skip, bounds)
-    other = _counts(text, _OTHER_CASES, skip, bounds)
+    other = _counts(text, _other_patterns(), skip, bounds)
     if LIST_ITEM_COUNTS and not other:
         other = list_item_counts(text)
     return _frozen(new), _frozen(other), _frozen(bounds)
