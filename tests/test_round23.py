@@ -143,3 +143,95 @@ def test_a_group_s_count_keeps_it_from_another_day_s_total() -> None:
     told = rep("c", "भारत में मामले बढ़कर 30 हो गए हैं, जिनमें 16 इटली के पर्यटक हैं।")
     assert compatible(tourists, total)[1] == "different case counts"
     assert compatible(tourists, told)[0]
+
+
+# --- tables of counts: one report per row (events stage), linked by figures only (crossdoc) ---
+
+TABLES = (
+    "देश में संक्रमण तेजी से फैल रहा है और मामले बढ़ते जा रहे हैं।\n\n"
+    "राज्य कुल मामले मौत\n\nमहाराष्ट्र 1,364 97\n\nकेरल 357 0\n\nगुजरात 0 0\n\nदिल्ली 903 14\n\n"
+    "भारत में हालात पर नजर रखी जा रही है।\n\n"
+    "तारीख संक्रमितों की संख्या रोजाना नए मरीज\n\n25 मार्च 606 42\n\n26 मार्च 694 88\n\n27 मार्च 724 30\n\n"
+    "अस्पताल भर्ती मरीज\n\nएलएनजेपी 477\n\nआरजीएसएसएच 150\n\nजीटीबी 96"
+)
+
+
+def _table_events(body: str, published: str = "2020-04-10") -> list[tuple[str | None, str | None, int | None, str]]:
+    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
+    rec = pipeline.analyse_article(art, _res())
+    assert isinstance(rec, Record)
+    t = rec.document.text
+    return [
+        (e.location, e.date, e.killed, t[e.evidence[-1].start : e.evidence[-1].end]) for e in rec.events if e.mode == "epidemic"
+    ]
+
+
+def test_each_row_of_a_state_table_is_a_report() -> None:
+    got = _table_events(TABLES)
+    assert ("Maharashtra", None, 97, "महाराष्ट्र 1,364 97") in got
+    assert ("Kerala", None, None, "केरल 357 0") in got  # no death is no toll
+    assert ("Delhi", None, 14, "दिल्ली 903 14") in got
+    assert not any(loc == "Gujarat" for loc, *_ in got)  # a row of zeros tells nothing
+
+
+def test_each_row_of_a_date_table_is_the_country_s_figure_of_that_day() -> None:
+    got = _table_events(TABLES)
+    assert ("India", "2020-03-27", None, "27 मार्च 724 30") in got
+    assert sum(1 for loc, *_ in got if loc == "India") == 3
+
+
+def test_a_table_of_hospitals_gives_no_report() -> None:
+    assert not any("477" in row for *_, row in _table_events(TABLES))
+
+
+def test_a_day_in_the_header_dates_the_rows_and_its_deaths_are_no_toll() -> None:
+    body = "राज्य मौतें (रविवार को)\n\nमहाराष्ट्र 19\n\nगुजरात 18\n\nमध्य प्रदेश 8"
+    assert _table_events(body, "2020-04-27") == []  # a day's deaths alone: nothing to compare
+    body = "राज्य नए मामले मौतें (रविवार को)\n\nमहाराष्ट्र 440 19\n\nगुजरात 230 18\n\nमध्य प्रदेश 52 8"
+    assert ("Maharashtra", "2020-04-26", None, "महाराष्ट्र 440 19") in _table_events(body, "2020-04-27")
+
+
+def test_table_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import events_tables
+
+    monkeypatch.setattr(events_tables, "TABLE_ROWS", False)
+    assert _table_events(TABLES) == []
+
+
+def test_columns_of_a_header() -> None:
+    from vaarta.events_tables import columns
+
+    assert columns("राज्य कुल मामले मौत") == ["total", "deaths"]
+    assert columns("तारीख संक्रमितों की संख्या रोजाना नए मरीज") == ["total", "new"]
+    assert columns("राज्य/ केंद्रशासित प्रदेश कुल मौतें") == ["deaths"]
+    assert columns("तारीख कोरोना से ठीक हुए मरीज") == ["recovered"]
+
+
+def test_a_row_s_counts_are_read_by_its_header() -> None:
+    from vaarta.crossdoc_counts import case_bounds
+
+    assert case_bounds("तारीख संक्रमितों की संख्या रोजाना नए मरीज | 27 मार्च 724 30")[:2] == ({30}, {724})
+    assert case_bounds("राज्य कुल मामले मौत | महाराष्ट्र 1,364 97")[:2] == (set(), {1364})
+
+
+def _row_report(art: str, text: str, loc: str = "Maharashtra", killed: int | None = None) -> EventReport:
+    ev = Event("DISASTER", "occurred", (), (), (Span(0, 5),), "epidemic", loc, None, killed)
+    return EventReport(art, 0, "2020-04-10", "s", ev, text)
+
+
+def test_a_row_joins_a_report_by_a_figure_only() -> None:
+    row = _row_report("a", "राज्य कुल मामले मौत | महाराष्ट्र 1,364 97", killed=97)
+    same = _row_report("b", "महाराष्ट्र में संक्रमितों की संख्या बढ़कर 1364 हो गई है।")
+    vague = _row_report("c", "महाराष्ट्र में कोरोना का कहर जारी है और नए मामले सामने आए।")
+    assert compatible(row, same)[0]
+    ok, why = compatible(row, vague)
+    assert not ok and why == "a table's row and no figure in common"
+
+
+def test_row_by_figure_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vaarta import crossdoc_match
+
+    monkeypatch.setattr(crossdoc_match, "TABLE_ROW_BY_FIGURE", False)
+    row = _row_report("a", "राज्य कुल मामले मौत | महाराष्ट्र 1,364 97", killed=97)
+    vague = _row_report("c", "महाराष्ट्र में कोरोना का कहर जारी है और नए मामले सामने आए।")
+    assert compatible(row, vague)[0]

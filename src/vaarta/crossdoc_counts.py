@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from . import events_tables
+
 # Crossdoc round 10: a total given as a threshold ("संख्या 500 पार", "800 को पार कर गई", "साढ़े आठ सौ से ज्यादा
 # लोग") is a lower bound, not a count: it agrees with a count of the other report from the bound
 # up to BOUND_SLACK times it (873 passes 800; 5,000 is no "500 पार" of the same bulletin), and
@@ -197,6 +199,8 @@ def case_bounds(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[in
     bounds): "संख्या 500 पार कर चुकी है, 40 मरीज ठीक हो चुके हैं" → ({}, {}, {500})."""
     if not CASE_BOUNDS:
         return (*case_counts(text), frozenset())
+    if events_tables.TABLE_ROWS and (row := events_tables.table_counts(text)) is not None:
+        return (*row, _NO_BOUNDS)  # a table's row: its header names what each number counts
     if "सौ" in text or "हजार" in text or "हज़ार" in text or (LAKHS and "लाख" in text):
         text = _HUNDREDS.sub(_hundreds, text)
     skip: set[int] = set()

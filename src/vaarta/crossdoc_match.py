@@ -31,6 +31,7 @@ from .crossdoc_measures import MEASURE_TYPES, different_measures, local_and_nati
 from .crossdoc_places import PlaceMap, as_place_map, loc_ok
 from .crossdoc_statements import STATEMENT, statement_match
 from .crossdoc_types import EventReport, Interval, event_date, fold, parse_date, participants, pub_window, span_days
+from .events_tables import table_counts
 
 # ---------------------------------------------------------------------------------------
 # Tunables (docs/crossdoc.md "Merging events"):
@@ -129,6 +130,8 @@ FORECAST_APART = True
 # Congress leader's demand for a shutdown is not the Prime Minister's appeal it mentions)
 SPEAKER_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 SPEAKERS_APART = True
+# Flag (round 23): a table's row (events_tables) joins a report only by a figure in common (a count, the toll)
+TABLE_ROW_BY_FIGURE = True
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,6 +162,7 @@ class Features:
     tolls: frozenset[int] = frozenset()  # the event's toll, or tolls written in the evidence (TEXT_TOLLS)
     objects: frozenset[str] = frozenset()  # what a measure is about (crossdoc_measures)
     new_deaths: bool = False  # the event's toll is told as deaths added, not a total (NEW_DEATHS_APART)
+    table: bool = False  # the report is a table's row (events_tables)
 
 
 _NO_OBJECTS: frozenset[str] = frozenset()
@@ -191,6 +195,7 @@ def features(r: EventReport) -> Features:
         tolls=frozenset({ev.killed}) if ev.killed is not None else (text_tolls(text) if counted else _NO_BOUNDS),
         objects=measure_objects(text) if ev.type in MEASURE_TYPES else _NO_OBJECTS,
         new_deaths=counted and new_deaths(text, ev.killed),
+        table=counted and table_counts(text) is not None,
     )
 
 
@@ -377,6 +382,8 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     c_ok, c_why = _counts_ok(fa, fb)
     if not c_ok:
         return False, c_why
+    if TABLE_ROW_BY_FIGURE and (fa.table or fb.table) and not c_why:
+        return False, "a table's row and no figure in common"  # a row tells nothing but its numbers
     pa, pb = fa.parts, fb.parts
     l_ok, loc_why = loc_ok(fa.loc, fb.loc, inside, bool(exact))
     if not l_ok:

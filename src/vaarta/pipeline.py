@@ -13,6 +13,7 @@ from functools import lru_cache
 from . import clean, dedup, html, segment, timex
 from .entities import find_entities
 from .events import find_events
+from .events_tables import table_events
 from .garble import find_garbled
 from .kb import default_kb
 from .model import Article, Document, Record, Rejection, Resources
@@ -84,6 +85,7 @@ def analyse(doc: Document, res: Resources) -> Record:
     entities, flags = find_entities(doc, res)
     times = find_times(doc)
     events = find_events(doc, entities, times, res)
+    events += table_events(doc, entities, times, [sp for e in events for sp in e.evidence])
     quotes = find_quotes(doc, entities, res)
     flags = [*flags, *find_garbled(doc)]
     return Record(
