@@ -235,3 +235,16 @@ def test_row_by_figure_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     row = _row_report("a", "राज्य कुल मामले मौत | महाराष्ट्र 1,364 97", killed=97)
     vague = _row_report("c", "महाराष्ट्र में कोरोना का कहर जारी है और नए मामले सामने आए।")
     assert compatible(row, vague)[0]
+
+
+def test_a_key_that_only_holds_a_place_is_no_place_row() -> None:
+    body = "दिल्ली के अस्पतालों में भर्ती मरीज\n\nअस्पताल भर्ती संक्रमित मरीज\n\nएम्स झज्जर 152\n\nएलएनजेपी 477\n\nजीबी पंत 96"
+    assert _table_events(body) == []
+
+
+def test_a_table_of_two_days_columns_is_not_read() -> None:
+    body = (
+        "देश भर में मरीज बढ़े।\n\nराज्य 31 मार्च तक मरीजों की संख्या 10 अप्रैल को मरीजों की संख्या\n\n"
+        "महाराष्ट्र 302 1364\n\nतमिलनाडु 74 834\n\nदिल्ली 97 720"
+    )
+    assert _table_events(body) == []

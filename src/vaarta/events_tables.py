@@ -46,6 +46,7 @@ _COLUMN = regex.compile(
 _CASE_WORDS = regex.compile(r"मामले|मामलों|मरीज|संक्रमित|केस")
 _NOT_CASES = regex.compile(r"मौत|ठीक|स्वस्थ|डिस्चार्ज|जांच|टेस्ट|सैंपल")
 _NATIONAL = regex.compile(r"देश|भारत|स्वास्थ्य\s+(?:(?:एवं|और|व)\s+)?(?:परिवार\s+कल्याण\s+)?मंत्रालय")
+_KEY_PUNCT = " \t-–:,."
 _HEADER_MAX = 80  # characters: a longer line is prose, not a row of column names
 
 
@@ -99,11 +100,12 @@ def table_counts(evidence: str) -> tuple[frozenset[int], frozenset[int]] | None:
     return new, total
 
 
+def _days_in(times: Sequence[TimeExpr], s: int, e: int) -> list[str]:
+    return [t.value for t in times if s <= t.start and t.end <= e and t.value and len(t.value) == 10]
+
+
 def _day_in(times: Sequence[TimeExpr], s: int, e: int) -> str | None:
-    for t in times:
-        if s <= t.start and t.end <= e and t.value and len(t.value) == 10:
-            return t.value
-    return None
+    return next(iter(_days_in(times, s, e)), None)
 
 
 def table_events(doc: Document, entities: Sequence[Entity], times: Sequence[TimeExpr], taken: Sequence[Span] = ()) -> list[Event]:
@@ -149,7 +151,10 @@ def _read_table(
         if not (_CASE_WORDS.search(before) and not _NOT_CASES.search(before)):
             return []
         kinds = ["total"]
-    header_day = _day_in(times, header.start, header.end) if header is not None else None
+    header_days = _days_in(times, header.start, header.end) if header is not None else []
+    if len(header_days) > 1:
+        return []  # columns of different days ("31 मार्च तक … 10 अप्रैल को …"): not read
+    header_day = header_days[0] if header_days else None
     context = text[sents[max(0, i - 3)].start : sents[i].start]
     national = HOME_COUNTRY in names and bool(_NATIONAL.search(context))
     out: list[Event] = []
@@ -163,7 +168,11 @@ def _read_table(
             continue
         off = s.start + (len(s.text) - len(s.text.lstrip()))
         key_s, key_e = off + m.start("key"), off + m.end("key")
-        place = next((n for a, b, n in places if key_s <= a and b <= key_e), None)
+        key = text[key_s:key_e]
+        lead = len(key) - len(key.lstrip(_KEY_PUNCT))
+        key_s, key_e = key_s + lead, key_s + len(key.rstrip(_KEY_PUNCT))
+        # the whole key is one place ("AIIMS Jhajjar", a hospital, is not Jhajjar's row)
+        place = next((n for a, b, n in places if a == key_s and b == key_e), None)
         day = header_day
         if place is None:
             day = _day_in(times, key_s, key_e)
