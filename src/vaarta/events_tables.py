@@ -9,11 +9,12 @@ Scraped pages keep a table as one line per row under a line of column names::
 Before this module no row gave an event (a row has no verb), so a state-wise or date-wise table told
 nothing the merger could link. :func:`table_events` reads a run of at least ``MIN_ROWS`` such lines:
 
-* the key of a row is a place the entity stage found in it, or a day (``27 मार्च 724 30``: the
+* the key of a row is wholly one place the entity stage found (not ``एम्स झज्जर``, a hospital), or a day (``27 मार्च 724 30``: the
   country's figure of that day, when the table's context names the country or its health ministry);
 * the header's column words give each number its kind (:func:`columns`): a total (``कुल मामले``,
   ``संक्रमितों की संख्या``), new cases (``रोजाना नए मरीज``), deaths (``मौत``, ``कुल मौतें``), or
-  recoveries (read, not reported); a table whose rows do not have one number per column is skipped;
+  recoveries (read, not reported); a table whose rows do not have one number per column is skipped,
+  and so is a header with columns of two days;
 * a day in the header (``मौतें (रविवार को)``) dates every row; deaths on such a day are no toll;
 * a table with no header line counts one number per row as a total when the sentence before it
   speaks of cases (``1 मार्च तक देश में सिर्फ 3 मामले …``).
