@@ -17,12 +17,16 @@ def _res() -> Resources:
     return pipeline.load_resources()
 
 
-def _places(body: str, published: str = "2020-04-21") -> list[str | None]:
-    """The places of the epidemic reports of a one-paragraph article."""
+def _epidemic(body: str, published: str) -> tuple[str, list[Event]]:
+    """The text and the epidemic reports of an article of ``body`` under a fixed headline."""
     art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
     rec = pipeline.analyse_article(art, _res())
     assert isinstance(rec, Record)
-    return [e.location for e in rec.events if e.mode == "epidemic"]
+    return rec.document.text, [e for e in rec.events if e.mode == "epidemic"]
+
+
+def _places(body: str, published: str = "2020-04-21") -> list[str | None]:
+    return [e.location for e in _epidemic(body, published)[1]]
 
 
 MINISTRY = "भारत में लोग घरों में हैं। वहीं, स्वास्थ्य मंत्रालय ने बताया कि पिछले 24 घंटे में 1335 नए मामले सामने आए हैं।"
@@ -91,10 +95,7 @@ def test_planned_window_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _dates(body: str, published: str) -> list[str | None]:
-    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
-    rec = pipeline.analyse_article(art, _res())
-    assert isinstance(rec, Record)
-    return [e.date for e in rec.events if e.mode == "epidemic"]
+    return [e.date for e in _epidemic(body, published)[1]]
 
 
 SINCE = "भारत में हालात गंभीर हैं। मंत्रालय के बुधवार के आंकड़ों के अनुसार मंगलवार की रिपोर्ट आने के बाद से देश में मौत के तीन नए मामले सामने आए हैं।"
@@ -157,13 +158,8 @@ TABLES = (
 
 
 def _table_events(body: str, published: str = "2020-04-10") -> list[tuple[str | None, str | None, int | None, str]]:
-    art = Article(id="x", source="x", raw="कोरोना अपडेट\n" + body, title="कोरोना अपडेट", published=published)
-    rec = pipeline.analyse_article(art, _res())
-    assert isinstance(rec, Record)
-    t = rec.document.text
-    return [
-        (e.location, e.date, e.killed, t[e.evidence[-1].start : e.evidence[-1].end]) for e in rec.events if e.mode == "epidemic"
-    ]
+    t, events = _epidemic(body, published)
+    return [(e.location, e.date, e.killed, t[e.evidence[-1].start : e.evidence[-1].end]) for e in events]
 
 
 def test_each_row_of_a_state_table_is_a_report() -> None:
