@@ -402,7 +402,9 @@ def _naive_window(reports: list, inside: object) -> list[list]:
     one member matches, and every other one matches or only lacks the evidence to, published
     within SOFT_LINK_DAYS.)"""
     from vaarta.crossdoc import _order
-    from vaarta.crossdoc_match import _LACKING, SOFT_LINK, SOFT_LINK_DAYS, _days_apart, match, score
+    from vaarta.crossdoc_join import SOFT_LINK, SOFT_LINK_DAYS, days_apart
+    from vaarta.crossdoc_join import lacking as only_lacks
+    from vaarta.crossdoc_match import match, score
 
     clusters: list[list] = []
     for f in sorted(reports, key=_order):
@@ -412,7 +414,7 @@ def _naive_window(reports: list, inside: object) -> list[list]:
                 continue
             verdicts = [match(f, m, inside) for m in members]  # type: ignore[arg-type]
             lacking = [
-                SOFT_LINK and why in _LACKING and _days_apart(f, m) <= SOFT_LINK_DAYS
+                SOFT_LINK and only_lacks(why) and days_apart(f, m) <= SOFT_LINK_DAYS
                 for m, (_, why) in zip(members, verdicts, strict=True)
             ]
             if any(ok for ok, _ in verdicts) and all(ok or lack for (ok, _), lack in zip(verdicts, lacking, strict=True)):

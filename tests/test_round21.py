@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vaarta import crossdoc, crossdoc_match, events_merge
+from vaarta import crossdoc, crossdoc_join, events_merge
 from vaarta.crossdoc import EventReport, merge, multi_article
 from vaarta.events_objects import measure_objects
 from vaarta.model import Event, Span
@@ -139,7 +139,7 @@ def test_a_member_lacking_evidence_does_not_keep_a_report_out() -> None:
 
 
 def test_soft_link_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crossdoc_match, "SOFT_LINK", False)
+    monkeypatch.setattr(crossdoc_join, "SOFT_LINK", False)
     assert _clusters() == [["a", "b"]]
 
 
@@ -157,8 +157,8 @@ def test_soft_link_needs_the_lacking_member_published_near() -> None:
     near_b = features(b)
     far_b = features(EventReport("b", 0, "2020-04-01", "s", b.event, b.evidence_text))
     inside = as_place_map(INSIDE)
-    assert crossdoc._joins(features(c), [features(a), near_b], inside)
-    assert not crossdoc._joins(features(c), [features(a), far_b], inside)  # a week before: no evidence either way
+    assert crossdoc.joins(features(c), [features(a), near_b], inside)
+    assert not crossdoc.joins(features(c), [features(a), far_b], inside)  # a week before: no evidence either way
 
 
 AGRA = lambda t: ent(t, "Agra", "LOC", "आगरा")  # noqa: E731

@@ -54,6 +54,7 @@ from typing import Any
 
 from . import crossdoc_match as _match_flags
 from .crossdoc_figures import FIGURE, figure_reports, figures_from_record
+from .crossdoc_join import joins
 from .crossdoc_match import (
     DAY_SLACK,
     EXACT_PLACE_MODES,
@@ -61,7 +62,6 @@ from .crossdoc_match import (
     PARTICIPANT_JACCARD,
     TOLL_SEPARATES_MODES,
     Features,
-    _joins,
     case_counts,
     compatible,
     features,
@@ -339,7 +339,7 @@ def _cluster_window(
                 if apart:
                     continue  # match() fails on a member at an incompatible place
             members = clusters[ci]
-            if _joins(f, members, inside):
+            if joins(f, members, inside):
                 s = sum(score(f, m) for m in members) / len(members)
                 n_ok += 1
                 if best is None or s > best[0]:

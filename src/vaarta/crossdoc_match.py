@@ -132,6 +132,9 @@ SPEAKER_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
 SPEAKERS_APART = True
 # Flag (round 23): a table's row (events_tables) joins a report only by a figure in common (a count, the toll)
 TABLE_ROW_BY_FIGURE = True
+# Flag (round 24): a table's row is its day's figure, not a recalled event: a date-wise table of 7 April
+# gives 27 March's national count exactly as 27 March's bulletins did (not background, BACKGROUND_DAYS)
+TABLE_ROW_NOT_BACKGROUND = True
 
 
 # ---------------------------------------------------------------------------------------
@@ -176,6 +179,7 @@ def features(r: EventReport) -> Features:
     published = parse_date(r.published)
     date = event_date(r, published)  # a future date of an occurred count is unknown (round 13), a month too (16)
     told = event_date(r, published, told=True)
+    table = counted and table_counts(text) is not None
     return Features(
         report=r,
         parts=participants(ev),
@@ -188,14 +192,15 @@ def features(r: EventReport) -> Features:
         cases=other,
         death_ord=death_ordinals(text) if counted else frozenset(),
         no_death=counted and ev.killed is None and not _DEATH_NEAR.search(text),
-        background=(BACKGROUND_APART and ev.date != r.published and background(text)) or _old(told, published),
+        background=not (TABLE_ROW_NOT_BACKGROUND and table)
+        and ((BACKGROUND_APART and ev.date != r.published and background(text)) or _old(told, published)),
         ranking=RANKING_NOT_A_BULLETIN and counted and ranking_only(text),
         words=content_words(text),
         bounds=bounds,
         tolls=frozenset({ev.killed}) if ev.killed is not None else (text_tolls(text) if counted else _NO_BOUNDS),
         objects=measure_objects(text) if ev.type in MEASURE_TYPES else _NO_OBJECTS,
         new_deaths=counted and new_deaths(text, ev.killed),
-        table=counted and table_counts(text) is not None,
+        table=table,
     )
 
 
@@ -459,31 +464,3 @@ def score(fa: Features, fb: Features) -> float:
     if fa.words and fb.words:  # similar evidence sentences (round 8): a tiebreak, at most 0.5
         s += 0.5 * len(fa.words & fb.words) / len(fa.words | fb.words)
     return s
-
-
-# Flag (round 21): a report joins a cluster when it matches one member and no other member
-# contradicts it; a member that only lacks the evidence to match (no party and no shared place,
-# no date, only a place in common: a state's order beside a report naming only the state) does not
-# keep it out, if published at most SOFT_LINK_DAYS from the report (a week's chain is no evidence)
-SOFT_LINK = True
-SOFT_LINK_DAYS = 1
-_LACKING = frozenset({"no participants and no shared location", "no date to compare", "only places in common"})
-
-
-def _days_apart(a: Features, b: Features) -> int:
-    """Days between two reports' publication (unknown on a side: as far as can be)."""
-    if a.published is None or b.published is None:
-        return 1 << 30
-    return max(0, (a.published[0] - b.published[1]).days, (b.published[0] - a.published[1]).days)
-
-
-def _joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:
-    """Whether report ``f`` may join the cluster of ``members`` (complete link, or SOFT_LINK)."""
-    matched = False
-    for m in members:
-        ok, why = match(f, m, inside)
-        if ok:
-            matched = True
-        elif not (SOFT_LINK and why in _LACKING and _days_apart(f, m) <= SOFT_LINK_DAYS):
-            return False
-    return matched
