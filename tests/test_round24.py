@@ -1,6 +1,6 @@
 """Crossdoc round 24 (thirteenth session) (issue 6): a table's row is its day's figure, whenever the
 table is published; a row lacks words, not evidence against; a country named in a comparison is not
-the "देश" of a count. Hindi articles written for these tests."""
+the "देश" of a count; two large counts a slip apart are one bulletin. Hindi articles written for these tests."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from functools import cache
 import pytest
 
 from vaarta import crossdoc_join, crossdoc_match, pipeline
-from vaarta.crossdoc import figures_from_record, merge, multi_article, reports_from_record
-from vaarta.model import Article, Record, Resources
+from vaarta.crossdoc import EventReport, compatible, figures_from_record, merge, multi_article, reports_from_record
+from vaarta.model import Article, Event, Record, Resources, Span
 
 
 @cache
@@ -108,3 +108,34 @@ def test_a_country_named_in_a_comparison_is_not_the_country_of_the_count(title: 
 
 def test_a_foreign_country_named_last_still_owns_the_count() -> None:
     assert _places("इटली में कोरोना का कहर", BODY) != ["India"]
+
+
+# --- two large counts a slip apart are one bulletin told two ways ---
+
+
+def _count(art: str, text: str) -> EventReport:
+    ev = Event("DISASTER", "occurred", (), (), (Span(0, 5),), "epidemic", "India", None, None)
+    return EventReport(art, 0, "2020-04-21", "s", ev, text)
+
+
+def test_counts_a_slip_apart_are_one_bulletin() -> None:
+    a = _count("a", "स्वास्थ्य मंत्रालय ने बताया कि पिछले 24 घंटे में देश में 1335 नए मामले सामने आए हैं।")
+    b = _count("b", "पिछले 24 घंटे में देशभर में कोरोना वायरस के 1336 नए केस सामने आए हैं।")
+    ok, why = compatible(a, b)
+    assert ok and "case counts a slip apart" in why
+
+
+def test_counts_further_apart_or_small_stay_two_bulletins() -> None:
+    a = _count("a", "पिछले 24 घंटे में देश में 1335 नए मामले सामने आए हैं।")
+    far = _count("b", "पिछले 24 घंटे में देश में 1340 नए मामले सामने आए हैं।")
+    assert compatible(a, far) == (False, "different case counts")
+    small = _count("c", "पिछले 24 घंटे में देश में 16 नए मामले सामने आए हैं।")
+    other = _count("d", "पिछले 24 घंटे में देश में 17 नए मामले सामने आए हैं।")
+    assert compatible(small, other) == (False, "different case counts")
+
+
+def test_near_counts_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc_match, "NEAR_COUNTS", False)
+    a = _count("a", "पिछले 24 घंटे में देश में 1335 नए मामले सामने आए हैं।")
+    b = _count("b", "पिछले 24 घंटे में देश में 1336 नए मामले सामने आए हैं।")
+    assert compatible(a, b) == (False, "different case counts")

@@ -245,6 +245,7 @@ _PHRASES = (
     "planned",
     "undated",
     "a case count",
+    "case counts",
     "same location",
     "one location",
     "location",
