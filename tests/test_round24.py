@@ -139,3 +139,21 @@ def test_near_counts_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _count("a", "पिछले 24 घंटे में देश में 1335 नए मामले सामने आए हैं।")
     b = _count("b", "पिछले 24 घंटे में देश में 1336 नए मामले सामने आए हैं।")
     assert compatible(a, b) == (False, "different case counts")
+
+
+def test_rows_merge_alike_in_any_order_and_one_by_one() -> None:
+    """A row's cluster does not depend on the order of ingestion (issue 6: incremental and order-free)."""
+    from vaarta.crossdoc import update
+
+    reports = []
+    for aid, (body, published) in THREE.items():
+        rec = _record(aid, body, published)
+        reports += reports_from_record(aid, published, aid, rec)
+    whole = sorted(c.reports for c in merge(reports))
+    assert sorted(c.reports for c in merge(list(reversed(reports)))) == whole
+    for order in (reports, list(reversed(reports))):
+        clusters, seen = [], []
+        for r in order:
+            clusters = update(clusters, seen, [r])
+            seen.append(r)
+        assert sorted(c.reports for c in clusters) == whole
