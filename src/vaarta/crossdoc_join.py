@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .crossdoc_match import Features, match
+from .crossdoc_match import ROW_NO_FIGURE, Features, match
 from .crossdoc_places import PlaceMap
 from .crossdoc_types import Interval
 
@@ -20,7 +20,6 @@ _LACKING = frozenset({"no participants and no shared location", "no date to comp
 # (a national count told as "600 से अधिक") does not keep it out; a row's day is its date, not the
 # publication of the article whose table holds it
 ROW_SOFT_LINK = True
-_ROW_LACKING = "a table's row and no figure in common"
 
 
 def days_apart(a: Features, b: Features) -> int:
@@ -38,7 +37,7 @@ def _day_of(f: Features) -> Interval | None:
 
 def lacking(why: str) -> bool:
     """Whether a failed match only lacks evidence (SOFT_LINK), not contradicts."""
-    return why in _LACKING or (ROW_SOFT_LINK and why == _ROW_LACKING)
+    return why in _LACKING or (ROW_SOFT_LINK and why == ROW_NO_FIGURE)
 
 
 def joins(f: Features, members: Sequence[Features], inside: PlaceMap) -> bool:

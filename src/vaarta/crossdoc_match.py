@@ -132,6 +132,7 @@ SPEAKER_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
 SPEAKERS_APART = True
 # Flag (round 23): a table's row (events_tables) joins a report only by a figure in common (a count, the toll)
 TABLE_ROW_BY_FIGURE = True
+ROW_NO_FIGURE = "a table's row and no figure in common"  # its reason (a soft-link reason: crossdoc_join)
 # Flag (round 24): a table's row is its day's figure, not a recalled event: a date-wise table of 7 April
 # gives 27 March's national count exactly as 27 March's bulletins did (not background, BACKGROUND_DAYS)
 TABLE_ROW_NOT_BACKGROUND = True
@@ -408,7 +409,7 @@ def match(fa: Features, fb: Features, inside: PlaceMap) -> tuple[bool, str]:
     if not c_ok:
         return False, c_why
     if TABLE_ROW_BY_FIGURE and (fa.table or fb.table) and not c_why:
-        return False, "a table's row and no figure in common"  # a row tells nothing but its numbers
+        return False, ROW_NO_FIGURE  # a row tells nothing but its numbers
     pa, pb = fa.parts, fb.parts
     l_ok, loc_why = loc_ok(fa.loc, fb.loc, inside, bool(exact))
     if not l_ok:
