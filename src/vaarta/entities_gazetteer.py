@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from vaarta.entities_base import (
     COMMON_WORD_PLACES,
     CONF_KB,
@@ -135,6 +137,7 @@ def gazetteer(st: State) -> None:
         if len(cands) == 1 and k not in COMMON_WORD_PLACES:
             e = cands[0]
             present.update(x for x in (e.name, e.region, e.country) if x)
+    spans = [(units[i].start, units[j - 1].end) for i, j, _c, _k in hits]
     for i, j, cands, k in hits:
         s, e = units[i].start, units[j - 1].end
         if len(cands) > 1:
@@ -146,12 +149,27 @@ def gazetteer(st: State) -> None:
         else:
             best = cands[0]
             conf = CONF_KB
+        if k in COMMON_WORD_PLACES and HYPHEN_COMMON_WORD and _hyphen_joined(text, s, spans):
+            continue  # झुग्गी-बस्ती, जन-कल्याण: the common word in a compound, not the place
         if k in COMMON_WORD_PLACES and not (
             (best.region and best.region in present - {best.name})
             or any(x.region == best.region and x.name != best.name for x in (kb.get(p) for p in present) if x and best.region)
         ):
             continue
         st.add(s, e, st.ents.get(best.name) or kb_ent(best), conf)
+
+
+# Flag (crossdoc round 25): a common-word place name (बस्ती, कल्याण, भाषा …) joined by a hyphen to a
+# word before it that is no place of its own (झुग्गी-बस्ती "slum", जन-कल्याण "public welfare") is that
+# common word. Only the word before: a place leads its own compounds (कल्याण-डोंबिवली).
+HYPHEN_COMMON_WORD = True
+_WORD_BEFORE_HYPHEN = regex.compile(r"[\p{L}\p{M}]+-$")
+
+
+def _hyphen_joined(text: str, s: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the name at ``s`` follows "word-" and no place hit covers that word."""
+    before = _WORD_BEFORE_HYPHEN.search(text, max(0, s - 40), s)
+    return bool(before and not any(a <= before.start() < b for a, b in spans))
 
 
 # ---- institution templates ---------------------------------------------------------------
