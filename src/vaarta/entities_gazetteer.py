@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from vaarta.entities_base import (
     COMMON_WORD_PLACES,
     CONF_KB,
@@ -32,6 +30,7 @@ from vaarta.entities_base import (
     SENTENCE_END,
     Ent,
     State,
+    Unit,
     kb_ent,
     name_tokens,
 )
@@ -137,7 +136,7 @@ def gazetteer(st: State) -> None:
         if len(cands) == 1 and k not in COMMON_WORD_PLACES:
             e = cands[0]
             present.update(x for x in (e.name, e.region, e.country) if x)
-    spans = [(units[i].start, units[j - 1].end) for i, j, _c, _k in hits]
+    covered = {x for i, j, _c, _k in hits for x in range(i, j)}  # units inside a place hit
     for i, j, cands, k in hits:
         s, e = units[i].start, units[j - 1].end
         if len(cands) > 1:
@@ -149,7 +148,7 @@ def gazetteer(st: State) -> None:
         else:
             best = cands[0]
             conf = CONF_KB
-        if k in COMMON_WORD_PLACES and HYPHEN_COMMON_WORD and _hyphen_joined(text, s, spans):
+        if k in COMMON_WORD_PLACES and HYPHEN_COMMON_WORD and _hyphen_joined(units, i, covered):
             continue  # झुग्गी-बस्ती, जन-कल्याण: the common word in a compound, not the place
         if k in COMMON_WORD_PLACES and not (
             (best.region and best.region in present - {best.name})
@@ -163,13 +162,14 @@ def gazetteer(st: State) -> None:
 # word before it that is no place of its own (झुग्गी-बस्ती "slum", जन-कल्याण "public welfare") is that
 # common word. Only the word before: a place leads its own compounds (कल्याण-डोंबिवली).
 HYPHEN_COMMON_WORD = True
-_WORD_BEFORE_HYPHEN = regex.compile(r"[\p{L}\p{M}]+-$")
 
 
-def _hyphen_joined(text: str, s: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether the name at ``s`` follows "word-" and no place hit covers that word."""
-    before = _WORD_BEFORE_HYPHEN.search(text, max(0, s - 40), s)
-    return bool(before and not any(a <= before.start() < b for a, b in spans))
+def _hyphen_joined(units: list[Unit], i: int, covered: set[int]) -> bool:
+    """Whether unit ``i`` follows "word-" (no spaces) and that word is in no place hit (``covered``)."""
+    if i < 2:
+        return False
+    hy, w = units[i - 1], units[i - 2]
+    return hy.text == "-" and w.word and w.end == hy.start and hy.end == units[i].start and i - 2 not in covered
 
 
 # ---- institution templates ---------------------------------------------------------------
